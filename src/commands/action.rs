@@ -1,0 +1,195 @@
+//! `mentee action`: commitments made to a mentor, and what became of them.
+
+use crate::commands::{File, Origin, Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::commitment::{self, Commitment};
+use crate::model::dates::Direction;
+use crate::model::meeting::{Action, Status, check_text};
+use crate::render::{json, listing};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add a commitment, attached to the latest meeting with the mentor
+    #[command(
+        after_long_help = "Example:\n  mentee action add \"Draft the billing split proposal\" --due fri"
+    )]
+    Add(AddArgs),
+    /// List open commitments (--all for every one), overdue first
+    List(ListArgs),
+    /// Mark a commitment done
+    Done(CloseArgs),
+    /// Drop a commitment you decided not to do
+    Drop(CloseArgs),
+    /// Open a done or dropped commitment again
+    Reopen(ReopenArgs),
+    /// Record any status: open, in-progress, blocked, done or dropped
+    #[command(
+        after_long_help = "Example:\n  mentee action set k3f9x2 blocked --note \"waiting for the staging database\""
+    )]
+    Set(SetArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// What you commit to do
+    pub text: String,
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// When it is due, such as 2026-12-01, fri or +2w
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only commitments to this mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// Include done and dropped commitments
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CloseArgs {
+    /// The commitment's ID (a unique prefix is enough)
+    pub id: String,
+    /// What happened, kept in its history
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReopenArgs {
+    /// The commitment's ID (a unique prefix is enough)
+    pub id: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The commitment's ID (a unique prefix is enough)
+    pub id: String,
+    #[arg(value_enum)]
+    pub status: StatusArg,
+    /// What happened, kept in its history
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StatusArg {
+    Open,
+    InProgress,
+    Blocked,
+    Done,
+    Dropped,
+}
+
+impl From<StatusArg> for Status {
+    fn from(arg: StatusArg) -> Status {
+        match arg {
+            StatusArg::Open => Status::Open,
+            StatusArg::InProgress => Status::InProgress,
+            StatusArg::Blocked => Status::Blocked,
+            StatusArg::Done => Status::Done,
+            StatusArg::Dropped => Status::Dropped,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Add(args) => add(ctx, &args),
+        Command::List(args) => list(ctx, &args),
+        Command::Done(args) => set(ctx, &args.id, Status::Done, args.note),
+        Command::Drop(args) => set(ctx, &args.id, Status::Dropped, args.note),
+        Command::Reopen(args) => set(ctx, &args.id, Status::Open, None),
+        Command::Set(args) => set(ctx, &args.id, args.status.into(), args.note),
+    }
+}
+
+fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    let text = check_text(&args.text).map_err(|_| Error::user("a commitment cannot be empty"))?;
+    let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
+    let lock = ctx.store.lock()?;
+    let mut records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let id = ctx.store.new_id(&[])?;
+    let mut action = Action::new(id.clone(), text, ctx.today, due);
+    let latest = records
+        .meetings
+        .iter()
+        .rposition(|m| m.held && m.mentor == mentor.slug && m.date.is_some_and(|d| d <= ctx.today));
+    let file = match latest {
+        Some(i) => {
+            records.meetings[i].actions.push(action);
+            File::Meeting(i)
+        }
+        None => {
+            action.mentor = Some(mentor.slug.clone());
+            records.loose.push(action);
+            File::Loose
+        }
+    };
+    records.save(&ctx.store, &lock, file)?;
+    let from = match latest.and_then(|i| records.meetings[i].date) {
+        Some(date) => format!("from the meeting on {date}"),
+        None => "no meeting held yet".to_string(),
+    };
+    say(&format!("Committed [{id}] to {} ({from}).", mentor.name));
+    println!("{id}");
+    Ok(())
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    let slug = match &args.mentor {
+        Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
+        None => None,
+    };
+    let mut list: Vec<Commitment> = records
+        .commitments(ctx)
+        .into_iter()
+        .filter(|c| args.all || c.status.is_open())
+        .filter(|c| slug.as_ref().is_none_or(|s| *s == c.mentor))
+        .collect();
+    commitment::sort_for_listing(&mut list);
+    if args.json {
+        println!("{}", json::document("commitments", &list));
+    } else if list.is_empty() {
+        say(if args.all {
+            "No commitments yet."
+        } else {
+            "No open commitments."
+        });
+    } else {
+        println!(
+            "{}",
+            listing::commitments(&list, &records.mentors, ctx.width)
+        );
+    }
+    Ok(())
+}
+
+fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Result<()> {
+    let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let lock = ctx.store.lock()?;
+    let mut records = Records::load(&ctx.store)?;
+    let origin: Origin = records.find_action(typed)?;
+    let action = records.action(origin);
+    if action.status == status && note.is_none() {
+        say(&format!("[{}] is already {}.", action.id, status.label()));
+        return Ok(());
+    }
+    let (id, text) = (action.id.clone(), action.text.clone());
+    for file in records.report(origin, status, note, ctx.today) {
+        records.save(&ctx.store, &lock, file)?;
+    }
+    say(&format!("[{id}] {text}: {}.", status.label()));
+    Ok(())
+}

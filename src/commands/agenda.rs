@@ -1,0 +1,188 @@
+//! `mentee agenda`: plan the next meeting with one or two topics, show it,
+//! or queue a topic for later.
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::dates::Direction;
+use crate::model::meeting::{
+    MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_text, check_topics,
+};
+use crate::model::mentor::Mentor;
+use crate::prompt;
+use crate::render;
+
+const EXAMPLES: &str = "\
+Examples:
+  mentee agenda \"How should I split the billing service?\" --on fri
+  mentee agenda \"What do you look for in a design review?\" \"Should I take the on-call lead?\"
+  mentee agenda                      show the planned agenda, ready to paste
+  mentee agenda --later \"How do I ask for a promotion?\"";
+
+/// With topics, plan the next meeting (replacing topics planned before);
+/// without, show the planned agenda.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// One or two topics, each best phrased as a specific question
+    #[arg(value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// The day of the meeting, such as 2026-11-24, fri or +1w
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Queue a topic for a future meeting instead of planning this one
+    #[arg(long, value_name = "TOPIC", conflicts_with_all = ["topics", "on"])]
+    pub later: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    if let Some(topic) = &args.later {
+        return queue(ctx, topic, args.mentor.as_deref());
+    }
+    if args.topics.is_empty() {
+        if args.on.is_some() {
+            return Err(Error::user_with_hint(
+                "--on needs at least one topic",
+                "mentee agenda \"TOPIC\" --on DATE",
+            ));
+        }
+        return show(ctx, args.mentor.as_deref());
+    }
+    plan(ctx, args)
+}
+
+fn plan(ctx: &Context, args: &Args) -> Result<()> {
+    let mut topics = check_topics(&args.topics).map_err(|err| match err {
+        TopicError::TooMany(count) => Error::user_with_hint(
+            format!(
+                "an agenda holds at most {MAX_TOPICS} topics and you gave {count}: one or two \
+                 focused questions get real answers in one meeting; nothing was changed"
+            ),
+            format!(
+                "plan the two that matter most and queue the rest for a later meeting: \
+                 mentee agenda --later \"{}\"",
+                args.topics
+                    .last()
+                    .map(String::as_str)
+                    .unwrap_or("TOPIC")
+                    .trim()
+            ),
+        ),
+        TopicError::Empty => Error::user("a topic cannot be empty; nothing was changed"),
+    })?;
+    let on = ctx.optional_date("--on", args.on.as_deref(), Direction::Future)?;
+    let lock = ctx.store.lock()?;
+    let records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mut later = ctx.store.later()?;
+    let queued_before = later.len();
+    // A queued topic that is now planned leaves the queue.
+    later.retain(|q| {
+        q.mentor != mentor.slug || !topics.iter().any(|t| t.eq_ignore_ascii_case(&q.text))
+    });
+    let mut queued: Vec<&QueuedTopic> = later.iter().filter(|q| q.mentor == mentor.slug).collect();
+    if ctx.interactive && topics.len() < MAX_TOPICS && !queued.is_empty() {
+        let texts: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
+        let picked = prompt::pick_queued(&texts, MAX_TOPICS - topics.len())?;
+        topics.extend(picked.iter().map(|&i| texts[i].clone()));
+        let picked_ids: Vec<_> = picked.iter().map(|&i| queued[i].id.clone()).collect();
+        later.retain(|q| !picked_ids.contains(&q.id));
+        queued = later.iter().filter(|q| q.mentor == mentor.slug).collect();
+    }
+    let (meeting, replaced) = match records.planned(&mentor.slug) {
+        Some(existing) => {
+            let mut meeting = existing.clone();
+            let replaced = std::mem::replace(&mut meeting.topics, topics);
+            meeting.date = on.or(meeting.date);
+            (meeting, replaced)
+        }
+        None => (
+            Meeting::planned(ctx.store.new_id(&[])?, &mentor.slug, on, topics),
+            Vec::new(),
+        ),
+    };
+    ctx.store.save_meeting(&lock, &meeting)?;
+    let remaining_queue: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
+    if later.len() != queued_before {
+        ctx.store.save_later(&lock, &later)?;
+    }
+    drop(lock);
+    if !replaced.is_empty() {
+        say(&format!(
+            "Replaced the topics planned before: {}",
+            replaced.join(" / ")
+        ));
+    }
+    let open = records.open_with(ctx, &mentor.slug);
+    print!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
+    if !remaining_queue.is_empty() {
+        say(&format!(
+            "Still queued for later with {}: {}",
+            mentor.name,
+            remaining_queue.join(" / ")
+        ));
+    }
+    Ok(())
+}
+
+fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    let active: Vec<&Mentor> = records
+        .mentors
+        .iter()
+        .filter(|m| m.is_active(ctx.today))
+        .collect();
+    let chosen: Vec<Mentor> = if typed.is_none() && active.len() > 1 {
+        active
+            .into_iter()
+            .filter(|m| records.planned(&m.slug).is_some())
+            .cloned()
+            .collect()
+    } else {
+        vec![resolve_mentor(ctx, &records.mentors, typed)?]
+    };
+    let mut shown = 0;
+    for mentor in &chosen {
+        let Some(meeting) = records.planned(&mentor.slug) else {
+            say(&format!(
+                "No meeting planned with {} yet. Plan one: mentee agenda \"TOPIC\" -m {}",
+                mentor.name, mentor.slug
+            ));
+            continue;
+        };
+        if shown > 0 {
+            println!();
+        }
+        let open = records.open_with(ctx, &mentor.slug);
+        print!("{}", render::agenda::agenda(mentor, Some(meeting), &open));
+        shown += 1;
+    }
+    if chosen.is_empty() {
+        say("No meeting planned yet. Plan one: mentee agenda \"TOPIC\" -m NAME");
+    }
+    Ok(())
+}
+
+fn queue(ctx: &Context, topic: &str, typed: Option<&str>) -> Result<()> {
+    let text = check_text(topic).map_err(|_| Error::user("a topic cannot be empty"))?;
+    let lock = ctx.store.lock()?;
+    let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, typed)?;
+    let mut later = ctx.store.later()?;
+    let id = ctx.store.new_id(&[])?;
+    later.push(QueuedTopic {
+        id,
+        mentor: mentor.slug.clone(),
+        text,
+        added: ctx.today,
+    });
+    ctx.store.save_later(&lock, &later)?;
+    let count = later.iter().filter(|q| q.mentor == mentor.slug).count();
+    say(&format!(
+        "Queued for a later meeting with {} ({count} queued). It will be offered when you plan the next agenda.",
+        mentor.name
+    ));
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! `mentee update`, `thanks` and `note`: the journal between meetings.
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::journal::{Entry, Kind};
+use crate::model::meeting::check_text;
+use crate::model::mentor::Mentor;
+use crate::model::summary::last_held;
+
+/// Log progress since the last meeting; --win marks a milestone to celebrate.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Examples:\n  mentee update \"Split the invoices module out of billing\" --action k3f9x2\n  mentee update \"My design was approved\" --win"
+)]
+pub struct UpdateArgs {
+    /// What happened
+    pub text: String,
+    /// The mentor it is for; without it, with several mentors, it is for all of them
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// The commitment this update is about
+    #[arg(long, value_name = "ID")]
+    pub action: Option<String>,
+    /// A milestone worth celebrating
+    #[arg(long)]
+    pub win: bool,
+}
+
+/// Thank a mentor, ideally for something specific that helped.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Example:\n  mentee thanks \"Your tip on small PRs got my first review through in a day\" --action k3f9x2"
+)]
+pub struct ThanksArgs {
+    /// What you are thankful for
+    pub text: String,
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// The commitment or advice it is about
+    #[arg(long, value_name = "ID")]
+    pub action: Option<String>,
+}
+
+/// Note down something said at the latest meeting: advice, a pointer, an idea.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Example:\n  mentee note \"Read 'A Philosophy of Software Design', chapter 4\""
+)]
+pub struct NoteArgs {
+    /// The note
+    pub text: String,
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+}
+
+pub fn update(ctx: &Context, args: &UpdateArgs) -> Result<()> {
+    let kind = if args.win { Kind::Win } else { Kind::Update };
+    add(
+        ctx,
+        kind,
+        &args.text,
+        args.mentor.as_deref(),
+        args.action.as_deref(),
+    )
+}
+
+pub fn thanks(ctx: &Context, args: &ThanksArgs) -> Result<()> {
+    add(
+        ctx,
+        Kind::Thanks,
+        &args.text,
+        args.mentor.as_deref(),
+        args.action.as_deref(),
+    )
+}
+
+pub fn note(ctx: &Context, args: &NoteArgs) -> Result<()> {
+    add(ctx, Kind::Note, &args.text, args.mentor.as_deref(), None)
+}
+
+fn add(
+    ctx: &Context,
+    kind: Kind,
+    text: &str,
+    mentor: Option<&str>,
+    action: Option<&str>,
+) -> Result<()> {
+    let text = check_text(text).map_err(|_| {
+        Error::user_with_hint(
+            format!("the {kind} is empty"),
+            "write what happened in quotes",
+        )
+    })?;
+    let lock = ctx.store.lock()?;
+    let records = Records::load(&ctx.store)?;
+    let action = match action {
+        Some(typed) => {
+            let origin = records.find_action(typed)?;
+            Some((
+                records.action(origin).id.clone(),
+                records.mentor_of(origin).to_string(),
+            ))
+        }
+        None => None,
+    };
+    let mentor = who(
+        ctx,
+        &records,
+        &kind,
+        mentor,
+        action.as_ref().map(|(_, m)| m.as_str()),
+    )?;
+    let meeting = match (&kind, &mentor) {
+        (Kind::Note, Some(m)) => {
+            last_held(&records.meetings, &m.slug, ctx.today).map(|m| m.id.clone())
+        }
+        _ => None,
+    };
+    let entry = Entry {
+        id: ctx.store.new_id(&[])?,
+        date: ctx.today,
+        kind,
+        mentor: mentor.as_ref().map(|m| m.slug.clone()),
+        action: action.map(|(id, _)| id),
+        meeting,
+        text,
+    };
+    ctx.store.add_entry(&lock, &entry)?;
+    let to = mentor
+        .map(|m| format!(" for {}", m.name))
+        .unwrap_or_default();
+    let what = match entry.kind {
+        Kind::Win => "Logged a win — well done".to_string(),
+        ref kind => format!("Logged the {kind}"),
+    };
+    say(&format!("{what}{to} [{}].", entry.id));
+    Ok(())
+}
+
+/// The mentor an entry is for. Updates may be for everyone when several
+/// mentors are active and none is named; thanks and notes need one.
+fn who(
+    ctx: &Context,
+    records: &Records,
+    kind: &Kind,
+    typed: Option<&str>,
+    from_action: Option<&str>,
+) -> Result<Option<Mentor>> {
+    if typed.is_none() {
+        if let Some(slug) = from_action {
+            return Ok(records.mentors.iter().find(|m| m.slug == slug).cloned());
+        }
+        let active = records
+            .mentors
+            .iter()
+            .filter(|m| m.is_active(ctx.today))
+            .count();
+        if kind.is_progress() && active != 1 {
+            return Ok(None);
+        }
+    }
+    resolve_mentor(ctx, &records.mentors, typed).map(Some)
+}

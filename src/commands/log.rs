@@ -1,0 +1,60 @@
+//! `mentee log`: the timeline of everything, newest last.
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::dates::Direction;
+use crate::model::timeline;
+use crate::render::{json, listing};
+
+/// Show meetings, commitments, reports and journal entries in date order.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Examples:\n  mentee log --since 1m\n  mentee log -m alex --since 2026-01-01 --until 2026-06-30 --json"
+)]
+pub struct Args {
+    /// Only what concerns this mentor (entries for everyone included)
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// From this day on, such as 2026-09-01, mon or 2w (two weeks ago)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to and including this day
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
+    let until = ctx.optional_date("--until", args.until.as_deref(), Direction::Past)?;
+    let records = Records::load(&ctx.store)?;
+    let slug = match &args.mentor {
+        Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
+        None => None,
+    };
+    let entries = ctx.store.entries(since, until)?;
+    let mut events = timeline::build(
+        &records.meetings,
+        &records.commitments(ctx),
+        &entries,
+        since,
+        until,
+    );
+    if let Some(slug) = slug {
+        events.retain(|e| e.mentor.as_ref().is_none_or(|m| *m == slug));
+    }
+    if args.json {
+        println!("{}", json::document("events", &events));
+    } else if events.is_empty() {
+        say("Nothing logged in that period.");
+    } else {
+        println!(
+            "{}",
+            listing::timeline(&events, &records.mentors, ctx.width)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! `mentee mentor add | list | end`: the people who mentor you.
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::commitment;
+use crate::model::dates::{Direction, Span};
+use crate::model::meeting::check_text;
+use crate::model::mentor::{Mentor, Role, unique_slug};
+use crate::model::overview;
+use crate::render::{json, listing};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Register a mentor, coach or sponsor
+    #[command(
+        after_long_help = "Examples:\n  mentee mentor add \"Alex Kim\" --every 2w\n  mentee mentor add \"Priya Natarajan\" --role sponsor --email priya@example.com"
+    )]
+    Add(AddArgs),
+    /// List mentors with their cadence, meetings and open commitments
+    List(ListArgs),
+    /// End a mentoring relationship; its history is kept
+    #[command(after_long_help = "Example:\n  mentee mentor end \"Alex Kim\" --on 2026-12-31")]
+    End(EndArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// Their name, as you write it
+    pub name: String,
+    #[arg(long, value_enum, default_value_t = Role::Mentor)]
+    pub role: Role,
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
+    /// How often you meet, such as 1w, 2w or 1m
+    #[arg(long, value_name = "SPAN")]
+    pub every: Option<Span>,
+    /// When the relationship started
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// When it ends, if agreed
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Include relationships that have ended
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EndArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
+    /// The last day of the relationship [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    match command {
+        Command::Add(args) => add(ctx, &args),
+        Command::List(args) => list(ctx, &args),
+        Command::End(args) => end(ctx, &args),
+    }
+}
+
+fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
+    let name = check_text(&args.name).map_err(|_| Error::user("a mentor needs a name"))?;
+    if name.contains('\n') || name.chars().count() > 100 {
+        return Err(Error::user(
+            "a mentor's name must be one line of at most 100 characters",
+        ));
+    }
+    let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
+    let until = ctx.optional_date("--until", args.until.as_deref(), Direction::Future)?;
+    if let (Some(since), Some(until)) = (since, until)
+        && until < since
+    {
+        return Err(Error::user(format!(
+            "--until {until} is before --since {since}"
+        )));
+    }
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    if let Some(same) = mentors
+        .iter()
+        .find(|m| m.name.to_lowercase() == name.to_lowercase())
+    {
+        return Err(Error::user_with_hint(
+            format!("{} is already a mentor", same.name),
+            "use a different name to tell two people apart",
+        ));
+    }
+    let slug = unique_slug(
+        &name,
+        &mentors.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>(),
+    );
+    let email = args
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
+    let mentor = Mentor {
+        name,
+        slug,
+        role: args.role,
+        email,
+        every: args.every,
+        since,
+        until,
+    };
+    mentors.push(mentor.clone());
+    ctx.store.save_mentors(&lock, &mentors)?;
+    say(&format!(
+        "Added {} ({}, -m {}). Plan your first meeting: mentee agenda \"TOPIC\" -m {}",
+        mentor.name, mentor.role, mentor.slug, mentor.slug
+    ));
+    Ok(())
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    let commitments = commitment::all(&records.meetings, &records.loose, ctx.today);
+    let rows: Vec<_> = records
+        .mentors
+        .iter()
+        .filter(|m| args.all || m.is_active(ctx.today))
+        .map(|m| overview::build(m, &records.meetings, &commitments, ctx.today))
+        .collect();
+    if args.json {
+        println!("{}", json::document("mentors", &rows));
+    } else if rows.is_empty() {
+        let hint = if records.mentors.is_empty() {
+            "No mentors yet. Add one: mentee mentor add \"NAME\""
+        } else {
+            "No active mentors. See all of them with: mentee mentor list --all"
+        };
+        say(hint);
+    } else {
+        println!("{}", listing::mentors(&rows, ctx.width));
+    }
+    Ok(())
+}
+
+fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
+    let on = ctx
+        .optional_date("--on", args.on.as_deref(), Direction::Past)?
+        .unwrap_or(ctx.today);
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    let slug = resolve_mentor(ctx, &mentors, Some(&args.name))?.slug;
+    let mentor = mentors
+        .iter_mut()
+        .find(|m| m.slug == slug)
+        .ok_or_else(|| Error::user("mentor vanished"))?;
+    if mentor.since.is_some_and(|since| on < since) {
+        return Err(Error::user(format!(
+            "{on} is before the relationship started"
+        )));
+    }
+    mentor.until = Some(on);
+    let name = mentor.name.clone();
+    ctx.store.save_mentors(&lock, &mentors)?;
+    say(&format!(
+        "Ended the mentorship with {name} on {on}. Its history stays; a thank-you note is a good way to close: mentee thanks \"...\" -m {slug}"
+    ));
+    Ok(())
+}

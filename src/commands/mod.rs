@@ -1,0 +1,238 @@
+//! One module per noun; this file is the table of contents.
+
+pub mod action;
+pub mod agenda;
+pub mod journal;
+pub mod log;
+pub mod meet;
+pub mod mentor;
+pub mod status;
+pub mod summary;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::commitment::{self, Commitment};
+use crate::model::id::{self, Lookup};
+use crate::model::meeting::{Action, CheckIn, Meeting, Status};
+use crate::model::mentor::{self as mentors, Mentor, Unresolved};
+use crate::store::{Lock, Store};
+use chrono::NaiveDate;
+
+pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
+    match command {
+        None => status::run(ctx, &status::Args::default()),
+        Some(Command::Status(args)) => status::run(ctx, &args),
+        Some(Command::Mentor(cmd)) => mentor::run(ctx, cmd),
+        Some(Command::Agenda(args)) => agenda::run(ctx, &args),
+        Some(Command::Meet(args)) => meet::run(ctx, &args),
+        Some(Command::Note(args)) => journal::note(ctx, &args),
+        Some(Command::Action(cmd)) => action::run(ctx, cmd),
+        Some(Command::Update(args)) => journal::update(ctx, &args),
+        Some(Command::Thanks(args)) => journal::thanks(ctx, &args),
+        Some(Command::Log(args)) => log::run(ctx, &args),
+        Some(Command::Summary(args)) => summary::run(ctx, &args),
+    }
+}
+
+/// The mentor `-m` names (or the only active one), as an owned value.
+pub fn resolve_mentor(ctx: &Context, all: &[Mentor], typed: Option<&str>) -> Result<Mentor> {
+    mentors::resolve(all, typed, ctx.today)
+        .cloned()
+        .map_err(|why| match why {
+            Unresolved::NoMentors => Error::user_with_hint(
+                "no mentors yet",
+                "add one first: mentee mentor add \"NAME\"",
+            ),
+            Unresolved::NeedOne { active } if active.is_empty() => Error::user_with_hint(
+                "no active mentor; say which one with -m NAME",
+                "see them all with: mentee mentor list --all",
+            ),
+            Unresolved::NeedOne { active } => Error::user_with_hint(
+                format!(
+                    "which mentor? You have {}: {}",
+                    active.len(),
+                    active.join(", ")
+                ),
+                "pass -m NAME (a unique prefix is enough)",
+            ),
+            Unresolved::Unknown { typed, known } => Error::user_with_hint(
+                format!(
+                    "no mentor matches `{typed}`; known mentors: {}",
+                    known.join(", ")
+                ),
+                format!("add one with: mentee mentor add \"{typed}\""),
+            ),
+            Unresolved::Ambiguous { typed, matches } => Error::user_with_hint(
+                format!(
+                    "`{typed}` matches more than one mentor: {}",
+                    matches.join(", ")
+                ),
+                "type more of the name",
+            ),
+        })
+}
+
+/// Everything about meetings and commitments, loaded in one go.
+pub struct Records {
+    pub mentors: Vec<Mentor>,
+    pub meetings: Vec<Meeting>,
+    pub loose: Vec<Action>,
+}
+
+impl Records {
+    pub fn load(store: &Store) -> Result<Records> {
+        Ok(Records {
+            mentors: store.mentors()?,
+            meetings: store.meetings()?,
+            loose: store.loose_actions()?,
+        })
+    }
+
+    pub fn commitments(&self, ctx: &Context) -> Vec<Commitment> {
+        commitment::all(&self.meetings, &self.loose, ctx.today)
+    }
+
+    /// The planned meeting with a mentor, if any.
+    pub fn planned(&self, slug: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| !m.held && m.mentor == slug)
+    }
+
+    /// Finds a stored commitment by ID or unique prefix, for changing it.
+    pub fn find_action(&self, typed: &str) -> Result<Origin> {
+        let in_meetings = self.meetings.iter().enumerate().flat_map(|(i, m)| {
+            m.actions
+                .iter()
+                .enumerate()
+                .map(move |(j, a)| (&a.id, Origin::Meeting(i, j)))
+        });
+        let loose = self
+            .loose
+            .iter()
+            .enumerate()
+            .map(|(j, a)| (&a.id, Origin::Loose(j)));
+        match id::lookup(typed, in_meetings.chain(loose)) {
+            Lookup::Found(origin) => Ok(origin),
+            Lookup::Missing => Err(Error::user_with_hint(
+                format!("no commitment has the ID `{}`", typed.trim()),
+                "see every commitment and its ID with: mentee action list --all",
+            )),
+            Lookup::Ambiguous(found) => Err(Error::user_with_hint(
+                format!(
+                    "`{}` is the start of {} commitment IDs: {}",
+                    typed.trim(),
+                    found.len(),
+                    found
+                        .iter()
+                        .map(|o| self.action(*o).id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                "type more of the ID",
+            )),
+        }
+    }
+
+    pub fn action(&self, origin: Origin) -> &Action {
+        match origin {
+            Origin::Meeting(i, j) => &self.meetings[i].actions[j],
+            Origin::Loose(j) => &self.loose[j],
+        }
+    }
+
+    fn action_mut(&mut self, origin: Origin) -> &mut Action {
+        match origin {
+            Origin::Meeting(i, j) => &mut self.meetings[i].actions[j],
+            Origin::Loose(j) => &mut self.loose[j],
+        }
+    }
+
+    /// The mentor a stored commitment belongs to.
+    pub fn mentor_of(&self, origin: Origin) -> &str {
+        match origin {
+            Origin::Meeting(i, _) => &self.meetings[i].mentor,
+            Origin::Loose(j) => self.loose[j].mentor.as_deref().unwrap_or_default(),
+        }
+    }
+
+    /// Records a report on a commitment: on the commitment itself, and in the
+    /// check-in of a meeting with its mentor held that day (if it was not made
+    /// there). Returns the files to save.
+    pub fn report(
+        &mut self,
+        origin: Origin,
+        status: Status,
+        note: Option<String>,
+        on: NaiveDate,
+    ) -> Vec<File> {
+        let mentor = self.mentor_of(origin).to_string();
+        let action = self.action_mut(origin);
+        action.set_status(status, on, note.clone());
+        let id = action.id.clone();
+        let mut files = vec![origin.file()];
+        let here = |m: &Meeting| {
+            m.held
+                && m.mentor == mentor
+                && m.date == Some(on)
+                && !m.actions.iter().any(|a| a.id == id)
+        };
+        if let Some(i) = self.meetings.iter().position(here) {
+            let checkins = &mut self.meetings[i].checkins;
+            checkins.retain(|c| c.action != id);
+            checkins.push(CheckIn {
+                action: id,
+                status,
+                note,
+            });
+            files.push(File::Meeting(i));
+        }
+        files
+    }
+
+    /// Writes one changed file back.
+    pub fn save(&self, store: &Store, lock: &Lock, file: File) -> Result<()> {
+        match file {
+            File::Meeting(i) => store.save_meeting(lock, &self.meetings[i]),
+            File::Loose => store.save_loose_actions(lock, &self.loose),
+        }
+    }
+
+    /// Open commitments with one mentor in reminder order.
+    pub fn open_with(&self, ctx: &Context, slug: &str) -> Vec<Commitment> {
+        let mut open: Vec<Commitment> = self
+            .commitments(ctx)
+            .into_iter()
+            .filter(|c| c.mentor == slug && c.status.is_open())
+            .collect();
+        commitment::sort_for_reminder(&mut open);
+        open
+    }
+}
+
+/// Where a stored commitment lives: (meeting, action) indexes, or the loose list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Meeting(usize, usize),
+    Loose(usize),
+}
+
+impl Origin {
+    fn file(self) -> File {
+        match self {
+            Origin::Meeting(i, _) => File::Meeting(i),
+            Origin::Loose(_) => File::Loose,
+        }
+    }
+}
+
+/// A file that holds commitments: a meeting (by index) or the loose list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum File {
+    Meeting(usize),
+    Loose,
+}
+
+/// Prints a message for the user (not data) on stderr.
+pub fn say(message: &str) {
+    eprintln!("{}", crate::render::text::clean(message));
+}

@@ -1,0 +1,47 @@
+//! `mentee` / `mentee status`: the dashboard.
+
+use crate::commands::{Records, say};
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::commitment;
+use crate::model::overview::{self, Overview};
+use crate::render::{self, json};
+
+/// Next meetings and their topics, what to report first, open commitments.
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    if records.mentors.is_empty() && !args.json {
+        say(
+            "Welcome to mentee. Start by adding the person who mentors you:\n  mentee mentor add \"NAME\" --every 2w\nThen plan your first meeting: mentee agenda \"A specific question\"",
+        );
+        return Ok(());
+    }
+    let commitments = records.commitments(ctx);
+    let overviews: Vec<Overview> = records
+        .mentors
+        .iter()
+        .map(|m| overview::build(m, &records.meetings, &commitments, ctx.today))
+        .collect();
+    let mut open: Vec<_> = commitments
+        .into_iter()
+        .filter(|c| c.status.is_open())
+        .collect();
+    commitment::sort_for_listing(&mut open);
+    if args.json {
+        let payload = serde_json::json!({ "mentors": overviews, "open_commitments": open });
+        println!("{}", json::document("status", &payload));
+    } else {
+        print!(
+            "{}",
+            render::status::dashboard(&overviews, &open, &records.mentors, ctx.width)
+        );
+    }
+    Ok(())
+}

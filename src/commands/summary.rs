@@ -1,0 +1,81 @@
+//! `mentee summary`: the progress summary to send a mentor (SPEC §4).
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::dates::Direction;
+use crate::model::summary::{self, Sources};
+use crate::render::json;
+use crate::render::summary::{Style, render};
+
+const EXAMPLES: &str = "\
+Examples:
+  mentee summary                        since the last meeting, as Markdown
+  mentee summary -m alex --format text | mail -s \"Progress\" alex@example.com
+  mentee summary --since 2026-09-01 --json";
+
+/// Print what you did since the last meeting, ready to paste into an email.
+///
+/// Sections: the commitments from the last meeting and what became of them,
+/// progress updates and wins, thank-you notes, and the topics planned for the
+/// next meeting. Empty sections are left out.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// Start of the period: a date, or last-meeting [default: last-meeting]
+    #[arg(long, value_name = "DATE|last-meeting")]
+    pub since: Option<String>,
+    /// End of the period [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    pub format: Format,
+    /// Same as --format json
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Text,
+    Json,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let until = ctx
+        .optional_date("--until", args.until.as_deref(), Direction::Past)?
+        .unwrap_or(ctx.today);
+    let records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let since = match args.since.as_deref().map(str::trim) {
+        Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
+            Some(ctx.date("--since", text, Direction::Past)?)
+        }
+        _ => summary::last_held(&records.meetings, &mentor.slug, until)
+            .and_then(|m| m.date)
+            .or(mentor.since),
+    };
+    let entries = ctx.store.entries(since, Some(until))?;
+    let commitments = records.commitments(ctx);
+    let sources = Sources {
+        mentor: &mentor,
+        meetings: &records.meetings,
+        commitments: &commitments,
+        entries: &entries,
+    };
+    let summary = summary::build(&sources, since, until);
+    let format = if args.json { Format::Json } else { args.format };
+    match format {
+        Format::Json => println!("{}", json::document("summary", &summary)),
+        Format::Markdown => println!("{}", render(&summary, Style::Markdown)),
+        Format::Text => println!("{}", render(&summary, Style::Text)),
+    }
+    if summary.is_empty() && format != Format::Json {
+        say("Nothing to report for this period yet: log progress with mentee update \"...\"");
+    }
+    Ok(())
+}

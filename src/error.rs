@@ -1,0 +1,99 @@
+//! The errors a user sees: what went wrong, where, and what to do about it.
+//!
+//! Every variant names the file it is about when there is one, and `hint`
+//! says how to get out of the situation. `run` prints both and exits with 1.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {}", .path.display(), describe_io(.source))]
+    Io { path: PathBuf, source: io::Error },
+
+    #[error("{}{}: {message}", .path.display(), position(*.line_column))]
+    Parse {
+        path: PathBuf,
+        line_column: Option<(usize, usize)>,
+        message: String,
+        hint: String,
+    },
+
+    #[error(
+        "{} changed while mentee was working on it (an editor or a sync?); nothing was written",
+        .path.display()
+    )]
+    Changed { path: PathBuf },
+
+    #[error("{message}")]
+    User {
+        message: String,
+        hint: Option<String>,
+    },
+}
+
+impl Error {
+    pub fn user(message: impl Into<String>) -> Error {
+        Error::User {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn user_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Error {
+        Error::User {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn io(path: &Path, source: io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// What the user can do next, printed after the error.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Io { source, .. } => io_hint(source),
+            Error::Parse { hint, .. } => Some(hint.clone()),
+            Error::Changed { .. } => Some("run the command again".to_string()),
+            Error::User { hint, .. } => hint.clone(),
+        }
+    }
+}
+
+fn position(line_column: Option<(usize, usize)>) -> String {
+    line_column
+        .map(|(line, column)| format!(":{line}:{column}"))
+        .unwrap_or_default()
+}
+
+fn describe_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        io::ErrorKind::FileTooLarge => "the file is too large to write here".to_string(),
+        io::ErrorKind::InvalidFilename => "the file name is not allowed here".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+fn io_hint(err: &io::Error) -> Option<String> {
+    let hint = match err.kind() {
+        io::ErrorKind::StorageFull => {
+            "free some space and run the command again; nothing was changed"
+        }
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "check the permissions of the data folder, or choose another with --dir or MENTEE_DIR"
+        }
+        _ => return None,
+    };
+    Some(hint.to_string())
+}

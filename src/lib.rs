@@ -1,0 +1,45 @@
+//! mentee: a terminal journal and meeting agenda for people being mentored.
+//!
+//! Data flows one way: arguments ([`cli`]) are resolved once into a
+//! [`context::Context`]; a command handler ([`commands`]) loads model values
+//! from the [`store`], lets the [`model`] decide, saves, and prints what
+//! [`render`] made of the result.
+
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod model;
+pub mod prompt;
+pub mod render;
+pub mod store;
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Runs one command line and turns the outcome into an exit code: 0 success,
+/// 1 a user or data error, 2 a usage error. This is the only place that
+/// prints an error.
+pub fn run() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result =
+        context::Context::from_env(&cli.global).and_then(|ctx| commands::run(&ctx, cli.command));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "error: {}", render::text::clean(&err.to_string()));
+            if let Some(hint) = err.hint() {
+                let _ = writeln!(stderr, "hint: {}", render::text::clean(&hint));
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Commitments as the user sees them: wherever they are stored, with the
+//! meeting they came from and how many meetings they have been carried over.
+
+use crate::model::id::Id;
+use crate::model::meeting::{Action, Meeting, Status, StatusChange};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Commitment {
+    pub id: Id,
+    pub text: String,
+    /// The mentor's slug.
+    pub mentor: String,
+    /// The meeting it was made at; `None` when made between meetings.
+    pub meeting: Option<MeetingRef>,
+    pub created: NaiveDate,
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    pub overdue: bool,
+    /// How many meetings with this mentor have been held since it was made.
+    pub carried: usize,
+    pub history: Vec<StatusChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingRef {
+    pub id: Id,
+    pub date: Option<NaiveDate>,
+}
+
+impl Commitment {
+    pub fn latest_note(&self) -> Option<&str> {
+        self.history
+            .iter()
+            .rev()
+            .find_map(|change| change.note.as_deref())
+    }
+
+    /// Has the mentee said anything about it since it was made?
+    pub fn reported(&self) -> bool {
+        !self.history.is_empty()
+    }
+}
+
+/// Every commitment, with the meetings (held or not) and the loose actions.
+pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Commitment> {
+    let held: Vec<(&str, NaiveDate)> = meetings
+        .iter()
+        .filter(|m| m.held)
+        .filter_map(|m| Some((m.mentor.as_str(), m.date?)))
+        .collect();
+    let carried = |mentor: &str, since: NaiveDate| {
+        held.iter()
+            .filter(|&&(who, date)| who == mentor && date > since && date <= today)
+            .count()
+    };
+    let view = |action: &Action, mentor: &str, meeting: Option<&Meeting>| {
+        let origin = meeting.and_then(|m| m.date).unwrap_or(action.created);
+        Commitment {
+            id: action.id.clone(),
+            text: action.text.clone(),
+            mentor: mentor.to_string(),
+            meeting: meeting.map(|m| MeetingRef {
+                id: m.id.clone(),
+                date: m.date,
+            }),
+            created: action.created,
+            due: action.due,
+            status: action.status,
+            overdue: action.is_overdue(today),
+            carried: carried(mentor, origin),
+            history: action.history.clone(),
+        }
+    };
+    let mut list: Vec<Commitment> = meetings
+        .iter()
+        .flat_map(|m| m.actions.iter().map(move |a| (a, m)))
+        .map(|(action, meeting)| view(action, &meeting.mentor, Some(meeting)))
+        .collect();
+    list.extend(
+        loose
+            .iter()
+            .map(|a| view(a, a.mentor.as_deref().unwrap_or_default(), None)),
+    );
+    list
+}
+
+/// Overdue first, then by due date, then oldest first.
+pub fn sort_for_listing(list: &mut [Commitment]) {
+    list.sort_by(|a, b| {
+        (!a.overdue, a.due.is_none(), a.due, a.created, &a.id).cmp(&(
+            !b.overdue,
+            b.due.is_none(),
+            b.due,
+            b.created,
+            &b.id,
+        ))
+    });
+}
+
+/// The order of the reminder at the start of a meeting: last meeting's
+/// commitments first, then the ones carried over longest.
+pub fn sort_for_reminder(list: &mut [Commitment]) {
+    list.sort_by(|a, b| (a.carried, a.created, &a.id).cmp(&(b.carried, b.created, &b.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    fn held(id: &str, date: &str, actions: Vec<Action>) -> Meeting {
+        let mut m = Meeting::planned(Id::from(id), "alex", Some(day(date)), vec![]);
+        m.held = true;
+        m.actions = actions;
+        m
+    }
+
+    #[test]
+    fn carried_counts_meetings_held_since() {
+        let a = Action::new(Id::from("aaaaaa"), "old".into(), day("2026-10-01"), None);
+        let b = Action::new(
+            Id::from("bbbbbb"),
+            "new".into(),
+            day("2026-11-01"),
+            Some(day("2026-11-10")),
+        );
+        let meetings = vec![
+            held("m1", "2026-10-01", vec![a]),
+            held("m2", "2026-10-15", vec![]),
+            held("m3", "2026-11-01", vec![b]),
+        ];
+        let mut list = all(&meetings, &[], day("2026-11-22"));
+        sort_for_reminder(&mut list);
+        let summary: Vec<(&str, usize, bool)> = list
+            .iter()
+            .map(|c| (c.text.as_str(), c.carried, c.overdue))
+            .collect();
+        assert_eq!(summary, vec![("new", 0, true), ("old", 2, false)]);
+    }
+}

@@ -1,0 +1,236 @@
+//! Meetings and the commitments (action items) made at them.
+
+use crate::model::dates::toml_date;
+use crate::model::id::Id;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// At most this many topics on one agenda: a mentee brings one or two.
+pub const MAX_TOPICS: usize = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    pub id: Id,
+    /// The mentor's slug.
+    pub mentor: String,
+    pub held: bool,
+    /// When it was held, or when it is planned (a planned meeting may have no date yet).
+    pub date: Option<NaiveDate>,
+    pub topics: Vec<String>,
+    /// The report on earlier commitments, given at the start of this meeting.
+    pub checkins: Vec<CheckIn>,
+    /// Commitments made at this meeting.
+    pub actions: Vec<Action>,
+}
+
+impl Meeting {
+    pub fn planned(id: Id, mentor: &str, date: Option<NaiveDate>, topics: Vec<String>) -> Meeting {
+        Meeting {
+            id,
+            mentor: mentor.to_string(),
+            held: false,
+            date,
+            topics,
+            checkins: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
+/// One line of the check-in report: what became of an earlier commitment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub action: Id,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A commitment the mentee made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: Id,
+    pub text: String,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub created: NaiveDate,
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    /// Set only on commitments made outside any meeting; otherwise the
+    /// meeting's mentor is meant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentor: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
+}
+
+impl Action {
+    pub fn new(id: Id, text: String, created: NaiveDate, due: Option<NaiveDate>) -> Action {
+        Action {
+            id,
+            text,
+            created,
+            due,
+            status: Status::Open,
+            mentor: None,
+            history: Vec::new(),
+        }
+    }
+
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < today)
+    }
+
+    /// Records a new status, keeping the old one and the note in the history.
+    pub fn set_status(&mut self, status: Status, on: NaiveDate, note: Option<String>) {
+        self.status = status;
+        self.history.push(StatusChange { on, status, note });
+    }
+
+    /// The latest note given with a status change, if any.
+    pub fn latest_note(&self) -> Option<&str> {
+        self.history
+            .iter()
+            .rev()
+            .find_map(|change| change.note.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub on: NaiveDate,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Open,
+    InProgress,
+    Blocked,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    /// Still something the mentee owes: not done and not dropped.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Open | Status::InProgress | Status::Blocked)
+    }
+
+    /// The order a report lists commitments in: done first, open last.
+    pub fn report_rank(self) -> u8 {
+        match self {
+            Status::Done => 0,
+            Status::InProgress => 1,
+            Status::Blocked => 2,
+            Status::Dropped => 3,
+            Status::Open => 4,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in-progress",
+            Status::Blocked => "blocked",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// How a person reads it in a sentence or a summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "not started",
+            Status::InProgress => "in progress",
+            Status::Blocked => "blocked",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A topic queued with `agenda --later` for some future meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedTopic {
+    pub id: Id,
+    pub mentor: String,
+    pub text: String,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub added: NaiveDate,
+}
+
+/// Why a topic cannot go on an agenda.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TopicError {
+    #[error("a topic cannot be empty")]
+    Empty,
+    #[error("an agenda holds at most {MAX_TOPICS} topics, and {0} were given")]
+    TooMany(usize),
+}
+
+/// Checks the topics for one agenda and returns them trimmed.
+pub fn check_topics(topics: &[String]) -> Result<Vec<String>, TopicError> {
+    if topics.len() > MAX_TOPICS {
+        return Err(TopicError::TooMany(topics.len()));
+    }
+    topics
+        .iter()
+        .map(|topic| check_text(topic).map_err(|_| TopicError::Empty))
+        .collect()
+}
+
+/// Trims a free text and refuses one with nothing in it.
+pub fn check_text(text: &str) -> Result<String, TopicError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        Err(TopicError::Empty)
+    } else {
+        Ok(trimmed.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_are_one_or_two_and_not_blank() {
+        let ok = check_topics(&["  Split billing? ".into()]).expect("one topic");
+        assert_eq!(ok, vec!["Split billing?".to_string()]);
+        assert_eq!(
+            check_topics(&["a".into(), " \t".into()]),
+            Err(TopicError::Empty)
+        );
+        let three = vec!["a".to_string(), "b".into(), "c".into()];
+        assert_eq!(check_topics(&three), Err(TopicError::TooMany(3)));
+    }
+
+    #[test]
+    fn status_changes_keep_history() {
+        let day = "2026-11-22".parse().expect("date");
+        let mut action = Action::new(Id::from("abc123"), "Write doc".into(), day, Some(day));
+        assert!(!action.is_overdue(day));
+        assert!(action.is_overdue(day.succ_opt().expect("date")));
+        action.set_status(Status::Blocked, day, Some("waiting on review".into()));
+        action.set_status(Status::Done, day, None);
+        assert_eq!(action.history.len(), 2);
+        assert_eq!(action.latest_note(), Some("waiting on review"));
+        assert!(!action.is_overdue(day.succ_opt().expect("date")));
+    }
+}

@@ -1,0 +1,258 @@
+//! Mentors, and finding the one the user means from what they typed.
+
+use crate::model::dates::{Span, toml_date};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentor {
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// How often the two meet, such as `2w`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Span>,
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub since: Option<NaiveDate>,
+    /// The day the relationship ended, when it has.
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+}
+
+impl Mentor {
+    pub fn is_active(&self, today: NaiveDate) -> bool {
+        self.until.is_none_or(|until| until > today)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Gives perspective and advice.
+    #[default]
+    Mentor,
+    /// Builds one specific skill.
+    Coach,
+    /// Uses their influence on your behalf.
+    Sponsor,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Mentor => "mentor",
+            Role::Coach => "coach",
+            Role::Sponsor => "sponsor",
+        })
+    }
+}
+
+/// A file-name-safe, lowercase form of a name: `Alex Kim` -> `alex-kim`.
+/// Only ASCII letters and digits survive, so no name can reach outside the
+/// data directory or make a name the file system refuses; the result is at
+/// most 40 bytes and never empty.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "mentor".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+/// A slug for `name` that no mentor in `taken` uses yet: `alex-kim`, `alex-kim-2`, ...
+pub fn unique_slug(name: &str, taken: &[&str]) -> String {
+    let base = slugify(name);
+    let is_taken = |slug: &str| taken.contains(&slug);
+    if !is_taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|slug| !is_taken(slug))
+        .unwrap_or(base)
+}
+
+/// Why `-m` did not name exactly one mentor.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unresolved {
+    NoMentors,
+    /// `-m` was left out and there is not exactly one active mentor.
+    NeedOne {
+        active: Vec<String>,
+    },
+    Unknown {
+        typed: String,
+        known: Vec<String>,
+    },
+    Ambiguous {
+        typed: String,
+        matches: Vec<String>,
+    },
+}
+
+/// Finds the mentor meant by `typed` (name or slug, any case, or a unique
+/// prefix of either). Without `typed`, the single active mentor is meant.
+pub fn resolve<'a>(
+    mentors: &'a [Mentor],
+    typed: Option<&str>,
+    today: NaiveDate,
+) -> Result<&'a Mentor, Unresolved> {
+    if mentors.is_empty() {
+        return Err(Unresolved::NoMentors);
+    }
+    let names = |list: &[&Mentor]| list.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    let Some(typed) = typed.map(str::trim) else {
+        let active: Vec<&Mentor> = mentors.iter().filter(|m| m.is_active(today)).collect();
+        return match active.as_slice() {
+            [only] => Ok(only),
+            _ => Err(Unresolved::NeedOne {
+                active: names(&active),
+            }),
+        };
+    };
+    let lower = typed.to_lowercase();
+    let exact: Vec<&Mentor> = mentors
+        .iter()
+        .filter(|m| m.name.to_lowercase() == lower || m.slug == lower)
+        .collect();
+    let candidates = if exact.is_empty() {
+        mentors
+            .iter()
+            .filter(|m| {
+                !lower.is_empty()
+                    && (m.name.to_lowercase().starts_with(&lower) || m.slug.starts_with(&lower))
+            })
+            .collect()
+    } else {
+        exact
+    };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Unresolved::Unknown {
+            typed: typed.to_string(),
+            known: names(&mentors.iter().collect::<Vec<_>>()),
+        }),
+        many => {
+            // Two people may share a prefix while only one is still active.
+            let active: Vec<&Mentor> = many
+                .iter()
+                .copied()
+                .filter(|m| m.is_active(today))
+                .collect();
+            match active.as_slice() {
+                [one] => Ok(one),
+                _ => Err(Unresolved::Ambiguous {
+                    typed: typed.to_string(),
+                    matches: names(many),
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentor(name: &str, until: Option<&str>) -> Mentor {
+        Mentor {
+            name: name.to_string(),
+            slug: slugify(name),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: until.map(|d| d.parse().expect("date")),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        "2026-11-22".parse().expect("date")
+    }
+
+    #[track_caller]
+    fn slug_case(name: &str, expected: &str) {
+        assert_eq!(slugify(name), expected, "{name:?}");
+    }
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        slug_case("Alex Kim", "alex-kim");
+        slug_case("  Dr. Priya   Natarajan ", "dr-priya-natarajan");
+        slug_case("../../x", "x");
+        slug_case("/abs", "abs");
+        slug_case("a/b", "a-b");
+        slug_case("..", "mentor");
+        slug_case(".", "mentor");
+        slug_case("José Ñúñez", "jos-ez");
+        slug_case("line\nbreak", "line-break");
+        assert!(slugify(&"x".repeat(300)).len() <= 40);
+    }
+
+    #[test]
+    fn unique_slugs_never_collide() {
+        let taken = ["alex-kim", "alex-kim-2"];
+        assert_eq!(unique_slug("Alex  Kim", &taken), "alex-kim-3");
+        assert_eq!(unique_slug("Sam", &taken), "sam");
+    }
+
+    #[test]
+    fn resolution() {
+        let all = vec![
+            mentor("Alex Kim", None),
+            mentor("Alexandra Stone", Some("2026-01-01")),
+            mentor("Priya Natarajan", None),
+        ];
+        let name = |typed: Option<&str>| resolve(&all, typed, today()).map(|m| m.name.as_str());
+        assert_eq!(name(Some("alex kim")), Ok("Alex Kim"));
+        assert_eq!(name(Some("PRI")), Ok("Priya Natarajan"));
+        assert_eq!(name(Some("alex-kim")), Ok("Alex Kim"));
+        // Both start with "alex" but only one is active.
+        assert_eq!(name(Some("alex")), Ok("Alex Kim"));
+        assert_eq!(name(Some("alexa")), Ok("Alexandra Stone"));
+        assert!(matches!(name(Some("zed")), Err(Unresolved::Unknown { .. })));
+        assert!(matches!(name(None), Err(Unresolved::NeedOne { .. })));
+        let one = vec![mentor("Alex Kim", None), mentor("Old", Some("2025-01-01"))];
+        assert_eq!(
+            resolve(&one, None, today()).map(|m| m.slug.as_str()),
+            Ok("alex-kim")
+        );
+        assert_eq!(resolve(&[], None, today()), Err(Unresolved::NoMentors));
+    }
+
+    #[test]
+    fn ambiguous_prefix_lists_matches() {
+        let all = vec![mentor("Sam Lee", None), mentor("Sam Ortiz", None)];
+        assert_eq!(
+            resolve(&all, Some("sam"), today()),
+            Err(Unresolved::Ambiguous {
+                typed: "sam".into(),
+                matches: vec!["Sam Lee".into(), "Sam Ortiz".into()]
+            })
+        );
+    }
+}

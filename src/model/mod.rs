@@ -1,0 +1,12 @@
+//! The domain, free of files, clocks and printing: mentors, meetings,
+//! commitments, journal entries, and what the reports make of them.
+
+pub mod commitment;
+pub mod dates;
+pub mod id;
+pub mod journal;
+pub mod meeting;
+pub mod mentor;
+pub mod overview;
+pub mod summary;
+pub mod timeline;

@@ -1,0 +1,63 @@
+//! Where each relationship stands: last and next meeting, what is open, what
+//! has not been reported yet. Feeds `status` and `mentor list`.
+
+use crate::model::commitment::Commitment;
+use crate::model::meeting::Meeting;
+use crate::model::mentor::Mentor;
+use crate::model::summary::{NextMeeting, last_held};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    #[serde(flatten)]
+    pub mentor: Mentor,
+    pub active: bool,
+    pub last_meeting: Option<NaiveDate>,
+    /// The planned meeting, if one is planned.
+    pub next_meeting: Option<NextMeeting>,
+    /// When the cadence says the next meeting is due (last meeting + cadence).
+    pub due_by_cadence: Option<NaiveDate>,
+    pub open_commitments: usize,
+    /// Commitments from the last meeting with no report yet.
+    pub unreported: usize,
+}
+
+pub fn build(
+    mentor: &Mentor,
+    meetings: &[Meeting],
+    commitments: &[Commitment],
+    today: NaiveDate,
+) -> Overview {
+    let slug = mentor.slug.as_str();
+    let last = last_held(meetings, slug, today);
+    let next_meeting = meetings
+        .iter()
+        .find(|m| !m.held && m.mentor == slug)
+        .map(|m| NextMeeting {
+            date: m.date,
+            topics: m.topics.clone(),
+        });
+    let last_date = last.and_then(|m| m.date);
+    let due_by_cadence = last_date
+        .zip(mentor.every)
+        .and_then(|(date, every)| every.shift(date, crate::model::dates::Direction::Future));
+    let mine = || {
+        commitments
+            .iter()
+            .filter(|c| c.mentor == slug && c.status.is_open())
+    };
+    let unreported = mine()
+        .filter(|c| !c.reported())
+        .filter(|c| last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id)))
+        .count();
+    Overview {
+        mentor: mentor.clone(),
+        active: mentor.is_active(today),
+        last_meeting: last_date,
+        next_meeting,
+        due_by_cadence,
+        open_commitments: mine().count(),
+        unreported,
+    }
+}

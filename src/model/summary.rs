@@ -1,0 +1,181 @@
+//! The progress summary a mentee sends to a mentor (SPEC §4).
+
+use crate::model::commitment::Commitment;
+use crate::model::journal::{Entry, Kind};
+use crate::model::meeting::Meeting;
+use crate::model::mentor::Mentor;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub mentor: String,
+    /// First day of the period; `None` means from the very beginning.
+    pub since: Option<NaiveDate>,
+    pub until: NaiveDate,
+    /// The meeting whose commitments are reported.
+    pub last_meeting: Option<NaiveDate>,
+    /// Done first, then in progress, blocked, dropped and not started.
+    pub commitments: Vec<Commitment>,
+    /// Updates and wins, oldest first.
+    pub progress: Vec<Entry>,
+    pub thanks: Vec<Entry>,
+    pub next_meeting: Option<NextMeeting>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NextMeeting {
+    pub date: Option<NaiveDate>,
+    pub topics: Vec<String>,
+}
+
+impl Summary {
+    pub fn is_empty(&self) -> bool {
+        self.commitments.is_empty()
+            && self.progress.is_empty()
+            && self.thanks.is_empty()
+            && self.next_meeting.is_none()
+    }
+}
+
+/// What a summary is built from: one mentor's records.
+pub struct Sources<'a> {
+    pub mentor: &'a Mentor,
+    pub meetings: &'a [Meeting],
+    pub commitments: &'a [Commitment],
+    /// Entries already limited to the period.
+    pub entries: &'a [Entry],
+}
+
+/// The last meeting held with `mentor` on or before `until`.
+pub fn last_held<'a>(
+    meetings: &'a [Meeting],
+    mentor: &str,
+    until: NaiveDate,
+) -> Option<&'a Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.held && m.mentor == mentor && m.date.is_some_and(|d| d <= until))
+        .max_by_key(|m| m.date)
+}
+
+pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) -> Summary {
+    let slug = sources.mentor.slug.as_str();
+    let last = last_held(sources.meetings, slug, until);
+    let mut commitments: Vec<Commitment> = sources
+        .commitments
+        .iter()
+        .filter(|c| last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id)))
+        .cloned()
+        .collect();
+    commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
+    let for_mentor = |e: &&Entry| e.mentor.as_deref().is_none_or(|m| m == slug);
+    let in_period = |e: &&Entry| since.is_none_or(|d| e.date >= d) && e.date <= until;
+    let progress = sources
+        .entries
+        .iter()
+        .filter(for_mentor)
+        .filter(in_period)
+        .filter(|e| e.kind.is_progress())
+        .cloned()
+        .collect();
+    let thanks = sources
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Thanks && e.mentor.as_deref() == Some(slug))
+        .filter(in_period)
+        .cloned()
+        .collect();
+    let next_meeting = sources
+        .meetings
+        .iter()
+        .find(|m| !m.held && m.mentor == slug && !m.topics.is_empty())
+        .map(|m| NextMeeting {
+            date: m.date,
+            topics: m.topics.clone(),
+        });
+    Summary {
+        mentor: sources.mentor.name.clone(),
+        since,
+        until,
+        last_meeting: last.and_then(|m| m.date),
+        commitments,
+        progress,
+        thanks,
+        next_meeting,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::commitment;
+    use crate::model::id::Id;
+    use crate::model::meeting::{Action, Status};
+    use crate::model::mentor::Role;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    fn entry(id: &str, date: &str, kind: Kind, mentor: Option<&str>) -> Entry {
+        Entry {
+            id: Id::from(id),
+            date: day(date),
+            kind,
+            mentor: mentor.map(str::to_string),
+            action: None,
+            meeting: None,
+            text: id.to_string(),
+        }
+    }
+
+    #[test]
+    fn sections_follow_the_spec() {
+        let mentor = Mentor {
+            name: "Alex Kim".into(),
+            slug: "alex".into(),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: None,
+        };
+        let mut done = Action::new(Id::from("done01"), "finish".into(), day("2026-11-10"), None);
+        done.set_status(Status::Done, day("2026-11-12"), Some("shipped".into()));
+        let open = Action::new(Id::from("open01"), "start".into(), day("2026-11-10"), None);
+        let mut blocked = Action::new(Id::from("blck01"), "wait".into(), day("2026-11-10"), None);
+        blocked.set_status(Status::Blocked, day("2026-11-11"), None);
+        let mut last =
+            Meeting::planned(Id::from("meet01"), "alex", Some(day("2026-11-10")), vec![]);
+        last.held = true;
+        last.actions = vec![open, blocked, done];
+        let next = Meeting::planned(Id::from("meet02"), "alex", None, vec!["Q?".into()]);
+        let meetings = vec![last, next];
+        let commitments = commitment::all(&meetings, &[], day("2026-11-22"));
+        let entries = vec![
+            entry("before", "2026-11-01", Kind::Update, Some("alex")),
+            entry("upd", "2026-11-12", Kind::Update, None),
+            entry("win", "2026-11-13", Kind::Win, Some("alex")),
+            entry("other", "2026-11-13", Kind::Update, Some("priya")),
+            entry("thx", "2026-11-14", Kind::Thanks, Some("alex")),
+        ];
+        let sources = Sources {
+            mentor: &mentor,
+            meetings: &meetings,
+            commitments: &commitments,
+            entries: &entries,
+        };
+        let summary = build(&sources, Some(day("2026-11-10")), day("2026-11-22"));
+        let ids = |list: &[Entry]| list.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+        let order: Vec<Status> = summary.commitments.iter().map(|c| c.status).collect();
+        assert_eq!(order, vec![Status::Done, Status::Blocked, Status::Open]);
+        assert_eq!(ids(&summary.progress), vec!["upd", "win"]);
+        assert_eq!(ids(&summary.thanks), vec!["thx"]);
+        assert_eq!(summary.last_meeting, Some(day("2026-11-10")));
+        assert_eq!(
+            summary.next_meeting.map(|n| n.topics),
+            Some(vec!["Q?".to_string()])
+        );
+    }
+}

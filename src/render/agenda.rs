@@ -1,0 +1,100 @@
+//! The agenda of a meeting and the reminder that opens it.
+
+use crate::model::commitment::Commitment;
+use crate::model::meeting::Meeting;
+use crate::model::mentor::Mentor;
+use crate::render::text::{clean, indented, plural};
+use std::fmt::Write;
+
+/// The agenda, ready to paste into a message: it opens with the report on
+/// open commitments whenever there are any.
+pub fn agenda(mentor: &Mentor, meeting: Option<&Meeting>, open: &[Commitment]) -> String {
+    let mut out = match meeting.and_then(|m| m.date) {
+        Some(date) => format!(
+            "Agenda for the meeting with {} on {date}\n\n",
+            clean(&mentor.name)
+        ),
+        None => format!(
+            "Agenda for the next meeting with {}\n\n",
+            clean(&mentor.name)
+        ),
+    };
+    let mut number = 0;
+    let mut item = |out: &mut String, text: &str| {
+        number += 1;
+        let _ = writeln!(out, "{number}. {}", indented(text, "   "));
+    };
+    if !open.is_empty() {
+        item(&mut out, "Report on last meeting's commitments:");
+        for c in open {
+            let _ = writeln!(out, "   - {}{}", indented(&c.text, "     "), remark(c));
+        }
+    }
+    for topic in meeting.map(|m| m.topics.as_slice()).unwrap_or_default() {
+        item(&mut out, topic);
+    }
+    if meeting.is_none_or(|m| m.topics.is_empty()) {
+        out.push_str("(no topics prepared)\n");
+    }
+    out
+}
+
+/// The reminder at the start of a meeting: every open commitment.
+pub fn reminder(mentor: &Mentor, open: &[Commitment]) -> String {
+    let mut out = format!(
+        "First, report on your {} to {}:\n\n",
+        plural(open.len(), "open commitment", "open commitments"),
+        clean(&mentor.name)
+    );
+    for c in open {
+        let _ = writeln!(
+            out,
+            "  [{}] {}{}",
+            c.id,
+            indented(&c.text, "           "),
+            remark(c)
+        );
+    }
+    out
+}
+
+/// The shell commands that record a report without a terminal.
+pub fn record_commands(open: &[Commitment]) -> String {
+    let mut out = String::from("Record what became of each one (add --note \"...\" to explain):\n");
+    for c in open {
+        let _ = writeln!(
+            out,
+            "  mentee action set {} done|in-progress|blocked|dropped",
+            c.id
+        );
+    }
+    out
+}
+
+/// "(from 2026-11-10, due 2026-11-20, overdue, carried over 2 meetings)"
+fn remark(c: &Commitment) -> String {
+    let mut parts = Vec::new();
+    if let Some(date) = c.meeting.as_ref().and_then(|m| m.date) {
+        parts.push(format!("from {date}"));
+    }
+    if let Some(due) = c.due {
+        parts.push(format!("due {due}"));
+    }
+    if c.overdue {
+        parts.push("overdue".to_string());
+    }
+    if c.status != crate::model::meeting::Status::Open {
+        parts.push(c.status.label().to_string());
+    }
+    if c.carried > 0 {
+        parts.push(format!(
+            "carried over {}",
+            plural(c.carried, "meeting", "meetings")
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}

@@ -1,0 +1,92 @@
+//! Tables for the listing commands.
+
+use crate::model::commitment::Commitment;
+use crate::model::mentor::Mentor;
+use crate::model::overview::Overview;
+use crate::model::timeline::Event;
+use crate::render::table;
+use crate::render::text::{mentor_name, one_line};
+
+pub fn commitments(list: &[Commitment], mentors: &[Mentor], width: Option<u16>) -> String {
+    let mut t = table::new(
+        width,
+        &["ID", "Commitment", "Mentor", "From", "Due", "Status"],
+    );
+    for c in list {
+        let from = match &c.meeting {
+            Some(m) => m.date.map_or("meeting".to_string(), |d| d.to_string()),
+            None => format!("{} (no meeting)", c.created),
+        };
+        let due = match (c.due, c.overdue) {
+            (Some(due), true) => format!("{due} overdue"),
+            (Some(due), false) => due.to_string(),
+            (None, _) => String::new(),
+        };
+        let mut status = c.status.label().to_string();
+        if c.carried > 0 && c.status.is_open() {
+            status.push_str(&format!(", carried {}x", c.carried));
+        }
+        t.add_row(vec![
+            c.id.to_string(),
+            one_line(&c.text),
+            one_line(mentor_name(mentors, &c.mentor)),
+            from,
+            due,
+            status,
+        ]);
+    }
+    t.to_string()
+}
+
+pub fn mentors(rows: &[Overview], width: Option<u16>) -> String {
+    let mut t = table::new(
+        width,
+        &[
+            "Name",
+            "Role",
+            "Every",
+            "Last meeting",
+            "Next meeting",
+            "Open",
+        ],
+    );
+    for row in rows {
+        let mut name = one_line(&row.mentor.name);
+        if let Some(until) = row.mentor.until.filter(|_| !row.active) {
+            name.push_str(&format!(" (ended {until})"));
+        }
+        let next = match (&row.next_meeting, row.due_by_cadence) {
+            (Some(next), _) => next
+                .date
+                .map_or("planned, no date".to_string(), |d| d.to_string()),
+            (None, Some(due)) => format!("due {due}"),
+            (None, None) => String::new(),
+        };
+        t.add_row(vec![
+            name,
+            row.mentor.role.to_string(),
+            row.mentor.every.map(|e| e.to_string()).unwrap_or_default(),
+            row.last_meeting.map(|d| d.to_string()).unwrap_or_default(),
+            next,
+            row.open_commitments.to_string(),
+        ]);
+    }
+    t.to_string()
+}
+
+pub fn timeline(events: &[Event], mentors: &[Mentor], width: Option<u16>) -> String {
+    let mut t = table::new(width, &["Date", "What", "Mentor", "ID", "Text"]);
+    for e in events {
+        t.add_row(vec![
+            e.date.to_string(),
+            e.kind.clone(),
+            e.mentor
+                .as_deref()
+                .map(|m| one_line(mentor_name(mentors, m)))
+                .unwrap_or_default(),
+            e.id.as_ref().map(|id| id.to_string()).unwrap_or_default(),
+            one_line(&e.text),
+        ]);
+    }
+    t.to_string()
+}

@@ -1,0 +1,10 @@
+//! Turns model values into text for people and JSON for programs. Nothing
+//! here reads files or writes to stdout; handlers print what it returns.
+
+pub mod agenda;
+pub mod json;
+pub mod listing;
+pub mod status;
+pub mod summary;
+pub mod table;
+pub mod text;

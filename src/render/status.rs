@@ -1,0 +1,68 @@
+//! The dashboard shown by `mentee` and `mentee status`.
+
+use crate::model::commitment::Commitment;
+use crate::model::mentor::Mentor;
+use crate::model::overview::Overview;
+use crate::render::listing;
+use crate::render::text::{clean, indented, plural};
+use std::fmt::Write;
+
+pub fn dashboard(
+    overviews: &[Overview],
+    open: &[Commitment],
+    mentors: &[Mentor],
+    width: Option<u16>,
+) -> String {
+    let mut out = String::from("Next meetings\n");
+    for o in overviews.iter().filter(|o| o.active) {
+        let name = clean(&o.mentor.name);
+        match &o.next_meeting {
+            Some(next) => {
+                let when = next
+                    .date
+                    .map_or("date not set".to_string(), |d| d.to_string());
+                let _ = writeln!(out, "  {name}: {when}");
+                for (i, topic) in next.topics.iter().enumerate() {
+                    let _ = writeln!(out, "    {}. {}", i + 1, indented(topic, "       "));
+                }
+            }
+            None => {
+                let due = o
+                    .due_by_cadence
+                    .map(|d| format!(" (due {d} by your cadence)"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  {name}: nothing planned{due}; plan it with: mentee agenda \"TOPIC\" -m {}",
+                    o.mentor.slug
+                );
+            }
+        }
+    }
+    let unreported: Vec<&Overview> = overviews.iter().filter(|o| o.unreported > 0).collect();
+    if !unreported.is_empty() {
+        out.push_str("\nReport first at your next meeting\n");
+        for o in unreported {
+            let since = o
+                .last_meeting
+                .map(|d| format!(" from {d}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}: {}{since} with no report yet",
+                clean(&o.mentor.name),
+                plural(o.unreported, "commitment", "commitments")
+            );
+        }
+    }
+    if open.is_empty() {
+        out.push_str("\nNo open commitments.\n");
+    } else {
+        let _ = write!(
+            out,
+            "\nOpen commitments\n{}\n",
+            listing::commitments(open, mentors, width)
+        );
+    }
+    out
+}

@@ -1,0 +1,85 @@
+//! The progress summary as Markdown or plain text. Both read well pasted
+//! into an email: the Markdown adds only headings and list markers.
+
+use crate::model::journal::Kind;
+use crate::model::summary::Summary;
+use crate::render::text::{clean, indented};
+use std::fmt::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Markdown,
+    Text,
+}
+
+pub fn render(summary: &Summary, style: Style) -> String {
+    let heading = |level: usize, text: &str| match style {
+        Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
+        Style::Text => format!("{text}\n\n"),
+    };
+    let period = match summary.since {
+        Some(since) => format!("{since} to {}", summary.until),
+        None => format!("until {}", summary.until),
+    };
+    let mut out = heading(
+        1,
+        &format!("Progress update for {}, {period}", clean(&summary.mentor)),
+    );
+    if !summary.commitments.is_empty() {
+        let when = summary
+            .last_meeting
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default();
+        out.push_str(&heading(
+            2,
+            &format!("Commitments from our last meeting{when}"),
+        ));
+        for c in &summary.commitments {
+            let mut line = format!(
+                "- {}: {}",
+                capitalise(c.status.label()),
+                indented(&c.text, "  ")
+            );
+            if let Some(note) = c.latest_note() {
+                let _ = write!(line, "\n  {}", indented(note, "  "));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    if !summary.progress.is_empty() {
+        out.push_str(&heading(2, "Progress"));
+        for e in &summary.progress {
+            let win = if e.kind == Kind::Win { "Win: " } else { "" };
+            let _ = writeln!(out, "- {}: {win}{}", e.date, indented(&e.text, "  "));
+        }
+        out.push('\n');
+    }
+    if !summary.thanks.is_empty() {
+        out.push_str(&heading(2, "Thank you"));
+        for e in &summary.thanks {
+            let _ = writeln!(out, "- {}", indented(&e.text, "  "));
+        }
+        out.push('\n');
+    }
+    if let Some(next) = &summary.next_meeting {
+        let when = next.date.map(|d| format!(" on {d}")).unwrap_or_default();
+        out.push_str(&heading(2, &format!("For our next meeting{when}")));
+        for (i, topic) in next.topics.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, indented(topic, "   "));
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

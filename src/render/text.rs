@@ -1,0 +1,59 @@
+//! Making user-written text safe and tidy to show.
+
+use crate::model::mentor::Mentor;
+
+/// Text with terminal control sequences made harmless: control characters
+/// (other than newline and tab) and bidirectional overrides are shown as
+/// `\u{..}` escapes instead of acting on the terminal.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let dangerous = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+        if dangerous {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cleaned text on one line, for table cells.
+pub fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cleaned text whose continuation lines are indented to sit under a list item.
+pub fn indented(text: &str, indent: &str) -> String {
+    clean(text.trim())
+        .lines()
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"))
+}
+
+/// A mentor's display name from their slug, falling back to the slug.
+pub fn mentor_name<'a>(mentors: &'a [Mentor], slug: &'a str) -> &'a str {
+    mentors
+        .iter()
+        .find(|m| m.slug == slug)
+        .map_or(slug, |m| m.name.as_str())
+}
+
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_sequences_are_defused() {
+        assert_eq!(clean("a\u{1b}[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(clean("evil\u{202E}txt"), "evil\\u{202e}txt");
+        assert_eq!(clean("ok\nnext\tcol é\u{301}"), "ok\nnext\tcol é\u{301}");
+        assert_eq!(one_line("  two\n lines "), "two lines");
+        assert_eq!(indented("a\nb", "  "), "a\n  b");
+    }
+}

@@ -1,0 +1,394 @@
+//! Turns model values into TOML documents and TOML text back into model
+//! values, with the file name, line and column of anything that is wrong.
+//!
+//! Writing is done by hand with toml_edit rather than through serde so that
+//! every file has a fixed key order (same data, same bytes), dates are real
+//! TOML dates and long texts become multi-line strings.
+
+use crate::error::Error;
+use crate::model::dates::toml_date;
+use crate::model::id::Id;
+use crate::model::journal::Entry;
+use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, StatusChange};
+use crate::model::mentor::Mentor;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, de::DeserializeOwned};
+use std::path::Path;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// The file format this mentee writes and the newest it can read.
+pub const FORMAT: i64 = 1;
+const NEWER: &str = "was written by a newer version of mentee";
+
+/// Every file opens with `format = N`; a number above [`FORMAT`] is refused
+/// before anything else in the file is looked at.
+#[derive(Debug, Default)]
+pub struct Version;
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let found = i64::deserialize(d)?;
+        if found > FORMAT {
+            return Err(serde::de::Error::custom(format!(
+                "this file {NEWER} (format {found}; this one reads up to {FORMAT})"
+            )));
+        }
+        if found < 1 {
+            return Err(serde::de::Error::custom("format must be 1 or more"));
+        }
+        Ok(Version)
+    }
+}
+
+#[derive(Deserialize)]
+struct MentorsFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    mentor: Vec<Mentor>,
+}
+
+#[derive(Deserialize)]
+struct MeetingFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    meeting: MeetingHead,
+    #[serde(default)]
+    checkin: Vec<CheckIn>,
+    #[serde(default)]
+    action: Vec<Action>,
+}
+
+#[derive(Deserialize)]
+struct MeetingHead {
+    id: Id,
+    mentor: String,
+    status: HeldOrPlanned,
+    #[serde(default, with = "toml_date::option")]
+    date: Option<NaiveDate>,
+    #[serde(default)]
+    topics: Vec<String>,
+}
+
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+enum HeldOrPlanned {
+    Held,
+    Planned,
+}
+
+#[derive(Deserialize)]
+struct JournalFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    entry: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct ActionsFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    action: Vec<Action>,
+}
+
+#[derive(Deserialize)]
+struct LaterFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    topic: Vec<QueuedTopic>,
+}
+
+pub fn read_mentors(path: &Path, bytes: &[u8]) -> Result<Vec<Mentor>, Error> {
+    parse::<MentorsFile>(path, bytes).map(|file| file.mentor)
+}
+
+pub fn read_meeting(path: &Path, bytes: &[u8]) -> Result<Meeting, Error> {
+    let file = parse::<MeetingFile>(path, bytes)?;
+    let head = file.meeting;
+    Ok(Meeting {
+        id: head.id,
+        mentor: head.mentor,
+        held: head.status == HeldOrPlanned::Held,
+        date: head.date,
+        topics: head.topics,
+        checkins: file.checkin,
+        actions: file.action,
+    })
+}
+
+pub fn read_entries(path: &Path, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
+    parse::<JournalFile>(path, bytes).map(|file| file.entry)
+}
+
+pub fn read_actions(path: &Path, bytes: &[u8]) -> Result<Vec<Action>, Error> {
+    parse::<ActionsFile>(path, bytes).map(|file| file.action)
+}
+
+pub fn read_later(path: &Path, bytes: &[u8]) -> Result<Vec<QueuedTopic>, Error> {
+    parse::<LaterFile>(path, bytes).map(|file| file.topic)
+}
+
+fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
+    let text = as_text(path, bytes)?;
+    toml::from_str(text)
+        .map_err(|err| parse_error(path, text, err.span().map(|span| span.start), err.message()))
+}
+
+/// Parses a file for editing in place, keeping its comments and layout.
+pub fn read_document(path: &Path, bytes: &[u8]) -> Result<DocumentMut, Error> {
+    let text = as_text(path, bytes)?;
+    text.parse::<DocumentMut>()
+        .map_err(|err| parse_error(path, text, err.span().map(|span| span.start), err.message()))
+}
+
+fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        parse_error(
+            path,
+            text,
+            Some(valid.len()),
+            "the file is not valid UTF-8 text",
+        )
+    })
+}
+
+fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) -> Error {
+    let line_column = offset.map(|offset| line_column(text, offset));
+    let message = message.trim().replace('\n', "; ");
+    let hint = if message.contains(NEWER) {
+        "upgrade mentee to read this file; it was left unchanged".to_string()
+    } else {
+        format!(
+            "open {} in a text editor and fix it; mentee leaves the file untouched until it parses",
+            path.display()
+        )
+    };
+    Error::Parse {
+        path: path.to_path_buf(),
+        line_column,
+        message,
+        hint,
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+// ---- writing ---------------------------------------------------------------
+
+fn date(day: NaiveDate) -> Value {
+    let date = toml_edit::Date {
+        year: day.year().try_into().unwrap_or(0),
+        month: day.month().try_into().unwrap_or(1),
+        day: day.day().try_into().unwrap_or(1),
+    };
+    Value::from(toml_edit::Datetime {
+        date: Some(date),
+        time: None,
+        offset: None,
+    })
+}
+
+fn new_document(about: &str) -> DocumentMut {
+    let mut doc = DocumentMut::new();
+    doc["format"] = toml_edit::value(FORMAT);
+    if let Some(mut key) = doc.key_mut("format") {
+        key.leaf_decor_mut().set_prefix(format!(
+            "# {about}\n# Plain TOML: edit freely; mentee keeps your comments and extra keys.\n"
+        ));
+    }
+    doc
+}
+
+fn set(table: &mut Table, key: &str, value: impl Into<Value>) {
+    table.insert(key, Item::Value(value.into()));
+}
+
+fn set_opt<V: Into<Value>>(table: &mut Table, key: &str, value: Option<V>) {
+    if let Some(value) = value {
+        set(table, key, value);
+    }
+}
+
+fn array_of<T>(items: &[T], to_table: impl Fn(&T) -> Table) -> Option<Item> {
+    if items.is_empty() {
+        return None;
+    }
+    let mut array = ArrayOfTables::new();
+    for item in items {
+        array.push(to_table(item));
+    }
+    Some(Item::ArrayOfTables(array))
+}
+
+fn put_array<T>(doc: &mut Table, key: &str, items: &[T], to_table: impl Fn(&T) -> Table) {
+    if let Some(item) = array_of(items, to_table) {
+        doc.insert(key, item);
+    }
+}
+
+pub fn mentors_document(mentors: &[Mentor]) -> DocumentMut {
+    let mut doc = new_document("mentee: the people who mentor you");
+    put_array(&mut doc, "mentor", mentors, |m| {
+        let mut t = Table::new();
+        set(&mut t, "name", m.name.as_str());
+        set(&mut t, "slug", m.slug.as_str());
+        set(&mut t, "role", m.role.to_string());
+        set_opt(&mut t, "email", m.email.as_deref());
+        set_opt(&mut t, "every", m.every.map(|every| every.to_string()));
+        set_opt(&mut t, "since", m.since.map(date));
+        set_opt(&mut t, "until", m.until.map(date));
+        t
+    });
+    doc
+}
+
+pub fn meeting_document(meeting: &Meeting) -> DocumentMut {
+    let mut doc =
+        new_document("mentee: one meeting, its check-in report and the commitments made there");
+    let mut head = Table::new();
+    set(&mut head, "id", meeting.id.as_str());
+    set(&mut head, "mentor", meeting.mentor.as_str());
+    set(
+        &mut head,
+        "status",
+        if meeting.held { "held" } else { "planned" },
+    );
+    set_opt(&mut head, "date", meeting.date.map(date));
+    let topics: toml_edit::Array = meeting.topics.iter().map(String::as_str).collect();
+    set(&mut head, "topics", topics);
+    doc.insert("meeting", Item::Table(head));
+    put_array(&mut doc, "checkin", &meeting.checkins, |c| {
+        let mut t = Table::new();
+        set(&mut t, "action", c.action.as_str());
+        set(&mut t, "status", c.status.as_str());
+        set_opt(&mut t, "note", c.note.as_deref());
+        t
+    });
+    put_array(&mut doc, "action", &meeting.actions, action_table);
+    doc
+}
+
+pub fn actions_document(actions: &[Action]) -> DocumentMut {
+    let mut doc = new_document("mentee: commitments made outside any meeting");
+    put_array(&mut doc, "action", actions, action_table);
+    doc
+}
+
+fn action_table(a: &Action) -> Table {
+    let mut t = Table::new();
+    set(&mut t, "id", a.id.as_str());
+    set(&mut t, "text", a.text.as_str());
+    set(&mut t, "created", date(a.created));
+    set_opt(&mut t, "due", a.due.map(date));
+    set(&mut t, "status", a.status.as_str());
+    set_opt(&mut t, "mentor", a.mentor.as_deref());
+    if let Some(history) = array_of(&a.history, history_table) {
+        t.insert("history", history);
+    }
+    t
+}
+
+fn history_table(change: &StatusChange) -> Table {
+    let mut t = Table::new();
+    set(&mut t, "on", date(change.on));
+    set(&mut t, "status", change.status.as_str());
+    set_opt(&mut t, "note", change.note.as_deref());
+    t
+}
+
+pub fn journal_document(entries: &[Entry]) -> DocumentMut {
+    let mut doc = new_document("mentee: journal entries for one month");
+    put_array(&mut doc, "entry", entries, |e| {
+        let mut t = Table::new();
+        set(&mut t, "id", e.id.as_str());
+        set(&mut t, "date", date(e.date));
+        set(&mut t, "kind", e.kind.as_str());
+        set_opt(&mut t, "mentor", e.mentor.as_deref());
+        set_opt(&mut t, "action", e.action.as_ref().map(Id::as_str));
+        set_opt(&mut t, "meeting", e.meeting.as_ref().map(Id::as_str));
+        set(&mut t, "text", e.text.as_str());
+        t
+    });
+    doc
+}
+
+pub fn later_document(topics: &[QueuedTopic]) -> DocumentMut {
+    let mut doc = new_document("mentee: topics queued for a future meeting");
+    put_array(&mut doc, "topic", topics, |q| {
+        let mut t = Table::new();
+        set(&mut t, "id", q.id.as_str());
+        set(&mut t, "mentor", q.mentor.as_str());
+        set(&mut t, "text", q.text.as_str());
+        set(&mut t, "added", date(q.added));
+        t
+    });
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_characters() {
+        let text = "a = 1\nb = \"é\" x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, text.find('x').expect("x")), (2, 9));
+    }
+
+    #[test]
+    fn a_bad_date_is_located() {
+        let text = "format = 1\n[[entry]]\nid = \"abc123\"\ndate = \"soon\"\nkind = \"update\"\ntext = \"x\"\n";
+        let err = read_entries(Path::new("j.toml"), text.as_bytes()).expect_err("bad date");
+        let Error::Parse { line_column, .. } = err else {
+            panic!("not a parse error: {err}")
+        };
+        assert_eq!(line_column.map(|(line, _)| line), Some(4));
+    }
+
+    #[test]
+    fn a_newer_format_is_refused() {
+        let err = read_later(Path::new("later.toml"), b"format = 2\n").expect_err("newer");
+        assert!(err.to_string().contains("newer version of mentee"), "{err}");
+        assert!(err.hint().unwrap_or_default().contains("upgrade"));
+    }
+
+    #[test]
+    fn long_texts_become_multi_line_strings() {
+        let entry = Entry {
+            id: Id::from("abc123"),
+            date: "2026-11-22".parse().expect("date"),
+            kind: crate::model::journal::Kind::Update,
+            mentor: None,
+            action: None,
+            meeting: None,
+            text: "line one\nline two".into(),
+        };
+        let text = journal_document(std::slice::from_ref(&entry)).to_string();
+        assert!(text.contains("date = 2026-11-22\n"), "{text}");
+        assert!(text.contains("\"\"\"\nline one\nline two\"\"\""), "{text}");
+        let back = read_entries(Path::new("j.toml"), text.as_bytes()).expect("parses");
+        assert_eq!(back, vec![entry]);
+    }
+}

@@ -1,0 +1,185 @@
+//! Applies a freshly written document onto the file a person may have edited,
+//! so that comments, blank lines, key order and keys mentee does not know
+//! survive every rewrite; only the values that really changed are touched.
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// The keys mentee writes in each kind of table, and the key that identifies
+/// one table in an array of tables (`None`: matched by position).
+fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
+    match table {
+        "" => (
+            &[
+                "format", "mentor", "meeting", "checkin", "action", "entry", "topic",
+            ],
+            None,
+        ),
+        "mentor" => (
+            &["name", "slug", "role", "email", "every", "since", "until"],
+            Some("slug"),
+        ),
+        "meeting" => (&["id", "mentor", "status", "date", "topics"], None),
+        "checkin" => (&["action", "status", "note"], Some("action")),
+        "action" => (
+            &[
+                "id", "text", "created", "due", "status", "mentor", "history",
+            ],
+            Some("id"),
+        ),
+        "history" => (&["on", "status", "note"], None),
+        "entry" => (
+            &["id", "date", "kind", "mentor", "action", "meeting", "text"],
+            Some("id"),
+        ),
+        "topic" => (&["id", "mentor", "text", "added"], Some("id")),
+        _ => (&[], None),
+    }
+}
+
+/// Makes `old` say what `new` says, changing as little of `old` as possible.
+pub fn merge_document(old: &mut DocumentMut, new: &DocumentMut) {
+    merge_table(old.as_table_mut(), new.as_table(), "");
+}
+
+fn merge_table(old: &mut Table, new: &Table, name: &str) {
+    let (owned, _) = shape(name);
+    let stale: Vec<String> = old
+        .iter()
+        .map(|(key, _)| key.to_string())
+        .filter(|key| owned.contains(&key.as_str()) && !new.contains_key(key))
+        .collect();
+    for key in stale {
+        old.remove(&key);
+    }
+    for (key, new_item) in new.iter() {
+        match old.get_mut(key) {
+            Some(old_item) => merge_item(old_item, new_item, key),
+            None => {
+                old.insert(key, new_item.clone());
+            }
+        }
+    }
+}
+
+fn merge_item(old: &mut Item, new: &Item, name: &str) {
+    match (old, new) {
+        (Item::Value(old), Item::Value(new)) => {
+            if !same_value(old, new) {
+                let decor = old.decor().clone();
+                *old = new.clone();
+                *old.decor_mut() = decor;
+            }
+        }
+        (Item::Table(old), Item::Table(new)) => merge_table(old, new, name),
+        (Item::ArrayOfTables(old), Item::ArrayOfTables(new)) => merge_array(old, new, name),
+        (old, new) => *old = new.clone(),
+    }
+}
+
+fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
+    let (_, identity) = shape(name);
+    let Some(identity) = identity else {
+        // Matched by position: history is only ever appended to.
+        while old.len() > new.len() {
+            old.remove(old.len() - 1);
+        }
+        for (index, new_table) in new.iter().enumerate() {
+            match old.get_mut(index) {
+                Some(old_table) => merge_table(old_table, new_table, name),
+                None => old.push(new_table.clone()),
+            }
+        }
+        return;
+    };
+    let key_of = |table: &Table| {
+        table
+            .get(identity)
+            .and_then(Item::as_str)
+            .map(str::to_string)
+    };
+    let wanted: Vec<Option<String>> = new.iter().map(key_of).collect();
+    let mut index = 0;
+    while index < old.len() {
+        let keep = old
+            .get(index)
+            .map(key_of)
+            .is_some_and(|key| wanted.contains(&key));
+        if keep {
+            index += 1
+        } else {
+            old.remove(index);
+        }
+    }
+    for (new_table, key) in new.iter().zip(&wanted) {
+        let position = old.iter().position(|t| key_of(t) == *key);
+        match position.and_then(|i| old.get_mut(i)) {
+            Some(old_table) => merge_table(old_table, new_table, name),
+            None => old.push(new_table.clone()),
+        }
+    }
+}
+
+/// Equal as data, whatever the spelling (`'x'` and `"x"` are the same string).
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
+        (Value::Float(a), Value::Float(b)) => a.value() == b.value(),
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        (Value::Datetime(a), Value::Datetime(b)) => a.value() == b.value(),
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same_value(a, b))
+        }
+        (Value::InlineTable(a), Value::InlineTable(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(key, a)| b.get(key).is_some_and(|b| same_value(a, b)))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(old: &str, new: &str) -> String {
+        let mut old: DocumentMut = old.parse().expect("old parses");
+        let new: DocumentMut = new.parse().expect("new parses");
+        merge_document(&mut old, &new);
+        old.to_string()
+    }
+
+    #[test]
+    fn comments_order_and_unknown_keys_survive() {
+        let old = "# my notes\nformat = 1\n\n[[mentor]]\nslug = 'alex'  # short\nname = \"Alex\"\nfavourite = \"tea\"\n";
+        let new = "format = 1\n[[mentor]]\nname = \"Alex\"\nslug = \"alex\"\nrole = \"coach\"\n";
+        assert_eq!(
+            merged(old, new),
+            "# my notes\nformat = 1\n\n[[mentor]]\nslug = 'alex'  # short\nname = \"Alex\"\nfavourite = \"tea\"\nrole = \"coach\"\n"
+        );
+    }
+
+    #[test]
+    fn changed_values_keep_their_comments_and_removed_ones_go() {
+        let old = "[[action]]\nid = \"a\"\nstatus = \"open\" # hm\ndue = 2026-01-01\n\n[[action]]\nid = \"b\"\nstatus = \"open\"\n";
+        let new = "[[action]]\nid = \"a\"\nstatus = \"done\"\n\n[[action]]\nid = \"b\"\nstatus = \"open\"\n";
+        assert_eq!(
+            merged(old, new),
+            "[[action]]\nid = \"a\"\nstatus = \"done\" # hm\n\n[[action]]\nid = \"b\"\nstatus = \"open\"\n"
+        );
+    }
+
+    #[test]
+    fn tables_are_matched_by_id_and_dropped_when_gone() {
+        let old =
+            "[[topic]]\nid = \"x\"\ntext = \"one\"\n\n[[topic]]\nid = \"y\"\ntext = \"two\"\n";
+        let new =
+            "[[topic]]\nid = \"y\"\ntext = \"two\"\n[[topic]]\nid = \"z\"\ntext = \"three\"\n";
+        let out = merged(old, new);
+        assert!(
+            !out.contains("one") && out.contains("two") && out.contains("three"),
+            "{out}"
+        );
+    }
+}

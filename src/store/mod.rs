@@ -1,0 +1,356 @@
+//! Everything about files: where each record lives, reading it, and writing
+//! it back without ever losing what was there.
+//!
+//! Layout of the data directory:
+//!
+//! ```text
+//! mentors.toml                               [[mentor]]
+//! meetings/next-alex-kim.toml                the planned meeting with Alex Kim
+//! meetings/2026/2026-11-24-alex-kim.toml     a held meeting: topics, check-in, commitments
+//! journal/2026/2026-11.toml                  [[entry]] updates, wins, thanks, notes
+//! actions.toml                               commitments made outside any meeting
+//! later.toml                                 [[topic]] queued for a future meeting
+//! .lock                                      held during every read-modify-write
+//! ```
+//!
+//! Every write goes through [`Store::save`]: under the lock, re-read the file,
+//! refuse if it changed since mentee read it, merge the new content into the
+//! existing document (so comments and unknown keys survive) and replace the
+//! file atomically.
+
+mod codec;
+mod fsio;
+mod merge;
+
+pub use fsio::Lock;
+
+use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::journal::Entry;
+use crate::model::meeting::{Action, Meeting, QueuedTopic};
+use crate::model::mentor::Mentor;
+use chrono::{Datelike, NaiveDate};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use toml_edit::DocumentMut;
+
+pub struct Store {
+    root: PathBuf,
+    /// The bytes of every file as mentee read it, to notice a change made by
+    /// someone else before writing over it (`None`: the file did not exist).
+    seen: RefCell<HashMap<PathBuf, Option<Vec<u8>>>>,
+    /// Where each loaded meeting came from, so it is written back there.
+    meeting_files: RefCell<HashMap<Id, PathBuf>>,
+}
+
+impl Store {
+    pub fn new(root: PathBuf) -> Store {
+        Store {
+            root,
+            seen: RefCell::default(),
+            meeting_files: RefCell::default(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the exclusive lock for a read-modify-write. Load what you change
+    /// after taking it, so nothing read before can be stale.
+    pub fn lock(&self) -> Result<Lock> {
+        Lock::acquire(&self.root.join(".lock"))
+    }
+
+    fn read(&self, path: &Path) -> Result<Option<Vec<u8>>> {
+        let bytes = fsio::read_optional(path)?;
+        self.seen
+            .borrow_mut()
+            .insert(path.to_path_buf(), bytes.clone());
+        Ok(bytes)
+    }
+
+    // ---- reading -----------------------------------------------------------
+
+    pub fn mentors(&self) -> Result<Vec<Mentor>> {
+        let path = self.root.join("mentors.toml");
+        match self.read(&path)? {
+            Some(bytes) => codec::read_mentors(&path, &bytes),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Every meeting: held ones by date, then planned ones.
+    pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        let dir = self.root.join("meetings");
+        let mut files = toml_files(&dir)?;
+        for sub in subdirs(&dir)? {
+            files.extend(toml_files(&sub)?);
+        }
+        let mut meetings = Vec::with_capacity(files.len());
+        for path in files {
+            let Some(bytes) = self.read(&path)? else {
+                continue;
+            };
+            let meeting = codec::read_meeting(&path, &bytes)?;
+            self.meeting_files
+                .borrow_mut()
+                .insert(meeting.id.clone(), path);
+            meetings.push(meeting);
+        }
+        meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
+        Ok(meetings)
+    }
+
+    /// Commitments made outside any meeting.
+    pub fn loose_actions(&self) -> Result<Vec<Action>> {
+        let path = self.root.join("actions.toml");
+        match self.read(&path)? {
+            Some(bytes) => codec::read_actions(&path, &bytes),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Journal entries dated within `from..=to` (either end open), oldest first.
+    /// Only the month files that can hold such entries are read.
+    pub fn entries(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Entry>> {
+        let month = |date: NaiveDate| (date.year(), date.month());
+        let mut entries = Vec::new();
+        for ((year, mon), path) in self.journal_files()? {
+            if from.is_some_and(|d| (year, mon) < month(d))
+                || to.is_some_and(|d| (year, mon) > month(d))
+            {
+                continue;
+            }
+            let Some(bytes) = self.read(&path)? else {
+                continue;
+            };
+            entries.extend(
+                codec::read_entries(&path, &bytes)?
+                    .into_iter()
+                    .filter(|e| from.is_none_or(|d| e.date >= d) && to.is_none_or(|d| e.date <= d)),
+            );
+        }
+        entries.sort_by_key(|e| e.date);
+        Ok(entries)
+    }
+
+    /// Month files of the journal, keyed by (year, month), oldest first.
+    fn journal_files(&self) -> Result<BTreeMap<(i32, u32), PathBuf>> {
+        let mut files = BTreeMap::new();
+        for year_dir in subdirs(&self.root.join("journal"))? {
+            for path in toml_files(&year_dir)? {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let month = stem.as_deref().and_then(|s| {
+                    let (y, m) = s.split_once('-')?;
+                    Some((y.parse().ok()?, m.parse().ok()?))
+                });
+                if let Some(month) = month {
+                    files.insert(month, path);
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    pub fn later(&self) -> Result<Vec<QueuedTopic>> {
+        let path = self.root.join("later.toml");
+        match self.read(&path)? {
+            Some(bytes) => codec::read_later(&path, &bytes),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// A fresh ID that no record uses yet. Reads every record's ID.
+    pub fn new_id(&self, also_taken: &[&Id]) -> Result<Id> {
+        let mut taken: HashSet<Id> = also_taken.iter().map(|id| (*id).clone()).collect();
+        for meeting in self.meetings()? {
+            taken.extend(meeting.actions.into_iter().map(|a| a.id));
+            taken.insert(meeting.id);
+        }
+        taken.extend(self.loose_actions()?.into_iter().map(|a| a.id));
+        taken.extend(self.entries(None, None)?.into_iter().map(|e| e.id));
+        taken.extend(self.later()?.into_iter().map(|t| t.id));
+        loop {
+            let id = Id::from_random(random()?);
+            if !taken.contains(&id) {
+                return Ok(id);
+            }
+        }
+    }
+
+    // ---- writing -----------------------------------------------------------
+
+    pub fn save_mentors(&self, lock: &Lock, mentors: &[Mentor]) -> Result<()> {
+        self.save(
+            lock,
+            &self.root.join("mentors.toml"),
+            &codec::mentors_document(mentors),
+        )
+    }
+
+    /// Writes a meeting to its file; a meeting that was planned and is now
+    /// held moves from `meetings/next-SLUG.toml` to its dated file.
+    pub fn save_meeting(&self, lock: &Lock, meeting: &Meeting) -> Result<()> {
+        let current = self.meeting_files.borrow().get(&meeting.id).cloned();
+        let target = match current.as_deref() {
+            Some(path) if self.fits(path, meeting) => path.to_path_buf(),
+            _ => self.free_meeting_path(meeting)?,
+        };
+        self.save(lock, &target, &codec::meeting_document(meeting))?;
+        if let Some(old) = current.filter(|old| *old != target) {
+            fsio::remove(&old)?;
+        }
+        self.meeting_files
+            .borrow_mut()
+            .insert(meeting.id.clone(), target);
+        Ok(())
+    }
+
+    fn fits(&self, path: &Path, meeting: &Meeting) -> bool {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        match (meeting.held, meeting.date) {
+            (true, Some(date)) => name.starts_with(&date.to_string()),
+            (true, None) => false,
+            (false, _) => name.starts_with("next-"),
+        }
+    }
+
+    fn free_meeting_path(&self, meeting: &Meeting) -> Result<PathBuf> {
+        let (dir, stem) = match (meeting.held, meeting.date) {
+            (true, Some(date)) => (
+                self.root.join("meetings").join(date.year().to_string()),
+                format!("{date}-{}", meeting.mentor),
+            ),
+            _ => (
+                self.root.join("meetings"),
+                format!("next-{}", meeting.mentor),
+            ),
+        };
+        let taken =
+            |path: &Path| path.exists() || self.meeting_files.borrow().values().any(|p| p == path);
+        let path = dir.join(format!("{stem}.toml"));
+        if !taken(&path) {
+            return Ok(path);
+        }
+        (2..1000)
+            .map(|n| dir.join(format!("{stem}-{n}.toml")))
+            .find(|path| !taken(path))
+            .ok_or_else(|| {
+                Error::user(format!(
+                    "too many meeting files named {stem} in {}",
+                    dir.display()
+                ))
+            })
+    }
+
+    pub fn save_loose_actions(&self, lock: &Lock, actions: &[Action]) -> Result<()> {
+        self.save(
+            lock,
+            &self.root.join("actions.toml"),
+            &codec::actions_document(actions),
+        )
+    }
+
+    /// Adds one entry to its month's file.
+    pub fn add_entry(&self, lock: &Lock, entry: &Entry) -> Result<()> {
+        let path = self.month_file(entry.date);
+        let mut entries = match self.read(&path)? {
+            Some(bytes) => codec::read_entries(&path, &bytes)?,
+            None => Vec::new(),
+        };
+        entries.push(entry.clone());
+        self.save(lock, &path, &codec::journal_document(&entries))
+    }
+
+    fn month_file(&self, date: NaiveDate) -> PathBuf {
+        self.root
+            .join("journal")
+            .join(date.year().to_string())
+            .join(format!("{}-{:02}.toml", date.year(), date.month()))
+    }
+
+    pub fn save_later(&self, lock: &Lock, topics: &[QueuedTopic]) -> Result<()> {
+        self.save(
+            lock,
+            &self.root.join("later.toml"),
+            &codec::later_document(topics),
+        )
+    }
+
+    /// The one way a file is written (see the module documentation).
+    fn save(&self, _lock: &Lock, path: &Path, new: &DocumentMut) -> Result<()> {
+        let on_disk = fsio::read_optional(path)?;
+        if let Some(seen) = self.seen.borrow().get(path) {
+            if *seen != on_disk {
+                return Err(Error::Changed {
+                    path: path.to_path_buf(),
+                });
+            }
+        } else if on_disk.is_some() {
+            // Never read in this run: it appeared since mentee looked.
+            return Err(Error::Changed {
+                path: path.to_path_buf(),
+            });
+        }
+        let text = match &on_disk {
+            Some(bytes) => {
+                let mut doc = codec::read_document(path, bytes)?;
+                merge::merge_document(&mut doc, new);
+                doc.to_string()
+            }
+            None => new.to_string(),
+        };
+        fsio::write_atomic(path, text.as_bytes(), random()?)?;
+        self.seen
+            .borrow_mut()
+            .insert(path.to_path_buf(), Some(text.into_bytes()));
+        Ok(())
+    }
+}
+
+fn random() -> Result<u32> {
+    getrandom::u32().map_err(|err| {
+        Error::user(format!(
+            "could not get random numbers from the system: {err}"
+        ))
+    })
+}
+
+/// Visible `*.toml` files directly in `dir`, sorted; none if `dir` is missing.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = list(dir)?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = list(dir)?.into_iter().filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+fn list(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(Error::io(dir, err)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|err| Error::io(dir, err))?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            paths.push(entry.path());
+        }
+    }
+    Ok(paths)
+}

@@ -47,6 +47,19 @@ impl From<&str> for Id {
     }
 }
 
+/// Everything in `bytes` that looks like a quoted ID (`"k3f9x2"` or
+/// `'k3f9x2'`): a cheap, parse-free way to know which IDs a file uses.
+pub fn quoted_ids(bytes: &[u8]) -> impl Iterator<Item = Id> + '_ {
+    bytes.windows(LEN + 2).filter_map(|w| {
+        let quote = w[0];
+        let inner = &w[1..=LEN];
+        let is_id = (quote == b'"' || quote == b'\'')
+            && w[LEN + 1] == quote
+            && inner.iter().all(|b| ALPHABET.contains(b));
+        is_id.then(|| Id(String::from_utf8_lossy(inner).into_owned()))
+    })
+}
+
 /// What a lookup by ID prefix found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup<T> {
@@ -88,6 +101,13 @@ mod tests {
         for c in ['i', 'l', 'o', 'u'] {
             assert!(!ALPHABET.contains(&(c as u8)));
         }
+    }
+
+    #[test]
+    fn quoted_ids_are_found_without_parsing() {
+        let text = b"id = \"k3f9x2\"\naction = 'b77777' broken [[ \"toolong1\" \"ab\" \"UPPER1\"";
+        let found: Vec<String> = quoted_ids(text).map(|id| id.to_string()).collect();
+        assert_eq!(found, vec!["k3f9x2", "b77777"]);
     }
 
     #[test]

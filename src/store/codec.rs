@@ -138,19 +138,34 @@ pub fn read_later(path: &Path, bytes: &[u8]) -> Result<Vec<QueuedTopic>, Error> 
 
 fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
     let text = as_text(path, bytes)?;
-    toml::from_str(text)
-        .map_err(|err| parse_error(path, text, err.span().map(|span| span.start), err.message()))
+    toml::from_str(&text).map_err(|err| {
+        parse_error(
+            path,
+            &text,
+            err.span().map(|span| span.start),
+            err.message(),
+        )
+    })
 }
 
 /// Parses a file for editing in place, keeping its comments and layout.
 pub fn read_document(path: &Path, bytes: &[u8]) -> Result<DocumentMut, Error> {
     let text = as_text(path, bytes)?;
-    text.parse::<DocumentMut>()
-        .map_err(|err| parse_error(path, text, err.span().map(|span| span.start), err.message()))
+    text.parse::<DocumentMut>().map_err(|err| {
+        parse_error(
+            path,
+            &text,
+            err.span().map(|span| span.start),
+            err.message(),
+        )
+    })
 }
 
-fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
-    std::str::from_utf8(bytes).map_err(|err| {
+/// Files are read as UTF-8; a byte-order mark is ignored and Windows line
+/// endings are accepted (see [`keep_line_endings`] for writing them back).
+fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, Error> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|err| {
         let valid = &bytes[..err.valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or_default();
         parse_error(
@@ -159,7 +174,30 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
             Some(valid.len()),
             "the file is not valid UTF-8 text",
         )
+    })?;
+    Ok(if text.contains("\r\n") {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
     })
+}
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// A rewritten file keeps the conventions of the one it replaces: a
+/// byte-order mark stays, and a file with Windows line endings keeps them on
+/// every line, so an editor on Windows sees no change but the real one.
+pub fn keep_line_endings(original: &[u8], text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    if original.starts_with(BOM) {
+        out.extend_from_slice(BOM);
+    }
+    if original.windows(2).any(|w| w == b"\r\n") {
+        out.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    } else {
+        out.extend_from_slice(text.as_bytes());
+    }
+    out
 }
 
 fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) -> Error {
@@ -372,6 +410,18 @@ mod tests {
         let err = read_later(Path::new("later.toml"), b"format = 2\n").expect_err("newer");
         assert!(err.to_string().contains("newer version of mentee"), "{err}");
         assert!(err.hint().unwrap_or_default().contains("upgrade"));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_read_and_kept() {
+        let original = "\u{feff}format = 1\r\n[[topic]]\r\nid = \"abc123\"\r\nmentor = \"a\"\r\ntext = \"t\"\r\nadded = 2026-11-22\r\n";
+        let topics = read_later(Path::new("later.toml"), original.as_bytes()).expect("parses");
+        assert_eq!(topics.len(), 1);
+        let doc = read_document(Path::new("later.toml"), original.as_bytes()).expect("parses");
+        assert_eq!(
+            keep_line_endings(original.as_bytes(), &doc.to_string()),
+            original.as_bytes()
+        );
     }
 
     #[test]

@@ -31,7 +31,18 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 /// the old file or the new one, never a mix: write a private temporary file in
 /// the same folder, flush it to disk, rename it over the target, then flush
 /// the folder so the rename itself survives a power cut.
+///
+/// A data file that is a symbolic link stays one: the file it points to is
+/// replaced, in its own folder.
 pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<()> {
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|err| Error::io(path, err))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let name = path
@@ -63,6 +74,24 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::PermissionsExt;
         file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|err| Error::io(path, err))?;
+    }
+    Ok(())
+}
+
+/// Removes temporary files left by a run that was killed mid-write. Only
+/// names with mentee's own marker are touched, never an editor's swap file.
+pub fn remove_leftovers(dir: &Path) -> Result<()> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(Error::io(dir, err)),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.contains(TEMP_MARKER) {
+            remove(&entry.path())?;
+        }
     }
     Ok(())
 }

@@ -25,7 +25,7 @@ mod merge;
 pub use fsio::Lock;
 
 use crate::error::{Error, Result};
-use crate::model::id::Id;
+use crate::model::id::{self, Id};
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
 use crate::model::mentor::Mentor;
@@ -61,8 +61,24 @@ impl Store {
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change
     /// after taking it, so nothing read before can be stale.
+    /// Also removes temporary files that a killed run left behind: with the
+    /// lock held, no other run can be writing one.
     pub fn lock(&self) -> Result<Lock> {
-        Lock::acquire(&self.root.join(".lock"))
+        let lock = Lock::acquire(&self.root.join(".lock"))?;
+        for dir in self.data_dirs()? {
+            fsio::remove_leftovers(&dir)?;
+        }
+        Ok(lock)
+    }
+
+    /// Every folder that holds data files.
+    fn data_dirs(&self) -> Result<Vec<PathBuf>> {
+        let meetings = self.root.join("meetings");
+        let journal = self.root.join("journal");
+        let mut dirs = subdirs(&meetings)?;
+        dirs.extend(subdirs(&journal)?);
+        dirs.extend([self.root.clone(), meetings, journal]);
+        Ok(dirs)
     }
 
     fn read(&self, path: &Path) -> Result<Option<Vec<u8>>> {
@@ -164,16 +180,18 @@ impl Store {
         }
     }
 
-    /// A fresh ID that no record uses yet. Reads every record's ID.
+    /// A fresh ID that no record uses yet. Every data file is scanned as
+    /// text for anything that looks like an ID, so a file that does not parse
+    /// (or a record kind this version does not know) still keeps its IDs.
     pub fn new_id(&self, also_taken: &[&Id]) -> Result<Id> {
         let mut taken: HashSet<Id> = also_taken.iter().map(|id| (*id).clone()).collect();
-        for meeting in self.meetings()? {
-            taken.extend(meeting.actions.into_iter().map(|a| a.id));
-            taken.insert(meeting.id);
+        for dir in self.data_dirs()? {
+            for path in toml_files(&dir)? {
+                if let Some(bytes) = fsio::read_optional(&path)? {
+                    taken.extend(id::quoted_ids(&bytes));
+                }
+            }
         }
-        taken.extend(self.loose_actions()?.into_iter().map(|a| a.id));
-        taken.extend(self.entries(None, None)?.into_iter().map(|e| e.id));
-        taken.extend(self.later()?.into_iter().map(|t| t.id));
         loop {
             let id = Id::from_random(random()?);
             if !taken.contains(&id) {
@@ -299,18 +317,18 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let text = match &on_disk {
+        let bytes = match &on_disk {
             Some(bytes) => {
                 let mut doc = codec::read_document(path, bytes)?;
                 merge::merge_document(&mut doc, new);
-                doc.to_string()
+                codec::keep_line_endings(bytes, &doc.to_string())
             }
-            None => new.to_string(),
+            None => new.to_string().into_bytes(),
         };
-        fsio::write_atomic(path, text.as_bytes(), random()?)?;
+        fsio::write_atomic(path, &bytes, random()?)?;
         self.seen
             .borrow_mut()
-            .insert(path.to_path_buf(), Some(text.into_bytes()));
+            .insert(path.to_path_buf(), Some(bytes));
         Ok(())
     }
 }

@@ -44,6 +44,8 @@ pub struct Store {
     seen: RefCell<HashMap<PathBuf, Option<Vec<u8>>>>,
     /// Where each loaded meeting came from, so it is written back there.
     meeting_files: RefCell<HashMap<Id, PathBuf>>,
+    /// Planned-meeting files left behind by a move that was interrupted.
+    stale: RefCell<Vec<PathBuf>>,
 }
 
 impl Store {
@@ -52,6 +54,7 @@ impl Store {
             root,
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
+            stale: RefCell::default(),
         }
     }
 
@@ -106,16 +109,46 @@ impl Store {
         for sub in subdirs(&dir)? {
             files.extend(toml_files(&sub)?);
         }
-        let mut meetings = Vec::with_capacity(files.len());
+        let mut meetings: Vec<Meeting> = Vec::with_capacity(files.len());
+        let mut index: HashMap<Id, usize> = HashMap::new();
         for path in files {
             let Some(bytes) = self.read(&path)? else {
                 continue;
             };
             let meeting = codec::read_meeting(&path, &bytes)?;
-            self.meeting_files
-                .borrow_mut()
-                .insert(meeting.id.clone(), path);
-            meetings.push(meeting);
+            let Some(&i) = index.get(&meeting.id) else {
+                index.insert(meeting.id.clone(), meetings.len());
+                self.meeting_files
+                    .borrow_mut()
+                    .insert(meeting.id.clone(), path);
+                meetings.push(meeting);
+                continue;
+            };
+            // A planned meeting is moved to its dated file when held: write
+            // the new file, then remove the old. A crash in between leaves
+            // the planned copy behind; the held one is the truth.
+            let kept = self.meeting_files.borrow()[&meeting.id].clone();
+            match (meetings[i].held, meeting.held) {
+                (true, false) => self.stale.borrow_mut().push(path),
+                (false, true) => {
+                    self.stale.borrow_mut().push(kept);
+                    self.meeting_files
+                        .borrow_mut()
+                        .insert(meeting.id.clone(), path);
+                    meetings[i] = meeting;
+                }
+                _ => {
+                    return Err(Error::user_with_hint(
+                        format!(
+                            "two meeting files have the same id \"{}\": {} and {}",
+                            meeting.id,
+                            kept.display(),
+                            path.display()
+                        ),
+                        "if one is a copy, delete it; otherwise give one of them a new id",
+                    ));
+                }
+            }
         }
         meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
         Ok(meetings)
@@ -221,6 +254,9 @@ impl Store {
         self.save(lock, &target, &codec::meeting_document(meeting))?;
         if let Some(old) = current.filter(|old| *old != target) {
             fsio::remove(&old)?;
+        }
+        for leftover in self.stale.take() {
+            fsio::remove(&leftover)?;
         }
         self.meeting_files
             .borrow_mut()
@@ -371,4 +407,109 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::mentor::{Mentor, Role};
+
+    fn mentor(name: &str) -> Mentor {
+        Mentor {
+            name: name.to_string(),
+            slug: crate::model::mentor::slugify(name),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: None,
+        }
+    }
+
+    #[test]
+    fn a_file_changed_after_reading_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        let lock = store.lock().expect("lock");
+        store
+            .save_mentors(&lock, &[mentor("Alex")])
+            .expect("first save");
+
+        let mut mentors = store.mentors().expect("read");
+        // An editor saves the file between mentee's read and its write.
+        let path = dir.path().join("mentors.toml");
+        let edited = fs::read_to_string(&path).expect("read") + "# edited by hand\n";
+        fs::write(&path, &edited).expect("hand edit");
+        mentors.push(mentor("Priya"));
+        let err = store
+            .save_mentors(&lock, &mentors)
+            .expect_err("must refuse");
+        assert!(matches!(err, Error::Changed { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), edited);
+
+        // Read again, and the write goes through, keeping the hand edit.
+        let mut mentors = store.mentors().expect("read");
+        mentors.push(mentor("Priya"));
+        store.save_mentors(&lock, &mentors).expect("second save");
+        let text = fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("# edited by hand") && text.contains("Priya"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_appeared_unseen_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        let lock = store.lock().expect("lock");
+        fs::write(dir.path().join("later.toml"), "format = 1\n").expect("write");
+        let err = store.save_later(&lock, &[]).expect_err("must refuse");
+        assert!(matches!(err, Error::Changed { .. }), "{err}");
+    }
+
+    #[test]
+    fn leftover_temp_files_go_but_swap_files_stay() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let journal = dir.path().join("journal/2026");
+        fs::create_dir_all(&journal).expect("mkdir");
+        let leftover = journal.join(format!(".2026-11.toml{}0000beef", fsio::TEMP_MARKER));
+        let swap = journal.join(".2026-11.toml.swp");
+        fs::write(&leftover, "half a fi").expect("write");
+        fs::write(&swap, "vim").expect("write");
+        let store = Store::new(dir.path().to_path_buf());
+        drop(store.lock().expect("lock"));
+        assert!(!leftover.exists());
+        assert!(swap.exists());
+    }
+
+    #[test]
+    fn an_interrupted_move_of_a_held_meeting_heals() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        let lock = store.lock().expect("lock");
+        let day = "2026-11-24".parse().expect("date");
+        let mut meeting =
+            Meeting::planned(Id::from("abc123"), "alex", Some(day), vec!["Q?".into()]);
+        store.save_meeting(&lock, &meeting).expect("plan");
+        let planned = dir.path().join("meetings/next-alex.toml");
+        let planned_copy = fs::read(&planned).expect("read");
+        meeting.held = true;
+        store.save_meeting(&lock, &meeting).expect("hold");
+        // Simulate a crash after the new file was written but before the
+        // planned one was removed.
+        fs::write(&planned, &planned_copy).expect("restore");
+
+        let store = Store::new(dir.path().to_path_buf());
+        let meetings = store.meetings().expect("load");
+        assert_eq!(meetings.len(), 1);
+        assert!(meetings[0].held);
+        store.save_meeting(&lock, &meetings[0]).expect("save");
+        assert!(!planned.exists());
+        assert!(
+            dir.path()
+                .join("meetings/2026/2026-11-24-alex.toml")
+                .exists()
+        );
+    }
 }

@@ -18,7 +18,8 @@ pub struct Commitment {
     pub due: Option<NaiveDate>,
     pub status: Status,
     pub overdue: bool,
-    /// How many meetings with this mentor have been held since it was made.
+    /// How many meetings with this mentor were held after the one it was
+    /// made at while it was still open (up to the day it was closed).
     pub carried: usize,
     pub history: Vec<StatusChange>,
 }
@@ -50,13 +51,18 @@ pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Comm
         .filter(|m| m.held)
         .filter_map(|m| Some((m.mentor.as_str(), m.date?)))
         .collect();
-    let carried = |mentor: &str, since: NaiveDate| {
+    let carried = |mentor: &str, since: NaiveDate, until: NaiveDate| {
         held.iter()
-            .filter(|&&(who, date)| who == mentor && date > since && date <= today)
+            .filter(|&&(who, date)| who == mentor && date > since && date <= until)
             .count()
     };
     let view = |action: &Action, mentor: &str, meeting: Option<&Meeting>| {
         let origin = meeting.and_then(|m| m.date).unwrap_or(action.created);
+        // A closed commitment stopped being carried the day it was closed.
+        let until = match action.history.last() {
+            Some(change) if !action.status.is_open() => change.on.min(today),
+            _ => today,
+        };
         Commitment {
             id: action.id.clone(),
             text: action.text.clone(),
@@ -69,7 +75,7 @@ pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Comm
             due: action.due,
             status: action.status,
             overdue: action.is_overdue(today),
-            carried: carried(mentor, origin),
+            carried: carried(mentor, origin, until),
             history: action.history.clone(),
         }
     };
@@ -141,5 +147,12 @@ mod tests {
             .map(|c| (c.text.as_str(), c.carried, c.overdue))
             .collect();
         assert_eq!(summary, vec![("new", 0, true), ("old", 2, false)]);
+
+        // Closed at the second meeting: carried once, and no more after.
+        let mut meetings = meetings;
+        meetings[0].actions[0].set_status(Status::Done, day("2026-10-15"), None);
+        let list = all(&meetings, &[], day("2026-11-22"));
+        let old = list.iter().find(|c| c.text == "old").expect("old");
+        assert_eq!(old.carried, 1);
     }
 }

@@ -39,7 +39,9 @@ pub fn build(
             topics: m.topics.clone(),
         });
     let last_date = last.and_then(|m| m.date);
+    let active = mentor.is_active(today);
     let due_by_cadence = last_date
+        .filter(|_| active)
         .zip(mentor.every)
         .and_then(|(date, every)| every.shift(date, crate::model::dates::Direction::Future));
     let mine = || {
@@ -53,7 +55,7 @@ pub fn build(
         .count();
     Overview {
         mentor: mentor.clone(),
-        active: mentor.is_active(today),
+        active,
         last_meeting: last_date,
         next_meeting,
         due_by_cadence,

@@ -105,7 +105,7 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
             .map(key_of)
             .is_some_and(|key| wanted.contains(&key));
         if keep {
-            index += 1
+            index += 1;
         } else {
             old.remove(index);
         }

@@ -33,6 +33,18 @@ Environment:
   MENTEE_DIR    the data folder (default: ~/.local/share/mentee on Linux)
   MENTEE_TODAY  pin today's date, as YYYY-MM-DD, for scripts and demos";
 
+const MENTOR_EXAMPLES: &str = "\
+Examples:
+  mentee mentor add \"Alex Kim\" --every 2w
+  mentee mentor list --all
+  mentee mentor end alex --on 2026-12-31";
+
+const ACTION_EXAMPLES: &str = "\
+Examples:
+  mentee action add \"Draft the split proposal\" --due fri
+  mentee action list
+  mentee action set k3f9x2 in-progress --note \"outline written\"";
+
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The data folder [default: the user's data folder + /mentee]
@@ -45,7 +57,7 @@ pub enum Command {
     /// The dashboard: next meetings, open commitments, what to report
     Status(status::Args),
     /// Register, list and end mentors
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = MENTOR_EXAMPLES)]
     Mentor(mentor::Command),
     /// Plan the next meeting, show it, or queue a topic for later
     Agenda(agenda::Args),
@@ -54,7 +66,7 @@ pub enum Command {
     /// Record a note or piece of advice from the latest meeting
     Note(journal::NoteArgs),
     /// Add, list and report on commitments (action items)
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = ACTION_EXAMPLES)]
     Action(action::Command),
     /// Log progress between meetings; --win for a milestone
     Update(journal::UpdateArgs),

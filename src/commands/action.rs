@@ -16,12 +16,22 @@ pub enum Command {
     )]
     Add(AddArgs),
     /// List open commitments (--all for every one), overdue first
+    #[command(
+        after_long_help = "Examples:\n  mentee action list\n  mentee action list -m alex --all --json"
+    )]
     List(ListArgs),
     /// Mark a commitment done
+    #[command(
+        after_long_help = "Example:\n  mentee action done k3f9x2 --note \"merged on Friday\""
+    )]
     Done(CloseArgs),
     /// Drop a commitment you decided not to do
+    #[command(
+        after_long_help = "Example:\n  mentee action drop k3f9x2 --note \"the team chose another approach\""
+    )]
     Drop(CloseArgs),
     /// Open a done or dropped commitment again
+    #[command(after_long_help = "Example:\n  mentee action reopen k3f9x2")]
     Reopen(ReopenArgs),
     /// Record any status: open, in-progress, blocked, done or dropped
     #[command(
@@ -38,7 +48,7 @@ pub struct AddArgs {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// When it is due, such as 2026-12-01, fri or +2w
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
 }
 

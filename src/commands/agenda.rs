@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// The day of the meeting, such as 2026-11-24, fri or +1w
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
     /// Queue a topic for a future meeting instead of planning this one
     #[arg(long, value_name = "TOPIC", conflicts_with_all = ["topics", "on"])]
@@ -110,7 +110,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store.save_later(&lock, &later)?;
     }
     drop(lock);
-    if !replaced.is_empty() {
+    if !replaced.is_empty() && replaced != meeting.topics {
         say(&format!(
             "Replaced the topics planned before: {}",
             replaced.join(" / ")

@@ -17,10 +17,10 @@ pub struct Args {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// From this day on, such as 2026-09-01, mon or 2w (two weeks ago)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to and including this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]

@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// The day the meeting is held [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
 }
 
@@ -47,6 +47,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .meetings
         .iter()
         .position(|m| m.held && m.mentor == mentor.slug && m.date == Some(on));
+    let already_recorded = planned.is_none() && same_day.is_some();
     let index = match (planned, same_day) {
         (Some(i), _) => {
             let meeting = &mut records.meetings[i];
@@ -113,18 +114,22 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
 
     let meeting = &records.meetings[index];
-    println!();
     if meeting.topics.is_empty() {
         say(&format!(
             "No agenda was prepared for this meeting; next time plan one with: mentee agenda \"TOPIC\" -m {}",
             mentor.slug
         ));
     } else {
+        if !open.is_empty() {
+            println!();
+        }
         print!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
     }
-    say(&format!(
-        "Recorded the meeting with {} on {on}. At the end, log what you commit to: mentee action add \"...\" -m {}",
-        mentor.name, mentor.slug
-    ));
+    if !already_recorded {
+        say(&format!(
+            "Recorded the meeting with {} on {on}. At the end, log what you commit to: mentee action add \"...\" -m {}",
+            mentor.name, mentor.slug
+        ));
+    }
     Ok(())
 }

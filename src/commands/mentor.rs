@@ -18,6 +18,9 @@ pub enum Command {
     )]
     Add(AddArgs),
     /// List mentors with their cadence, meetings and open commitments
+    #[command(
+        after_long_help = "Examples:\n  mentee mentor list\n  mentee mentor list --all --json"
+    )]
     List(ListArgs),
     /// End a mentoring relationship; its history is kept
     #[command(after_long_help = "Example:\n  mentee mentor end \"Alex Kim\" --on 2026-12-31")]
@@ -36,10 +39,10 @@ pub struct AddArgs {
     #[arg(long, value_name = "SPAN")]
     pub every: Option<Span>,
     /// When the relationship started
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// When it ends, if agreed
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 }
 
@@ -58,7 +61,7 @@ pub struct EndArgs {
     /// The mentor's name, slug or a unique prefix
     pub name: String,
     /// The last day of the relationship [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
 }
 

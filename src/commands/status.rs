@@ -9,6 +9,7 @@ use crate::render::{self, json};
 
 /// Next meetings and their topics, what to report first, open commitments.
 #[derive(Debug, Default, clap::Args)]
+#[command(after_long_help = "Examples:\n  mentee\n  mentee status --json")]
 pub struct Args {
     /// Print JSON instead of text
     #[arg(long)]

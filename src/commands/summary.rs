@@ -26,10 +26,10 @@ pub struct Args {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// Start of the period: a date, or last-meeting [default: last-meeting]
-    #[arg(long, value_name = "DATE|last-meeting")]
+    #[arg(long, value_name = "DATE|last-meeting", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// End of the period [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,

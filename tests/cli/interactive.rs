@@ -1,0 +1,336 @@
+//! `mentee meet` on a real (pseudo-)terminal: it asks what became of each
+//! open commitment and records the answers, on the commitment and in the
+//! check-in of the meeting.
+
+use crate::support::{Scenario, TestEnv, commitment};
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use serde_json::{Value, json};
+
+/// How long to wait for any one prompt: generous, so a slow machine passes.
+const PROMPT_TIMEOUT_MS: u64 = 20_000;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+const HELD_24: &str = "meetings/2026/2026-11-24-alex-kim.toml";
+
+/// The choices, in the order the prompt offers them.
+#[derive(Debug, Clone, Copy)]
+enum Answer {
+    Done,
+    InProgress,
+    Blocked,
+    Dropped,
+    Skip,
+}
+
+impl Answer {
+    /// How the prompt shows the choice once it is made.
+    fn label(self) -> &'static str {
+        match self {
+            Answer::Done => "done",
+            Answer::InProgress => "in progress",
+            Answer::Blocked => "blocked",
+            Answer::Dropped => "dropped",
+            Answer::Skip => "skip for now",
+        }
+    }
+
+    fn downs(self) -> usize {
+        match self {
+            Answer::Done => 0,
+            Answer::InProgress => 1,
+            Answer::Blocked => 2,
+            Answer::Dropped => 3,
+            Answer::Skip => 4,
+        }
+    }
+}
+
+fn start_meeting(env: &TestEnv) -> PtySession {
+    spawn_command(
+        env.std_command(["meet", "-m", "alex"]),
+        Some(PROMPT_TIMEOUT_MS),
+    )
+    .expect("mentee meet starts in a terminal")
+}
+
+/// Waits for the next commitment's prompt and tells which one it asks about:
+/// the reminder names every ID once, the prompt names its own again.
+fn next_question(session: &mut PtySession, ids: &[&str], seen: &mut String) -> String {
+    let before = session
+        .exp_string("skip for now")
+        .expect("a prompt offering done / in progress / blocked / dropped / skip");
+    seen.push_str(&before);
+    let asked: Vec<&&str> = ids
+        .iter()
+        .filter(|id| before.contains(&format!("[{id}]")))
+        .collect();
+    // The first prompt's output also holds the reminder; the prompt comes last.
+    let last = asked
+        .iter()
+        .max_by_key(|id| before.rfind(&format!("[{id}]")))
+        .unwrap_or_else(|| panic!("no commitment ID in the prompt:\n{before}"));
+    last.to_string()
+}
+
+/// Picks `answer` for the commitment `id` is asking about, then gives the note.
+fn answer(session: &mut PtySession, id: &str, answer: Answer, note: Option<&str>) {
+    let keys = format!("{}{ENTER}", DOWN.repeat(answer.downs()));
+    session.send(&keys).expect("send the choice");
+    session.flush().expect("flush");
+    // The prompt is replaced by one line with the choice made: wait for it, so
+    // that the menu redrawn while moving through it is behind us.
+    session
+        .exp_regex(&format!(r"\[{id}\][^\n]*{}", answer.label()))
+        .unwrap_or_else(|err| panic!("the choice {answer:?} for {id} was not confirmed: {err}"));
+    if let Answer::Skip = answer {
+        return;
+    }
+    session
+        .exp_string("Note (optional)")
+        .expect("the note prompt");
+    session
+        .send(&format!("{}{ENTER}", note.unwrap_or_default()))
+        .expect("send the note");
+    session.flush().expect("flush");
+}
+
+fn finish(mut session: PtySession) -> String {
+    let rest = session.exp_eof().expect("mentee meet ends");
+    match session.process().wait().expect("the exit status") {
+        WaitStatus::Exited(_, 0) => rest,
+        other => panic!("mentee meet ended with {other:?}:\n{rest}"),
+    }
+}
+
+fn history(env: &TestEnv, id: &str) -> (Value, Value) {
+    let doc = env.json(["action", "list", "--all", "--json"]);
+    let c = commitment(&doc, id);
+    (c["status"].clone(), c["history"].clone())
+}
+
+#[test]
+fn the_answers_are_recorded_on_each_commitment_and_in_the_check_in() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let mut session = start_meeting(&env);
+    let ids = [draft.as_str(), read.as_str()];
+    let mut seen = String::new();
+    for _ in 0..2 {
+        let asked = next_question(&mut session, &ids, &mut seen);
+        if asked == draft {
+            answer(
+                &mut session,
+                &asked,
+                Answer::InProgress,
+                Some("halfway there"),
+            );
+        } else {
+            answer(
+                &mut session,
+                &asked,
+                Answer::Done,
+                Some("finished it, loved chapter 4"),
+            );
+        }
+    }
+    let rest = finish(session);
+    assert!(
+        seen.contains("First, report on your 2 open commitments to Alex Kim"),
+        "{seen}"
+    );
+    assert!(
+        rest.contains("Recorded the meeting with Alex Kim on 2026-11-24"),
+        "{rest}"
+    );
+    assert!(
+        !rest.contains("mentee action set"),
+        "no commands to type on a terminal"
+    );
+
+    assert_eq!(
+        history(&env, &draft),
+        (
+            json!("in-progress"),
+            json!([{"on": "2026-11-24", "status": "in-progress", "note": "halfway there"}])
+        )
+    );
+    assert_eq!(
+        history(&env, &read),
+        (
+            json!("done"),
+            json!([{"on": "2026-11-24", "status": "done", "note": "finished it, loved chapter 4"}])
+        )
+    );
+    let held = env.read(HELD_24);
+    assert!(held.contains("status = \"held\"\n"), "{held}");
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{draft}\"\nstatus = \"in-progress\"\nnote = \"halfway there\"\n"
+        )),
+        "{held}"
+    );
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{read}\"\nstatus = \"done\"\nnote = \"finished it, loved chapter 4\"\n"
+        )),
+        "{held}"
+    );
+    assert!(!env.exists("meetings/next-alex-kim.toml"));
+}
+
+#[test]
+fn skip_leaves_a_commitment_unchanged() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let before = env.read(crate::support::MEETING_FILE);
+    let mut session = start_meeting(&env);
+    let ids = [draft.as_str(), read.as_str()];
+    let mut seen = String::new();
+    for _ in 0..2 {
+        let asked = next_question(&mut session, &ids, &mut seen);
+        if asked == draft {
+            answer(&mut session, &asked, Answer::Skip, None);
+        } else {
+            // Blocked, with the note left empty.
+            answer(&mut session, &asked, Answer::Blocked, None);
+        }
+    }
+    finish(session);
+
+    assert_eq!(history(&env, &draft), (json!("open"), json!([])));
+    assert_eq!(
+        history(&env, &read),
+        (
+            json!("blocked"),
+            json!([{"on": "2026-11-24", "status": "blocked"}])
+        )
+    );
+    let held = env.read(HELD_24);
+    assert!(
+        !held.contains(&draft),
+        "a skipped commitment has no check-in:\n{held}"
+    );
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{read}\"\nstatus = \"blocked\"\n"
+        )),
+        "{held}"
+    );
+    // Only the answered commitment changed in the file it lives in.
+    let after = env.read(crate::support::MEETING_FILE);
+    let draft_block = |text: &str| {
+        let start = text.find(&format!("id = \"{draft}\"")).expect("the draft");
+        text[start..]
+            .split("[[action]]")
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(draft_block(&after), draft_block(&before));
+    // It is still owed, and comes up again next time.
+    env.run(["status"]).success().stdout_has(&draft);
+}
+
+#[test]
+fn dropped_is_recorded_too() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let loose = env.commit("Write a blog post", &[]);
+    let mut session = start_meeting(&env);
+    let mut seen = String::new();
+    let asked = next_question(&mut session, &[loose.as_str()], &mut seen);
+    assert_eq!(asked, loose);
+    answer(
+        &mut session,
+        &asked,
+        Answer::Dropped,
+        Some("not worth it now"),
+    );
+    finish(session);
+    assert_eq!(
+        history(&env, &loose),
+        (
+            json!("dropped"),
+            json!([{"on": "2026-11-10", "status": "dropped", "note": "not worth it now"}])
+        )
+    );
+    // Made outside any meeting, it lives in actions.toml; the check-in is in the meeting.
+    assert!(env.read("actions.toml").contains("status = \"dropped\""));
+    assert!(
+        env.read("meetings/2026/2026-11-10-alex-kim.toml")
+            .contains(&format!(
+                "action = \"{loose}\"\nstatus = \"dropped\"\nnote = \"not worth it now\""
+            ))
+    );
+}
+
+fn plan_on_a_terminal(env: &TestEnv, topic: &str) -> PtySession {
+    let mut session = spawn_command(env.std_command(["agenda", topic]), Some(PROMPT_TIMEOUT_MS))
+        .expect("mentee agenda starts in a terminal");
+    session
+        .exp_string("Add topics queued for later?")
+        .expect("queued topics are offered");
+    // The last item drawn: the whole menu is on screen.
+    session
+        .exp_string("Which conference talks are worth it?")
+        .expect("the second queued topic");
+    session
+}
+
+fn queue_two(env: &TestEnv) {
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "--later", "How do I ask for a promotion?"])
+        .success();
+    env.run(["agenda", "--later", "Which conference talks are worth it?"])
+        .success();
+}
+
+#[test]
+fn a_queued_topic_picked_while_planning_joins_the_agenda() {
+    let env = TestEnv::new();
+    queue_two(&env);
+    let mut session = plan_on_a_terminal(&env, "How should I split billing?");
+    // Space picks the first queued topic, Enter confirms.
+    session.send(&format!(" {ENTER}")).expect("pick");
+    session.flush().expect("flush");
+    let rest = finish(session);
+    assert!(
+        rest.contains("1. How should I split billing?")
+            && rest.contains("2. How do I ask for a promotion?"),
+        "{rest}"
+    );
+    let planned = env.read("meetings/next-alex-kim.toml");
+    assert!(
+        planned.contains(
+            "topics = [\"How should I split billing?\", \"How do I ask for a promotion?\"]"
+        ),
+        "{planned}"
+    );
+    let later = env.read("later.toml");
+    assert!(!later.contains("promotion"), "{later}");
+    assert!(
+        later.contains("Which conference talks are worth it?"),
+        "{later}"
+    );
+}
+
+#[test]
+fn picking_no_queued_topic_keeps_the_queue() {
+    let env = TestEnv::new();
+    queue_two(&env);
+    let later = env.read("later.toml");
+    let mut session = plan_on_a_terminal(&env, "How should I split billing?");
+    session.send(ENTER).expect("confirm");
+    session.flush().expect("flush");
+    finish(session);
+    assert!(
+        env.read("meetings/next-alex-kim.toml")
+            .contains("topics = [\"How should I split billing?\"]")
+    );
+    assert_eq!(env.read("later.toml"), later);
+}

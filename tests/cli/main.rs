@@ -1,0 +1,14 @@
+//! End-to-end tests through the real `mentee` binary: one test binary, one
+//! private data folder and a pinned clock per test (see `support`).
+
+mod action;
+mod agenda;
+mod dates;
+mod interactive;
+mod journal;
+mod meet;
+mod mentor;
+mod status;
+mod storage;
+mod summary;
+mod support;

@@ -1,0 +1,96 @@
+//! `mentee` and `mentee status`: the dashboard.
+
+use crate::support::{Scenario, TestEnv, position, redact};
+
+#[test]
+fn with_no_mentors_it_welcomes_the_user() {
+    let env = TestEnv::new();
+    for args in [vec![], vec!["status"]] {
+        env.run(args)
+            .success()
+            .stdout_is_empty()
+            .stderr_has("Welcome to mentee")
+            .stderr_has("mentee mentor add \"NAME\"");
+    }
+    assert!(!env.dir().exists(), "looking creates no data folder");
+}
+
+#[test]
+fn the_dashboard_shows_meetings_reports_and_open_commitments() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.run([
+        "agenda",
+        "How do I lead a design?",
+        "-m",
+        "priya",
+        "--on",
+        "2026-11-20",
+    ])
+    .success();
+    env.today("2026-11-17");
+    let out = env.run(["status"]).success().stdout();
+    let out = redact(&out, &[(&draft, "<act1>"), (&read, "<act2>")]);
+    insta::assert_snapshot!(out, @r#"
+    Next meetings
+      Alex Kim: nothing planned (due 2026-11-24 by your cadence); plan it with: mentee agenda "TOPIC" -m alex-kim
+      Priya Natarajan: 2026-11-20
+        1. How do I lead a design?
+
+    Report first at your next meeting
+      Alex Kim: 2 commitments from 2026-11-10 with no report yet
+
+    Open commitments
+    ╭────────┬───────────────────────────────────┬──────────┬────────────┬────────────────────┬─────────────╮
+    │ ID     ┆ Commitment                        ┆ Mentor   ┆ From       ┆ Due                ┆ Status      │
+    ╞════════╪═══════════════════════════════════╪══════════╪════════════╪════════════════════╪═════════════╡
+    │ <act1> ┆ Draft the split proposal          ┆ Alex Kim ┆ 2026-11-10 ┆ 2026-11-13 overdue ┆ not started │
+    │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim ┆ 2026-11-10 ┆                    ┆ not started │
+    ╰────────┴───────────────────────────────────┴──────────┴────────────┴────────────────────┴─────────────╯
+    "#);
+    // No command at all is the same dashboard.
+    let bare = env.run(Vec::<String>::new()).success().stdout();
+    assert_eq!(redact(&bare, &[(&draft, "<act1>"), (&read, "<act2>")]), out);
+}
+
+#[test]
+fn overdue_commitments_come_first() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let fine = env.commit("Due next week", &["--due", "+1w"]);
+    let overdue = env.commit("Was due last week", &["--due", "-1w"]);
+    let out = env.run(["status"]).success().stdout();
+    assert!(position(&out, &overdue) < position(&out, &fine), "{out}");
+    assert!(out.contains("2026-11-03 overdue"), "{out}");
+    let doc = env.json(["status", "--json"]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["status"]["open_commitments"][0]["id"], overdue.as_str());
+}
+
+#[test]
+fn reported_commitments_leave_the_report_first_section() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: 2 commitments from 2026-11-10 with no report yet");
+    env.run(["action", "set", &draft, "in-progress"]).success();
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: 1 commitment from 2026-11-10 with no report yet");
+    env.run(["action", "done", &read]).success();
+    env.run(["status"]).success().stdout_lacks("Report first");
+    let doc = env.json(["status", "--json"]);
+    assert_eq!(doc["status"]["mentors"][0]["unreported"], 0);
+    assert_eq!(doc["status"]["mentors"][0]["open_commitments"], 1);
+}
+
+#[test]
+fn nothing_open_is_said_plainly() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: nothing planned; plan it with: mentee agenda \"TOPIC\" -m alex-kim")
+        .stdout_has("No open commitments.");
+}

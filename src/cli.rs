@@ -47,8 +47,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The data folder [default: the user's data folder + /mentee]
-    #[arg(long, global = true, env = "MENTEE_DIR", value_name = "PATH")]
+    /// The data folder; else $MENTEE_DIR, else the user's data folder + /mentee
+    #[arg(long, global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
 }
 

@@ -28,7 +28,7 @@ impl Context {
         };
         let today = match std::env::var("MENTEE_TODAY") {
             Ok(text) if !text.trim().is_empty() => {
-                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                dates::parse_iso(text.trim()).ok_or_else(|| {
                     Error::user_with_hint(
                         format!("MENTEE_TODAY={text} is not a date"),
                         "set it to a date such as 2026-11-24, or unset it to use the system clock",
@@ -71,6 +71,9 @@ impl Context {
 }
 
 fn default_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("MENTEE_DIR").filter(|dir| !dir.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
     dirs::data_dir().map(|d| d.join("mentee")).ok_or_else(|| {
         Error::user_with_hint(
             "cannot find a data folder for this user",

@@ -5,7 +5,8 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
 use crate::model::dates::Direction;
-use crate::model::meeting::{Action, Status, check_text};
+use crate::model::meeting::{Action, Status};
+use crate::model::text;
 use crate::render::{json, listing};
 
 #[derive(Debug, clap::Subcommand)]
@@ -124,8 +125,14 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let text = check_text(&args.text).map_err(|_| Error::user("a commitment cannot be empty"))?;
+    let text =
+        text::check(&args.text).map_err(|err| Error::user(format!("the commitment {err}")))?;
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
+    if let Some(due) = due.filter(|due| *due < ctx.today) {
+        say(&format!(
+            "Note: {due} has passed, so this commitment starts out overdue."
+        ));
+    }
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;

@@ -5,10 +5,10 @@ use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
-use crate::model::meeting::{
-    MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_text, check_topics,
-};
+use crate::model::id::Id;
+use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
 use crate::model::mentor::Mentor;
+use crate::model::text;
 use crate::prompt;
 use crate::render;
 
@@ -33,14 +33,14 @@ pub struct Args {
     /// The day of the meeting, such as 2026-11-24, fri or +1w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
-    /// Queue a topic for a future meeting instead of planning this one
-    #[arg(long, value_name = "TOPIC", conflicts_with_all = ["topics", "on"])]
-    pub later: Option<String>,
+    /// Queue the topics for a future meeting instead of planning this one
+    #[arg(long, conflicts_with = "on")]
+    pub later: bool,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    if let Some(topic) = &args.later {
-        return queue(ctx, topic, args.mentor.as_deref());
+    if args.later {
+        return queue(ctx, &args.topics, args.mentor.as_deref());
     }
     if args.topics.is_empty() {
         if args.on.is_some() {
@@ -71,27 +71,38 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
                     .trim()
             ),
         ),
-        TopicError::Empty => Error::user("a topic cannot be empty; nothing was changed"),
+        TopicError::Text(err) => Error::user(format!("a topic {err}; nothing was changed")),
     })?;
     let on = ctx.optional_date("--on", args.on.as_deref(), Direction::Future)?;
+    if let Some(on) = on.filter(|on| *on < ctx.today) {
+        return Err(Error::user_with_hint(
+            format!("{on} is in the past; an agenda is for a meeting still to come"),
+            "to record a meeting that was held, use: mentee meet --on DATE",
+        ));
+    }
+    // Offer queued topics before taking the lock: a prompt may wait a while.
+    if ctx.interactive && topics.len() < MAX_TOPICS {
+        let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.as_deref())?;
+        let queued: Vec<String> = ctx
+            .store
+            .later()?
+            .into_iter()
+            .filter(|q| q.mentor == mentor.slug && !same_topic(&topics, &q.text))
+            .map(|q| q.text)
+            .collect();
+        if !queued.is_empty() {
+            let picked = prompt::pick_queued(&queued, MAX_TOPICS - topics.len())?;
+            topics.extend(picked.iter().map(|&i| queued[i].clone()));
+        }
+    }
     let lock = ctx.store.lock()?;
     let records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
     // A queued topic that is now planned leaves the queue.
-    later.retain(|q| {
-        q.mentor != mentor.slug || !topics.iter().any(|t| t.eq_ignore_ascii_case(&q.text))
-    });
-    let mut queued: Vec<&QueuedTopic> = later.iter().filter(|q| q.mentor == mentor.slug).collect();
-    if ctx.interactive && topics.len() < MAX_TOPICS && !queued.is_empty() {
-        let texts: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
-        let picked = prompt::pick_queued(&texts, MAX_TOPICS - topics.len())?;
-        topics.extend(picked.iter().map(|&i| texts[i].clone()));
-        let picked_ids: Vec<_> = picked.iter().map(|&i| queued[i].id.clone()).collect();
-        later.retain(|q| !picked_ids.contains(&q.id));
-        queued = later.iter().filter(|q| q.mentor == mentor.slug).collect();
-    }
+    later.retain(|q| q.mentor != mentor.slug || !same_topic(&topics, &q.text));
+    let queued: Vec<&QueuedTopic> = later.iter().filter(|q| q.mentor == mentor.slug).collect();
     let (meeting, replaced) = match records.planned(&mentor.slug) {
         Some(existing) => {
             let mut meeting = existing.clone();
@@ -126,6 +137,12 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+fn same_topic(topics: &[String], text: &str) -> bool {
+    topics
+        .iter()
+        .any(|t| t.trim().eq_ignore_ascii_case(text.trim()))
 }
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
@@ -166,18 +183,31 @@ fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-fn queue(ctx: &Context, topic: &str, typed: Option<&str>) -> Result<()> {
-    let text = check_text(topic).map_err(|_| Error::user("a topic cannot be empty"))?;
+fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
+    if topics.is_empty() {
+        return Err(Error::user_with_hint(
+            "--later needs a topic",
+            "mentee agenda --later \"A question for a future meeting\"",
+        ));
+    }
+    let texts = topics
+        .iter()
+        .map(|topic| text::check(topic))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|err| Error::user(format!("a topic {err}; nothing was queued")))?;
     let lock = ctx.store.lock()?;
     let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, typed)?;
     let mut later = ctx.store.later()?;
-    let id = ctx.store.new_id(&[])?;
-    later.push(QueuedTopic {
-        id,
-        mentor: mentor.slug.clone(),
-        text,
-        added: ctx.today,
-    });
+    for text in texts {
+        let new: Vec<&Id> = later.iter().map(|q| &q.id).collect();
+        let id = ctx.store.new_id(&new)?;
+        later.push(QueuedTopic {
+            id,
+            mentor: mentor.slug.clone(),
+            text,
+            added: ctx.today,
+        });
+    }
     ctx.store.save_later(&lock, &later)?;
     let count = later.iter().filter(|q| q.mentor == mentor.slug).count();
     say(&format!(

@@ -4,9 +4,9 @@ use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::journal::{Entry, Kind};
-use crate::model::meeting::check_text;
 use crate::model::mentor::Mentor;
 use crate::model::summary::last_held;
+use crate::model::text;
 
 /// Log progress since the last meeting; --win marks a milestone to celebrate.
 #[derive(Debug, clap::Args)]
@@ -88,11 +88,8 @@ fn add(
     mentor: Option<&str>,
     action: Option<&str>,
 ) -> Result<()> {
-    let text = check_text(text).map_err(|_| {
-        Error::user_with_hint(
-            format!("the {kind} is empty"),
-            "write what happened in quotes",
-        )
+    let text = text::check(text).map_err(|err| {
+        Error::user_with_hint(format!("the {kind} {err}"), "write what happened in quotes")
     })?;
     let lock = ctx.store.lock()?;
     let records = Records::load(&ctx.store)?;
@@ -132,11 +129,15 @@ fn add(
     let to = mentor
         .map(|m| format!(" for {}", m.name))
         .unwrap_or_default();
-    let what = match entry.kind {
-        Kind::Win => "Logged a win — well done".to_string(),
-        ref kind => format!("Logged the {kind}"),
+    let cheer = if entry.kind == Kind::Win {
+        " Well done!"
+    } else {
+        ""
     };
-    say(&format!("{what}{to} [{}].", entry.id));
+    say(&format!(
+        "Logged the {}{to} [{}].{cheer}",
+        entry.kind, entry.id
+    ));
     Ok(())
 }
 

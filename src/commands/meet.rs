@@ -3,15 +3,18 @@
 
 use crate::commands::{File, Records, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::meeting::Meeting;
+use crate::model::mentor::Mentor;
 use crate::prompt;
 use crate::render;
+use chrono::NaiveDate;
 
 const EXAMPLES: &str = "\
 Examples:
-  mentee meet                 on a terminal, walks through each open commitment
+  mentee meet                          on a terminal, walks through each open commitment
   mentee meet -m alex --on yesterday   record a meeting held yesterday";
 
 /// Start a meeting: first the report on open commitments, then the agenda.
@@ -34,50 +37,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let on = ctx
         .optional_date("--on", args.on.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
-    let lock = ctx.store.lock()?;
-    let mut records = Records::load(&ctx.store)?;
+    if on > ctx.today {
+        return Err(Error::user_with_hint(
+            format!("{on} has not come yet; a meeting is recorded on the day it is held"),
+            "to plan it, use: mentee agenda \"TOPIC\" --on DATE",
+        ));
+    }
+    // The reminder and the walk-through come first, without the lock: they
+    // can take the whole meeting, and other commands must not wait on it.
+    let records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
-    let open = records.open_with(ctx, &mentor.slug);
-
-    let planned = records
-        .meetings
-        .iter()
-        .position(|m| !m.held && m.mentor == mentor.slug);
-    let same_day = records
-        .meetings
-        .iter()
-        .position(|m| m.held && m.mentor == mentor.slug && m.date == Some(on));
-    let already_recorded = planned.is_none() && same_day.is_some();
-    let index = match (planned, same_day) {
-        (Some(i), _) => {
-            let meeting = &mut records.meetings[i];
-            meeting.held = true;
-            meeting.date = Some(on);
-            i
-        }
-        (None, Some(i)) => {
-            say(&format!(
-                "The meeting with {} on {on} is already recorded.",
-                mentor.name
-            ));
-            i
-        }
-        (None, None) => {
-            let mut meeting =
-                Meeting::planned(ctx.store.new_id(&[])?, &mentor.slug, Some(on), Vec::new());
-            meeting.held = true;
-            records.meetings.push(meeting);
-            records.meetings.len() - 1
-        }
-    };
-    // Commitments made at this very meeting are not reported at it.
-    let meeting_id = records.meetings[index].id.clone();
-    let open: Vec<_> = open
+    let open: Vec<Commitment> = records
+        .open_with(ctx, &mentor.slug)
         .into_iter()
-        .filter(|c| c.meeting.as_ref().is_none_or(|m| m.id != meeting_id))
+        // Commitments made at this very meeting are not reported at it.
+        .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
         .collect();
-
-    let mut dirty = vec![File::Meeting(index)];
+    let mut answers = Vec::new();
     let mut failure = None;
     if open.is_empty() {
         say(&format!("No open commitments with {}.", mentor.name));
@@ -88,10 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             for c in &open {
                 let question = format!("[{}] {}", c.id, render::text::one_line(&c.text));
                 match prompt::report(&question) {
-                    Ok(Some((status, note))) => {
-                        let origin = records.find_action(c.id.as_str())?;
-                        dirty.extend(records.report(origin, status, note, on));
-                    }
+                    Ok(Some((status, note))) => answers.push((c.id.clone(), status, note)),
                     Ok(None) => {}
                     Err(err) => {
                         failure = Some(err);
@@ -101,6 +74,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }
         } else {
             eprint!("\n{}", render::agenda::record_commands(&open));
+        }
+    }
+
+    let lock = ctx.store.lock()?;
+    let mut records = Records::load(&ctx.store)?;
+    let (index, already_recorded) = hold(ctx, &mut records, &mentor, on)?;
+    let mut dirty = vec![File::Meeting(index)];
+    for (id, status, note) in answers {
+        match records.find_action(id.as_str()) {
+            Ok(origin) => dirty.extend(records.report(origin, status, note, on)),
+            Err(_) => say(&format!(
+                "[{id}] is gone from the files; its report was not recorded."
+            )),
         }
     }
     dirty.sort();
@@ -125,11 +111,45 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         print!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
     }
-    if !already_recorded {
+    if already_recorded {
+        say(&format!(
+            "The meeting with {} on {on} was already recorded.",
+            mentor.name
+        ));
+    } else {
         say(&format!(
             "Recorded the meeting with {} on {on}. At the end, log what you commit to: mentee action add \"...\" -m {}",
             mentor.name, mentor.slug
         ));
     }
     Ok(())
+}
+
+/// Marks the planned meeting as held on `on`, or finds the one already held
+/// that day, or records an unplanned one. Returns its index and whether it
+/// had been recorded before.
+fn hold(
+    ctx: &Context,
+    records: &mut Records,
+    mentor: &Mentor,
+    on: NaiveDate,
+) -> Result<(usize, bool)> {
+    let mine = |m: &Meeting| m.mentor == mentor.slug;
+    if let Some(i) = records.meetings.iter().position(|m| mine(m) && !m.held) {
+        let meeting = &mut records.meetings[i];
+        meeting.held = true;
+        meeting.date = Some(on);
+        return Ok((i, false));
+    }
+    if let Some(i) = records
+        .meetings
+        .iter()
+        .position(|m| mine(m) && m.held && m.date == Some(on))
+    {
+        return Ok((i, true));
+    }
+    let mut meeting = Meeting::planned(ctx.store.new_id(&[])?, &mentor.slug, Some(on), Vec::new());
+    meeting.held = true;
+    records.meetings.push(meeting);
+    Ok((records.meetings.len() - 1, false))
 }

@@ -5,8 +5,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment;
 use crate::model::dates::{Direction, Span};
-use crate::model::meeting::check_text;
-use crate::model::mentor::{Mentor, Role, unique_slug};
+use crate::model::mentor::{Mentor, Role, normalize_name, unique_slug};
 use crate::model::overview;
 use crate::render::{json, listing};
 
@@ -31,8 +30,10 @@ pub enum Command {
 pub struct AddArgs {
     /// Their name, as you write it
     pub name: String,
+    /// What they do for you
     #[arg(long, value_enum, default_value_t = Role::Mentor)]
     pub role: Role,
+    /// Their email address, for your reference
     #[arg(long, value_name = "ADDR")]
     pub email: Option<String>,
     /// How often you meet, such as 1w, 2w or 1m
@@ -74,8 +75,11 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let name = check_text(&args.name).map_err(|_| Error::user("a mentor needs a name"))?;
-    if name.contains('\n') || name.chars().count() > 100 {
+    let name = normalize_name(&args.name);
+    if name.is_empty() {
+        return Err(Error::user("a mentor needs a name"));
+    }
+    if args.name.contains(['\n', '\r']) || name.chars().count() > 100 {
         return Err(Error::user(
             "a mentor's name must be one line of at most 100 characters",
         ));
@@ -93,7 +97,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let mut mentors = ctx.store.mentors()?;
     if let Some(same) = mentors
         .iter()
-        .find(|m| m.name.to_lowercase() == name.to_lowercase())
+        .find(|m| normalize_name(&m.name).to_lowercase() == name.to_lowercase())
     {
         return Err(Error::user_with_hint(
             format!("{} is already a mentor", same.name),

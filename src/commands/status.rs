@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         print!(
             "{}",
-            render::status::dashboard(&overviews, &open, &records.mentors, ctx.width)
+            render::status::dashboard(&overviews, &open, &records.mentors, ctx.today, ctx.width)
         );
     }
     Ok(())

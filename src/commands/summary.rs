@@ -31,6 +31,7 @@ pub struct Args {
     /// End of the period [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
+    /// Markdown (headings and lists), plain text, or JSON
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,
     /// Same as --format json
@@ -71,8 +72,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let format = if args.json { Format::Json } else { args.format };
     match format {
         Format::Json => println!("{}", json::document("summary", &summary)),
-        Format::Markdown => println!("{}", render(&summary, Style::Markdown)),
-        Format::Text => println!("{}", render(&summary, Style::Text)),
+        Format::Markdown => print!("{}", render(&summary, Style::Markdown)),
+        Format::Text => print!("{}", render(&summary, Style::Text)),
     }
     if summary.is_empty() && format != Format::Json {
         say("Nothing to report for this period yet: log progress with mentee update \"...\"");

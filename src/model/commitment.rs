@@ -93,22 +93,15 @@ pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Comm
 }
 
 /// Overdue first, then by due date, then oldest first.
+/// The sort is stable: commitments made together keep the order they were made in.
 pub fn sort_for_listing(list: &mut [Commitment]) {
-    list.sort_by(|a, b| {
-        (!a.overdue, a.due.is_none(), a.due, a.created, &a.id).cmp(&(
-            !b.overdue,
-            b.due.is_none(),
-            b.due,
-            b.created,
-            &b.id,
-        ))
-    });
+    list.sort_by_key(|c| (!c.overdue, c.due.is_none(), c.due, c.created));
 }
 
 /// The order of the reminder at the start of a meeting: last meeting's
 /// commitments first, then the ones carried over longest.
 pub fn sort_for_reminder(list: &mut [Commitment]) {
-    list.sort_by(|a, b| (a.carried, a.created, &a.id).cmp(&(b.carried, b.created, &b.id)));
+    list.sort_by_key(|c| (c.carried, c.created));
 }
 
 #[cfg(test)]

@@ -27,31 +27,51 @@ pub struct DateError {
     pub input: String,
 }
 
-/// Parses a date the way every command accepts it (see SPEC §5).
+/// Parses a date the way every command accepts it (see SPEC §5). Only
+/// years 1 to 9999 are dates: TOML, and so every mentee file, has no others.
 pub fn parse_date(input: &str, today: NaiveDate, dir: Direction) -> Result<NaiveDate, DateError> {
-    let err = || DateError {
-        input: input.to_string(),
-    };
+    parse_any(input, today, dir)
+        .filter(|date| (1..=9999).contains(&date.year()))
+        .ok_or_else(|| DateError {
+            input: input.to_string(),
+        })
+}
+
+/// A strict `YYYY-MM-DD` date, as in files and `MENTEE_TODAY`.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| shape)?;
+    (date.year() >= 1).then_some(date)
+}
+
+fn parse_any(input: &str, today: NaiveDate, dir: Direction) -> Option<NaiveDate> {
     let text = input.trim().to_ascii_lowercase();
     match text.as_str() {
-        "today" => return Ok(today),
-        "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(err),
-        "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(err),
+        "today" => return Some(today),
+        "tomorrow" => return today.checked_add_days(Days::new(1)),
+        "yesterday" => return today.checked_sub_days(Days::new(1)),
         _ => {}
     }
     if let Some(weekday) = parse_weekday(&text) {
-        return Ok(step_to_weekday(today, weekday, dir));
+        return Some(step_to_weekday(today, weekday, dir));
     }
-    if text.len() == 10 && text.as_bytes()[4] == b'-' {
-        return NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| err());
+    if text.as_bytes().get(4) == Some(&b'-') {
+        return parse_iso(&text);
     }
     let (sign, rest) = match text.as_bytes().first() {
         Some(b'+') => (Some(Direction::Future), &text[1..]),
         Some(b'-') => (Some(Direction::Past), &text[1..]),
         _ => (None, text.as_str()),
     };
-    let span: Span = rest.parse().map_err(|_| err())?;
-    span.shift(today, sign.unwrap_or(dir)).ok_or_else(err)
+    let span: Span = rest.parse().ok()?;
+    span.shift(today, sign.unwrap_or(dir))
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
@@ -256,6 +276,9 @@ mod tests {
     #[test]
     fn refused_forms() {
         for bad in [
+            "10000y",
+            "26-11-10",
+            "+2026-11-24",
             "",
             "soon",
             "2026-13-45",
@@ -271,6 +294,24 @@ mod tests {
                 parse_date(bad, day("2026-11-22"), Direction::Future).is_err(),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn years_stay_within_what_toml_can_store() {
+        let end = day("9999-12-31");
+        assert!(parse_date("tomorrow", end, Direction::Future).is_err());
+        assert!(parse_date("2000y", day("2026-11-22"), Direction::Past).is_ok());
+        assert!(parse_date("3000y", day("2026-11-22"), Direction::Past).is_err());
+        assert_eq!(parse_iso("2026-11-24"), Some(day("2026-11-24")));
+        for bad in [
+            "26-11-10",
+            "2026-1-10",
+            " 2026-11-24",
+            "2026/11/24",
+            "0000-01-01",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }
 

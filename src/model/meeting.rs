@@ -2,6 +2,7 @@
 
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
+use crate::model::text::{self, TextError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -175,11 +176,11 @@ pub struct QueuedTopic {
     pub added: NaiveDate,
 }
 
-/// Why a topic cannot go on an agenda.
+/// Why topics cannot go on an agenda.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TopicError {
-    #[error("a topic cannot be empty")]
-    Empty,
+    #[error("a topic {0}")]
+    Text(#[from] TextError),
     #[error("an agenda holds at most {MAX_TOPICS} topics, and {0} were given")]
     TooMany(usize),
 }
@@ -189,20 +190,10 @@ pub fn check_topics(topics: &[String]) -> Result<Vec<String>, TopicError> {
     if topics.len() > MAX_TOPICS {
         return Err(TopicError::TooMany(topics.len()));
     }
-    topics
+    Ok(topics
         .iter()
-        .map(|topic| check_text(topic).map_err(|_| TopicError::Empty))
-        .collect()
-}
-
-/// Trims a free text and refuses one with nothing in it.
-pub fn check_text(text: &str) -> Result<String, TopicError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        Err(TopicError::Empty)
-    } else {
-        Ok(trimmed.to_string())
-    }
+        .map(|topic| text::check(topic))
+        .collect::<Result<_, _>>()?)
 }
 
 #[cfg(test)]
@@ -215,7 +206,7 @@ mod tests {
         assert_eq!(ok, vec!["Split billing?".to_string()]);
         assert_eq!(
             check_topics(&["a".into(), " \t".into()]),
-            Err(TopicError::Empty)
+            Err(TopicError::Text(TextError::Empty))
         );
         let three = vec!["a".to_string(), "b".into(), "c".into()];
         assert_eq!(check_topics(&three), Err(TopicError::TooMany(3)));

@@ -59,6 +59,12 @@ impl fmt::Display for Role {
     }
 }
 
+/// A name with runs of white space made single spaces: `Alex  Kim` and
+/// `Alex Kim` are one person.
+pub fn normalize_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A file-name-safe, lowercase form of a name: `Alex Kim` -> `alex-kim`.
 /// Only ASCII letters and digits survive, so no name can reach outside the
 /// data directory or make a name the file system refuses; the result is at
@@ -134,10 +140,14 @@ pub fn resolve<'a>(
             }),
         };
     };
-    let lower = typed.to_lowercase();
+    let lower = normalize_name(typed).to_lowercase();
+    // Slugs are unique, so a slug typed in full always means that one mentor.
+    if let Some(mentor) = mentors.iter().find(|m| m.slug == lower) {
+        return Ok(mentor);
+    }
     let exact: Vec<&Mentor> = mentors
         .iter()
-        .filter(|m| m.name.to_lowercase() == lower || m.slug == lower)
+        .filter(|m| normalize_name(&m.name).to_lowercase() == lower)
         .collect();
     let candidates = if exact.is_empty() {
         mentors
@@ -242,6 +252,17 @@ mod tests {
             Ok("alex-kim")
         );
         assert_eq!(resolve(&[], None, today()), Err(Unresolved::NoMentors));
+    }
+
+    #[test]
+    fn a_full_slug_wins_over_a_longer_slug_it_prefixes() {
+        let mut twin = mentor("Alex-Kim", None);
+        twin.slug = "alex-kim-2".into();
+        let all = vec![mentor("Alex Kim", None), twin];
+        let found = resolve(&all, Some("alex-kim"), today()).map(|m| m.slug.as_str());
+        assert_eq!(found, Ok("alex-kim"));
+        let found = resolve(&all, Some("Alex  KIM"), today()).map(|m| m.slug.as_str());
+        assert_eq!(found, Ok("alex-kim"));
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod meeting;
 pub mod mentor;
 pub mod overview;
 pub mod summary;
+pub mod text;
 pub mod timeline;

@@ -5,12 +5,14 @@ use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::render::listing;
 use crate::render::text::{clean, indented, plural};
+use chrono::NaiveDate;
 use std::fmt::Write;
 
 pub fn dashboard(
     overviews: &[Overview],
     open: &[Commitment],
     mentors: &[Mentor],
+    today: NaiveDate,
     width: Option<u16>,
 ) -> String {
     let mut out = String::from("Next meetings\n");
@@ -18,9 +20,14 @@ pub fn dashboard(
         let name = clean(&o.mentor.name);
         match &o.next_meeting {
             Some(next) => {
-                let when = next
-                    .date
-                    .map_or("date not set".to_string(), |d| d.to_string());
+                let when = match next.date {
+                    Some(date) if date < today => format!(
+                        "{date}, which has passed: record it with mentee meet --on {date}, \
+                         or move it with mentee agenda \"TOPIC\" --on DATE"
+                    ),
+                    Some(date) => date.to_string(),
+                    None => "date not set".to_string(),
+                };
                 let _ = writeln!(out, "  {name}: {when}");
                 for (i, topic) in next.topics.iter().enumerate() {
                     let _ = writeln!(out, "    {}. {}", i + 1, indented(topic, "       "));

@@ -71,7 +71,7 @@ fn an_empty_commitment_is_refused() {
     env.mentor("Alex Kim", &[]);
     env.run(["action", "add", "  "])
         .failure_code(1)
-        .stderr_has("a commitment cannot be empty");
+        .stderr_has("the commitment is empty");
     assert!(!env.exists("actions.toml"));
 }
 

@@ -85,13 +85,11 @@ fn an_empty_topic_is_refused() {
     for topics in [vec![""], vec!["   "], vec!["Fine?", " \t "]] {
         let mut args = vec!["agenda"];
         args.extend(topics);
-        env.run(args)
-            .failure_code(1)
-            .stderr_has("a topic cannot be empty");
+        env.run(args).failure_code(1).stderr_has("a topic is empty");
     }
     env.run(["agenda", "--later", " "])
         .failure_code(1)
-        .stderr_has("a topic cannot be empty");
+        .stderr_has("a topic is empty");
     assert!(!env.exists(PLANNED));
     assert!(!env.exists("later.toml"));
 }
@@ -242,11 +240,44 @@ fn planning_a_queued_topic_takes_it_off_the_queue() {
 }
 
 #[test]
-fn later_cannot_be_mixed_with_topics() {
+fn later_takes_no_date() {
     let env = one_mentor();
-    env.run(["agenda", "Now?", "--later", "Later?"])
+    env.run(["agenda", "--later", "Later?", "--on", "fri"])
         .failure_code(2);
     assert!(env.file_names().iter().all(|f| f == "mentors.toml"));
+}
+
+#[test]
+fn later_queues_every_topic_given_wherever_the_flags_are() {
+    let env = one_mentor();
+    env.run([
+        "agenda",
+        "--later",
+        "-m",
+        "alex",
+        "How do I ask for a raise?",
+        "Which conference?",
+    ])
+    .success()
+    .stderr_has("(2 queued)");
+    let later = env.read("later.toml");
+    assert!(
+        later.contains("How do I ask for a raise?") && later.contains("Which conference?"),
+        "{later}"
+    );
+    env.run(["agenda", "--later"])
+        .failure_code(1)
+        .stderr_has("--later needs a topic");
+}
+
+#[test]
+fn an_agenda_for_a_past_day_is_refused() {
+    let env = one_mentor();
+    env.run(["agenda", "Q?", "--on", "yesterday"])
+        .failure_code(1)
+        .stderr_has("2026-11-09 is in the past")
+        .stderr_has("mentee meet --on");
+    assert!(!env.exists("meetings"));
 }
 
 #[test]

@@ -334,3 +334,25 @@ fn picking_no_queued_topic_keeps_the_queue() {
     );
     assert_eq!(env.read("later.toml"), later);
 }
+
+#[test]
+fn other_commands_do_not_wait_while_the_meeting_asks() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let mut session = start_meeting(&env);
+    let ids = [draft.as_str(), read.as_str()];
+    let mut seen = String::new();
+    let asked = next_question(&mut session, &ids, &mut seen);
+    // While the first question waits for an answer, a note written in
+    // another terminal goes through (the run would time out otherwise).
+    env.run(["note", "Alex: read the SRE book, chapter 3", "-m", "alex"])
+        .success();
+    answer(&mut session, &asked, Answer::Done, Some("done in time"));
+    let asked = next_question(&mut session, &ids, &mut seen);
+    answer(&mut session, &asked, Answer::Skip, None);
+    finish(session);
+    let journal = env.read("journal/2026/2026-11.toml");
+    assert!(journal.contains("read the SRE book"), "{journal}");
+    assert!(env.read(HELD_24).contains("note = \"done in time\""));
+}

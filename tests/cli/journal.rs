@@ -34,7 +34,8 @@ fn update_and_win_go_to_the_month_file() {
         .stderr_has("Logged the update for Alex Kim [");
     env.run(["update", "My design was approved", "--win"])
         .success()
-        .stderr_has("Logged a win");
+        .stderr_has("Logged the win for Alex Kim [")
+        .stderr_has("Well done!");
     let list = entries(&env);
     assert_eq!(list.len(), 2);
     assert_eq!(text(&list[0], "kind").as_deref(), Some("update"));
@@ -235,4 +236,18 @@ fn log_since_until_and_mentor() {
         .success()
         .stdout_is_empty()
         .stderr_has("Nothing logged in that period.");
+}
+
+#[test]
+fn a_text_too_long_for_a_journal_is_refused() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let long = "x".repeat(10_001);
+    env.run(["update", long.as_str()])
+        .failure_code(1)
+        .stderr_has("the update is longer than 10000 characters");
+    env.run(["action", "add", long.as_str()])
+        .failure_code(1)
+        .stderr_has("the commitment is longer than 10000 characters");
+    assert!(!env.exists("journal"));
 }

@@ -8,6 +8,7 @@ mod interactive;
 mod journal;
 mod meet;
 mod mentor;
+mod sample;
 mod status;
 mod storage;
 mod summary;

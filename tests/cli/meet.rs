@@ -174,7 +174,7 @@ fn meeting_twice_the_same_day_records_one_meeting() {
     let before = env.file_names();
     env.run(["meet", "-m", "alex"])
         .success()
-        .stderr_has("The meeting with Alex Kim on 2026-11-24 is already recorded")
+        .stderr_has("The meeting with Alex Kim on 2026-11-24 was already recorded")
         .stderr_lacks("Recorded the meeting");
     assert_eq!(env.file_names(), before);
     let held = env
@@ -211,4 +211,34 @@ fn a_meeting_can_be_recorded_for_an_earlier_day() {
         env.read("meetings/2026/2026-11-09-alex-kim.toml")
             .contains("text = \"Follow up\"")
     );
+}
+
+#[test]
+fn a_meeting_cannot_be_recorded_before_it_happens() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    let before = env.files();
+    env.run(["meet", "-m", "alex", "--on", "tomorrow"])
+        .failure_code(1)
+        .stderr_has("2026-11-12 has not come yet")
+        .stderr_has("mentee agenda");
+    assert_eq!(env.files(), before);
+}
+
+#[test]
+fn commitments_made_the_same_day_are_reported_in_the_order_made() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["meet"]).success();
+    let made: Vec<String> = ["First", "Second", "Third", "Fourth"]
+        .iter()
+        .map(|text| env.commit(text, &[]))
+        .collect();
+    env.today("2026-11-24");
+    let out = env.run(["meet"]).success().stdout();
+    let at: Vec<usize> = made
+        .iter()
+        .map(|id| position(&out, &format!("[{id}]")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
 }

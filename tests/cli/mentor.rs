@@ -117,6 +117,29 @@ fn names_with_the_same_slug_get_numbered_slugs() {
 }
 
 #[test]
+fn a_full_slug_means_that_mentor_even_when_another_slug_extends_it() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.mentor("Alex-Kim", &[]);
+    env.run(["agenda", "Q?", "-m", "alex-kim"])
+        .success()
+        .stdout_has("next meeting with Alex Kim\n");
+    assert!(env.exists("meetings/next-alex-kim.toml"));
+}
+
+#[test]
+fn names_differing_only_in_spaces_are_one_person() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["mentor", "add", "Alex   Kim"])
+        .failure_code(1)
+        .stderr_has("Alex Kim is already a mentor");
+    env.run(["mentor", "add", "Sam\nLee"])
+        .failure_code(1)
+        .stderr_has("one line");
+}
+
+#[test]
 fn the_same_name_twice_is_refused() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);

@@ -94,3 +94,14 @@ fn nothing_open_is_said_plainly() {
         .stdout_has("Alex Kim: nothing planned; plan it with: mentee agenda \"TOPIC\" -m alex-kim")
         .stdout_has("No open commitments.");
 }
+
+#[test]
+fn a_planned_date_that_has_passed_says_what_to_do() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Q?", "--on", "2026-11-12"]).success();
+    env.today("2026-11-20")
+        .run(["status"])
+        .success()
+        .stdout_has("2026-11-12, which has passed: record it with mentee meet --on 2026-11-12");
+}

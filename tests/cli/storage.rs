@@ -300,6 +300,16 @@ fn without_dir_or_mentee_dir_data_goes_to_the_users_data_folder() {
 }
 
 #[test]
+fn an_empty_mentee_dir_counts_as_unset() {
+    let env = TestEnv::new();
+    env.command(["mentor", "add", "Alex Kim"])
+        .env("MENTEE_DIR", "")
+        .assert()
+        .success();
+    assert!(env.home().join(".local/share/mentee/mentors.toml").exists());
+}
+
+#[test]
 fn concurrent_writers_never_lose_an_entry() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);
@@ -333,10 +343,13 @@ fn concurrent_writers_never_lose_an_entry() {
 #[test]
 fn usage_errors_exit_2_and_data_errors_exit_1() {
     let env = TestEnv::new();
+    env.run(["mentor"])
+        .failure_code(2)
+        .stdout_is_empty()
+        .stderr_has("Usage: mentee mentor");
     for args in [
         vec!["frobnicate"],
         vec!["agenda", "--bogus"],
-        vec!["mentor"],
         vec!["mentor", "add"],
         vec!["action", "done"],
         vec!["summary", "--format", "pdf"],

@@ -35,6 +35,16 @@ impl TestEnv {
         }
     }
 
+    /// A test environment whose data folder is a copy of the sample journal
+    /// in `examples/journal`, with today pinned to its last day.
+    pub fn with_sample() -> TestEnv {
+        let mut env = TestEnv::new();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/journal");
+        copy_tree(&sample, &env.dir());
+        env.today(SAMPLE_LAST_DAY);
+        env
+    }
+
     /// The data folder. It does not exist until the first write.
     pub fn dir(&self) -> PathBuf {
         self.root.path().join("data")
@@ -215,6 +225,22 @@ pub struct Scenario {
     pub read: String,
     /// The meeting held on 2026-11-10.
     pub meeting: String,
+}
+
+/// The last day the sample journal covers.
+pub const SAMPLE_LAST_DAY: &str = "2026-11-22";
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create a folder");
+    for entry in fs::read_dir(from).expect("read the sample") {
+        let path = entry.expect("a folder entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("copy a sample file");
+        }
+    }
 }
 
 pub const MEETING_FILE: &str = "meetings/2026/2026-11-10-alex-kim.toml";

@@ -50,6 +50,18 @@ impl Context {
         })
     }
 
+    /// A text argument, where `-` means "read it from standard input".
+    pub fn text_arg(&self, text: &str) -> Result<String> {
+        if text != "-" {
+            return Ok(text.to_string());
+        }
+        let mut buffer = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut buffer).map_err(
+            |err| Error::user(format!("cannot read the text from standard input: {err}")),
+        )?;
+        Ok(buffer)
+    }
+
     /// Parses a date typed by the user (SPEC §5), naming the flag when it fails.
     pub fn date(&self, flag: &str, text: &str, dir: Direction) -> Result<NaiveDate> {
         dates::parse_date(text, self.today, dir).map_err(|err| {

@@ -43,7 +43,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// What you commit to do
+    /// What you commit to do (- reads it from standard input)
     pub text: String,
     /// The mentor (name, slug or unique prefix); optional with one active mentor
     #[arg(short, long)]
@@ -125,8 +125,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let text =
-        text::check(&args.text).map_err(|err| Error::user(format!("the commitment {err}")))?;
+    let text = text::check(&ctx.text_arg(&args.text)?)
+        .map_err(|err| Error::user(format!("the commitment {err}")))?;
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(

@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::journal::{Entry, Kind};
 use crate::model::mentor::Mentor;
 use crate::model::summary::last_held;
-use crate::model::text;
+use crate::model::text::{self, TextError};
 
 /// Log progress since the last meeting; --win marks a milestone to celebrate.
 #[derive(Debug, clap::Args)]
@@ -14,7 +14,7 @@ use crate::model::text;
     after_long_help = "Examples:\n  mentee update \"Split the invoices module out of billing\" --action k3f9x2\n  mentee update \"My design was approved\" --win"
 )]
 pub struct UpdateArgs {
-    /// What happened
+    /// What happened (- reads it from standard input)
     pub text: String,
     /// The mentor it is for; without it, with several mentors, it is for all of them
     #[arg(short, long)]
@@ -33,7 +33,7 @@ pub struct UpdateArgs {
     after_long_help = "Example:\n  mentee thanks \"Your tip on small PRs got my first review through in a day\" --action k3f9x2"
 )]
 pub struct ThanksArgs {
-    /// What you are thankful for
+    /// What you are thankful for (- reads it from standard input)
     pub text: String,
     /// The mentor (name, slug or unique prefix); optional with one active mentor
     #[arg(short, long)]
@@ -49,7 +49,7 @@ pub struct ThanksArgs {
     after_long_help = "Example:\n  mentee note \"Read 'A Philosophy of Software Design', chapter 4\""
 )]
 pub struct NoteArgs {
-    /// The note
+    /// The note (- reads it from standard input)
     pub text: String,
     /// The mentor (name, slug or unique prefix); optional with one active mentor
     #[arg(short, long)]
@@ -88,8 +88,12 @@ fn add(
     mentor: Option<&str>,
     action: Option<&str>,
 ) -> Result<()> {
-    let text = text::check(text).map_err(|err| {
-        Error::user_with_hint(format!("the {kind} {err}"), "write what happened in quotes")
+    let text = text::check(&ctx.text_arg(text)?).map_err(|err| {
+        let hint = match err {
+            TextError::Empty => "write what happened, in quotes",
+            TextError::TooLong => "keep it short; link to a longer document instead",
+        };
+        Error::user_with_hint(format!("the {kind} {err}"), hint)
     })?;
     let lock = ctx.store.lock()?;
     let records = Records::load(&ctx.store)?;

@@ -204,19 +204,45 @@ impl<'de> Deserialize<'de> for Span {
     }
 }
 
-/// Reads dates written as TOML dates (`2026-11-24`, unquoted), the form every
-/// mentee file uses. A quoted string or a date with a time is refused, so a
+/// Reads dates from mentee's files. They are written as TOML dates
+/// (`2026-11-24`, unquoted); the same date typed in quotes by hand is
+/// forgiven, and anything else is refused with what was expected, so a
 /// typo is caught where it was made.
 pub mod toml_date {
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer};
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, MapAccess, Visitor};
+    use std::fmt;
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let value = toml::value::Datetime::deserialize(d)?;
-        to_naive(&value).map_err(serde::de::Error::custom)
+        d.deserialize_any(DateVisitor)
     }
 
-    pub fn to_naive(value: &toml::value::Datetime) -> Result<NaiveDate, String> {
+    struct DateVisitor;
+
+    impl<'de> Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date such as 2026-11-24")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            super::parse_iso(text.trim()).ok_or_else(|| {
+                E::custom(format!(
+                    "expected a date such as 2026-11-24, found \"{text}\""
+                ))
+            })
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NaiveDate, A::Error> {
+            let value =
+                toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            to_naive(&value).map_err(de::Error::custom)
+        }
+    }
+
+    fn to_naive(value: &toml::value::Datetime) -> Result<NaiveDate, String> {
         match (value.date, value.time, value.offset) {
             (Some(date), None, None) => {
                 NaiveDate::from_ymd_opt(i32::from(date.year), date.month.into(), date.day.into())
@@ -228,12 +254,29 @@ pub mod toml_date {
 
     pub mod option {
         use chrono::NaiveDate;
-        use serde::{Deserialize, Deserializer};
+        use serde::de::{Deserializer, Visitor};
+        use std::fmt;
 
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            Option::<toml::value::Datetime>::deserialize(d)?
-                .map(|value| super::to_naive(&value).map_err(serde::de::Error::custom))
-                .transpose()
+            d.deserialize_option(OptionVisitor)
+        }
+
+        struct OptionVisitor;
+
+        impl<'de> Visitor<'de> for OptionVisitor {
+            type Value = Option<NaiveDate>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date such as 2026-11-24")
+            }
+
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                super::deserialize(d).map(Some)
+            }
         }
     }
 }

@@ -203,8 +203,17 @@ pub fn keep_line_endings(original: &[u8], text: &str) -> Vec<u8> {
 fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) -> Error {
     let line_column = offset.map(|offset| line_column(text, offset));
     let message = message.trim().replace('\n', "; ");
+    let conflicted = text
+        .lines()
+        .any(|line| line.starts_with("<<<<<<< ") || line == "=======");
     let hint = if message.contains(NEWER) {
         "upgrade mentee to read this file; it was left unchanged".to_string()
+    } else if conflicted {
+        format!(
+            "{} has git conflict markers (<<<<<<<, =======, >>>>>>>): keep the records of both \
+             sides, delete the marker lines, then run the command again",
+            path.display()
+        )
     } else {
         format!(
             "open {} in a text editor and fix it; mentee leaves the file untouched until it parses",
@@ -403,6 +412,41 @@ mod tests {
             panic!("not a parse error: {err}")
         };
         assert_eq!(line_column.map(|(line, _)| line), Some(4));
+    }
+
+    #[test]
+    fn quoted_dates_are_forgiven_and_nonsense_is_located() {
+        let entry = "format = 1\n[[entry]]\nid = \"abc123\"\ndate = \"2026-11-24\"\nkind = \"update\"\ntext = \"x\"\n";
+        let read = read_entries(Path::new("j.toml"), entry.as_bytes()).expect("quoted date");
+        assert_eq!(
+            read[0].date,
+            "2026-11-24".parse::<NaiveDate>().expect("date")
+        );
+        let soon = entry.replace("\"2026-11-24\"", "\"soon\"");
+        let err = read_entries(Path::new("j.toml"), soon.as_bytes()).expect_err("soon");
+        assert!(
+            err.to_string()
+                .contains("j.toml:4:8: expected a date such as 2026-11-24, found \"soon\""),
+            "{err}"
+        );
+        let mentors = "[[mentor]]\nname = \"A\"\nslug = \"a\"\nsince = \"2026-11-24\"\nuntil = 2026-12-24T10:00:00\n";
+        let err = read_mentors(Path::new("m.toml"), mentors.as_bytes()).expect_err("a time");
+        assert!(
+            err.to_string().contains("m.toml:5:9: expected a date"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn conflict_markers_get_their_own_hint() {
+        let text = "format = 1\n<<<<<<< HEAD\n[[topic]]\n=======\n>>>>>>> other\n";
+        let err = read_later(Path::new("later.toml"), text.as_bytes()).expect_err("conflict");
+        assert!(
+            err.hint()
+                .unwrap_or_default()
+                .contains("git conflict markers"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -220,7 +220,7 @@ fn a_wrong_value_is_located_and_the_file_kept() {
     env.scenario();
     let quoted = env
         .read(MEETING_FILE)
-        .replace("date = 2026-11-10", "date = \"2026-11-10\"");
+        .replace("date = 2026-11-10", "date = \"soon\"");
     env.write(MEETING_FILE, &quoted);
     let line = quoted
         .lines()
@@ -231,9 +231,28 @@ fn a_wrong_value_is_located_and_the_file_kept() {
     env.run(["action", "add", "One more", "-m", "alex"])
         .failure_code(1)
         .stderr_has(&format!("{MEETING_FILE}:{line}:8: "))
-        .stderr_has("\"2026-11-10\"")
+        .stderr_has("expected a date such as 2026-11-24, found \"soon\"")
         .stderr_has("hint:");
     assert_eq!(env.files(), before);
+}
+
+#[test]
+fn a_date_typed_in_quotes_is_forgiven_and_written_back_as_a_date() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    let quoted = env.read(MEETING_FILE).replace(
+        "date = 2026-11-10",
+        "date = \"2026-11-10\"  # typed by hand",
+    );
+    env.write(MEETING_FILE, &quoted);
+    env.run(["action", "add", "One more", "-m", "alex"])
+        .success();
+    let text = env.read(MEETING_FILE);
+    assert!(
+        text.contains("date = 2026-11-10  # typed by hand\n"),
+        "{text}"
+    );
+    assert!(text.contains("text = \"One more\""), "{text}");
 }
 
 #[test]

@@ -42,8 +42,13 @@ impl Context {
             .is_terminal()
             .then(|| comfy_table::Table::new().width())
             .flatten();
+        // The index is a cache: without a cache folder mentee is only slower.
+        let store = match dirs::cache_dir() {
+            Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
+            None => Store::new(dir),
+        };
         Ok(Context {
-            store: Store::new(dir),
+            store,
             today,
             interactive,
             width,

@@ -51,10 +51,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else if events.is_empty() {
         say("Nothing logged in that period.");
     } else {
-        println!(
-            "{}",
-            listing::timeline(&events, &records.mentors, ctx.width)
-        );
+        print!("{}", listing::timeline(&events, &records.mentors));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::model::id::Id;
 use crate::model::meeting::{Action, Meeting, Status, StatusChange};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Commitment {
@@ -46,15 +47,21 @@ impl Commitment {
 
 /// Every commitment, with the meetings (held or not) and the loose actions.
 pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Commitment> {
-    let held: Vec<(&str, NaiveDate)> = meetings
-        .iter()
-        .filter(|m| m.held)
-        .filter_map(|m| Some((m.mentor.as_str(), m.date?)))
-        .collect();
+    // Held meeting dates per mentor, sorted, so counting those in a range
+    // is two binary searches rather than a walk through years of meetings.
+    let mut held: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    for meeting in meetings.iter().filter(|m| m.held) {
+        if let Some(date) = meeting.date {
+            held.entry(meeting.mentor.as_str()).or_default().push(date);
+        }
+    }
+    held.values_mut().for_each(|dates| dates.sort_unstable());
     let carried = |mentor: &str, since: NaiveDate, until: NaiveDate| {
-        held.iter()
-            .filter(|&&(who, date)| who == mentor && date > since && date <= until)
-            .count()
+        held.get(mentor).map_or(0, |dates| {
+            let after = dates.partition_point(|date| *date <= since);
+            let upto = dates.partition_point(|date| *date <= until);
+            upto.saturating_sub(after)
+        })
     };
     let view = |action: &Action, mentor: &str, meeting: Option<&Meeting>| {
         let origin = meeting.and_then(|m| m.date).unwrap_or(action.created);

@@ -10,13 +10,14 @@ use std::fmt;
 /// At most this many topics on one agenda: a mentee brings one or two.
 pub const MAX_TOPICS: usize = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: Id,
     /// The mentor's slug.
     pub mentor: String,
     pub held: bool,
     /// When it was held, or when it is planned (a planned meeting may have no date yet).
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
     pub date: Option<NaiveDate>,
     pub topics: Vec<String>,
     /// The report on earlier commitments, given at the start of this meeting.

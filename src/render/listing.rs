@@ -6,6 +6,7 @@ use crate::model::overview::Overview;
 use crate::model::timeline::Event;
 use crate::render::table;
 use crate::render::text::{mentor_name, one_line};
+use std::fmt::Write;
 
 pub fn commitments(list: &[Commitment], mentors: &[Mentor], width: Option<u16>) -> String {
     let mut t = table::new(
@@ -74,19 +75,38 @@ pub fn mentors(rows: &[Overview], width: Option<u16>) -> String {
     t.to_string()
 }
 
-pub fn timeline(events: &[Event], mentors: &[Mentor], width: Option<u16>) -> String {
-    let mut t = table::new(width, &["Date", "What", "Mentor", "ID", "Text"]);
+/// The timeline as aligned lines rather than a table: a log of years is
+/// long, and lines can be written without holding every cell in memory.
+pub fn timeline(events: &[Event], mentors: &[Mentor]) -> String {
+    let name = |e: &Event| {
+        e.mentor
+            .as_deref()
+            .map(|m| one_line(mentor_name(mentors, m)))
+    };
+    let width = events
+        .iter()
+        .filter_map(name)
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = width.max("MENTOR".len());
+    let mut out = String::with_capacity(events.len() * 80);
+    let mut line = |date: &str, kind: &str, mentor: &str, id: &str, text: &str| {
+        let _ = writeln!(
+            out,
+            "{date:<10}  {kind:<11} {mentor:<width$}  {id:<6}  {text}"
+        );
+    };
+    line("DATE", "WHAT", "MENTOR", "ID", "TEXT");
     for e in events {
-        t.add_row(vec![
-            e.date.to_string(),
-            e.kind.clone(),
-            e.mentor
-                .as_deref()
-                .map(|m| one_line(mentor_name(mentors, m)))
-                .unwrap_or_default(),
-            e.id.as_ref().map(|id| id.to_string()).unwrap_or_default(),
-            one_line(&e.text),
-        ]);
+        let id = e.id.as_ref().map(|id| id.to_string()).unwrap_or_default();
+        line(
+            &e.date.to_string(),
+            &e.kind,
+            &name(e).unwrap_or_default(),
+            &id,
+            &one_line(&e.text),
+        );
     }
-    t.to_string()
+    out
 }

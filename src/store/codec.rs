@@ -365,18 +365,29 @@ fn history_table(change: &StatusChange) -> Table {
 
 pub fn journal_document(entries: &[Entry]) -> DocumentMut {
     let mut doc = new_document("mentee: journal entries for one month");
-    put_array(&mut doc, "entry", entries, |e| {
-        let mut t = Table::new();
-        set(&mut t, "id", e.id.as_str());
-        set(&mut t, "date", date(e.date));
-        set(&mut t, "kind", e.kind.as_str());
-        set_opt(&mut t, "mentor", e.mentor.as_deref());
-        set_opt(&mut t, "action", e.action.as_ref().map(Id::as_str));
-        set_opt(&mut t, "meeting", e.meeting.as_ref().map(Id::as_str));
-        set(&mut t, "text", e.text.as_str());
-        t
-    });
+    put_array(&mut doc, "entry", entries, entry_table);
     doc
+}
+
+fn entry_table(e: &Entry) -> Table {
+    let mut t = Table::new();
+    set(&mut t, "id", e.id.as_str());
+    set(&mut t, "date", date(e.date));
+    set(&mut t, "kind", e.kind.as_str());
+    set_opt(&mut t, "mentor", e.mentor.as_deref());
+    set_opt(&mut t, "action", e.action.as_ref().map(Id::as_str));
+    set_opt(&mut t, "meeting", e.meeting.as_ref().map(Id::as_str));
+    set(&mut t, "text", e.text.as_str());
+    t
+}
+
+/// The text of entries as they are appended to a month's file: exactly what
+/// [`journal_document`] writes for them after the entries before.
+pub fn entries_text(entries: &[Entry]) -> String {
+    let mut doc = DocumentMut::new();
+    put_array(&mut doc, "entry", entries, entry_table);
+    // Consecutive entries are separated by a blank line.
+    format!("\n{doc}")
 }
 
 pub fn later_document(topics: &[QueuedTopic]) -> DocumentMut {
@@ -466,6 +477,27 @@ mod tests {
             keep_line_endings(original.as_bytes(), &doc.to_string()),
             original.as_bytes()
         );
+    }
+
+    #[test]
+    fn appended_entries_read_exactly_like_a_full_rewrite() {
+        let entry = |id: &str, text: &str| Entry {
+            id: Id::from(id),
+            date: "2026-11-22".parse().expect("date"),
+            kind: crate::model::journal::Kind::Update,
+            mentor: Some("alex".into()),
+            action: None,
+            meeting: None,
+            text: text.into(),
+        };
+        let (a, b, c) = (
+            entry("aaaaaa", "one"),
+            entry("bbbbbb", "two\nlines"),
+            entry("cccccc", "3"),
+        );
+        let first = journal_document(std::slice::from_ref(&a)).to_string();
+        let appended = first + &entries_text(&[b.clone(), c.clone()]);
+        assert_eq!(appended, journal_document(&[a, b, c]).to_string());
     }
 
     #[test]

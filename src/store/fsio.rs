@@ -2,6 +2,7 @@
 //! private folders, and the lock that serialises read-modify-write cycles.
 
 use crate::error::{Error, Result};
+use crate::store::index::Stamp;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,7 +35,9 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 ///
 /// A data file that is a symbolic link stays one: the file it points to is
 /// replaced, in its own folder.
-pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<()> {
+///
+/// Returns the stamp of the new file (a rename keeps size, time and inode).
+pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<Stamp> {
     let resolved;
     let path = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
@@ -50,9 +53,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<()> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}{TEMP_MARKER}{random:08x}"));
-    let result = write_new_file(&temp, bytes).and_then(|()| {
+    let result = write_new_file(&temp, bytes).and_then(|stamp| {
         fs::rename(&temp, path).map_err(|err| Error::io(path, err))?;
-        sync_dir(dir)
+        sync_dir(dir)?;
+        Ok(stamp)
     });
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -60,7 +64,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<()> {
     result
 }
 
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<Stamp> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -75,7 +79,8 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
         file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|err| Error::io(path, err))?;
     }
-    Ok(())
+    let meta = file.metadata().map_err(|err| Error::io(path, err))?;
+    Ok(Stamp::of(&meta))
 }
 
 /// Removes temporary files left by a run that was killed mid-write. Only

@@ -20,18 +20,21 @@
 
 mod codec;
 mod fsio;
+mod index;
 mod merge;
 
 pub use fsio::Lock;
 
+use index::{Fresh, Index, Indexed, Stamp};
+
 use crate::error::{Error, Result};
-use crate::model::id::{self, Id};
+use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
 use crate::model::mentor::Mentor;
 use chrono::{Datelike, NaiveDate};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,9 +42,12 @@ use toml_edit::DocumentMut;
 
 pub struct Store {
     root: PathBuf,
-    /// The bytes of every file as mentee read it, to notice a change made by
-    /// someone else before writing over it (`None`: the file did not exist).
-    seen: RefCell<HashMap<PathBuf, Option<Vec<u8>>>>,
+    /// Where the index of this data folder is kept, if anywhere.
+    index_file: Option<PathBuf>,
+    index: RefCell<Option<Index>>,
+    /// Every file as mentee saw it, to notice a change made by someone else
+    /// before writing over it.
+    seen: RefCell<HashMap<PathBuf, Seen>>,
     /// Where each loaded meeting came from, so it is written back there.
     meeting_files: RefCell<HashMap<Id, PathBuf>>,
     /// Planned-meeting files left behind by a move that was interrupted.
@@ -49,13 +55,24 @@ pub struct Store {
 }
 
 impl Store {
+    /// A store without a saved index: every run reads the files it needs.
     pub fn new(root: PathBuf) -> Store {
         Store {
             root,
+            index_file: None,
+            index: RefCell::default(),
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
             stale: RefCell::default(),
         }
+    }
+
+    /// A store that keeps a derived index in `cache_dir` (see [`index`]).
+    pub fn with_cache(root: PathBuf, cache_dir: &Path) -> Store {
+        let absolute = std::path::absolute(&root).unwrap_or_else(|_| root.clone());
+        let mut store = Store::new(root);
+        store.index_file = Some(index::file_for(cache_dir, &absolute));
+        store
     }
 
     pub fn root(&self) -> &Path {
@@ -88,8 +105,77 @@ impl Store {
         let bytes = fsio::read_optional(path)?;
         self.seen
             .borrow_mut()
-            .insert(path.to_path_buf(), bytes.clone());
+            .insert(path.to_path_buf(), Seen::Bytes(bytes.clone()));
         Ok(bytes)
+    }
+
+    fn relative(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+
+    /// The index, brought up to date with the files under `prefix` (all of
+    /// them for ""): a file whose stamp changed is read again.
+    fn index(&self, prefix: &str) -> Result<std::cell::RefMut<'_, Index>> {
+        let mut slot = self.index.borrow_mut();
+        let index = slot.get_or_insert_with(|| Index::load(self.index_file.as_deref(), &self.root));
+        let mut present = std::collections::HashSet::new();
+        for dir in self.data_dirs()? {
+            for path in toml_files(&dir)? {
+                let relative = self.relative(&path);
+                if !relative.starts_with(prefix) {
+                    continue;
+                }
+                present.insert(relative.clone());
+                let meta = fs::metadata(&path).map_err(|err| Error::io(&path, err))?;
+                let stamp = Stamp::of(&meta);
+                let read = || fsio::read_optional(&path).ok().flatten();
+                let bytes = match index
+                    .get(&relative)
+                    .map(|known| known.describes(stamp, read))
+                {
+                    Some(Fresh::Yes(_)) => {
+                        index.settle(&relative);
+                        continue;
+                    }
+                    Some(Fresh::No(Some(bytes))) => bytes,
+                    _ => match fsio::read_optional(&path)? {
+                        Some(bytes) => bytes,
+                        None => continue,
+                    },
+                };
+                let mut indexed = Indexed::new(stamp, &bytes);
+                if relative.starts_with("meetings/") {
+                    // A file that does not parse keeps only its IDs; reading
+                    // the meetings reports the error.
+                    indexed.meeting = codec::read_meeting(&path, &bytes).ok();
+                }
+                index.set(relative, indexed);
+            }
+        }
+        index.keep_only(prefix, &present);
+        index.save(self.index_file.as_deref());
+        Ok(std::cell::RefMut::map(slot, |slot| {
+            slot.get_or_insert_with(Index::default)
+        }))
+    }
+
+    /// Records what mentee itself just wrote, so the index need not read it.
+    fn indexed_write(
+        &self,
+        path: &Path,
+        stamp: Stamp,
+        bytes: &[u8],
+        meeting: Option<&Meeting>,
+        appendable: bool,
+    ) {
+        let mut slot = self.index.borrow_mut();
+        let index = slot.get_or_insert_with(|| Index::load(self.index_file.as_deref(), &self.root));
+        let mut indexed = Indexed::new(stamp, bytes);
+        indexed.meeting = meeting.cloned();
+        indexed.appendable = appendable;
+        index.set(self.relative(path), indexed);
+        index.save(self.index_file.as_deref());
     }
 
     // ---- reading -----------------------------------------------------------
@@ -104,18 +190,29 @@ impl Store {
 
     /// Every meeting: held ones by date, then planned ones.
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
-        let dir = self.root.join("meetings");
-        let mut files = toml_files(&dir)?;
-        for sub in subdirs(&dir)? {
-            files.extend(toml_files(&sub)?);
-        }
+        let files: Vec<(PathBuf, Stamp, Meeting)> = {
+            let index = self.index("meetings/")?;
+            index
+                .files("meetings/")
+                .map(|(relative, indexed)| {
+                    let path = self.root.join(relative);
+                    let meeting = match &indexed.meeting {
+                        Some(meeting) => meeting.clone(),
+                        None => {
+                            let bytes = fsio::read_optional(&path)?.unwrap_or_default();
+                            codec::read_meeting(&path, &bytes)?
+                        }
+                    };
+                    Ok((path, indexed.stamp, meeting))
+                })
+                .collect::<Result<_>>()?
+        };
         let mut meetings: Vec<Meeting> = Vec::with_capacity(files.len());
         let mut index: HashMap<Id, usize> = HashMap::new();
-        for path in files {
-            let Some(bytes) = self.read(&path)? else {
-                continue;
-            };
-            let meeting = codec::read_meeting(&path, &bytes)?;
+        for (path, stamp, meeting) in files {
+            self.seen
+                .borrow_mut()
+                .insert(path.clone(), Seen::Stamp(stamp));
             let Some(&i) = index.get(&meeting.id) else {
                 index.insert(meeting.id.clone(), meetings.len());
                 self.meeting_files
@@ -217,17 +314,10 @@ impl Store {
     /// text for anything that looks like an ID, so a file that does not parse
     /// (or a record kind this version does not know) still keeps its IDs.
     pub fn new_id(&self, also_taken: &[&Id]) -> Result<Id> {
-        let mut taken: HashSet<Id> = also_taken.iter().map(|id| (*id).clone()).collect();
-        for dir in self.data_dirs()? {
-            for path in toml_files(&dir)? {
-                if let Some(bytes) = fsio::read_optional(&path)? {
-                    taken.extend(id::quoted_ids(&bytes));
-                }
-            }
-        }
+        let index = self.index("")?;
         loop {
             let id = Id::from_random(random()?);
-            if !taken.contains(&id) {
+            if !also_taken.contains(&&id) && !index.all().any(|file| file.has_id(&id)) {
                 return Ok(id);
             }
         }
@@ -240,6 +330,7 @@ impl Store {
             lock,
             &self.root.join("mentors.toml"),
             &codec::mentors_document(mentors),
+            None,
         )
     }
 
@@ -251,7 +342,12 @@ impl Store {
             Some(path) if self.fits(path, meeting) => path.to_path_buf(),
             _ => self.free_meeting_path(meeting)?,
         };
-        self.save(lock, &target, &codec::meeting_document(meeting))?;
+        self.save(
+            lock,
+            &target,
+            &codec::meeting_document(meeting),
+            Some(meeting),
+        )?;
         if let Some(old) = current.filter(|old| *old != target) {
             fsio::remove(&old)?;
         }
@@ -309,18 +405,80 @@ impl Store {
             lock,
             &self.root.join("actions.toml"),
             &codec::actions_document(actions),
+            None,
         )
     }
 
     /// Adds one entry to its month's file.
     pub fn add_entry(&self, lock: &Lock, entry: &Entry) -> Result<()> {
-        let path = self.month_file(entry.date);
-        let mut entries = match self.read(&path)? {
-            Some(bytes) => codec::read_entries(&path, &bytes)?,
-            None => Vec::new(),
+        self.add_entries(lock, std::slice::from_ref(entry))
+    }
+
+    /// Adds entries to their months' files, each file written once.
+    pub fn add_entries(&self, lock: &Lock, new: &[Entry]) -> Result<()> {
+        let mut by_month: BTreeMap<PathBuf, Vec<&Entry>> = BTreeMap::new();
+        for entry in new {
+            by_month
+                .entry(self.month_file(entry.date))
+                .or_default()
+                .push(entry);
+        }
+        for (path, new) in by_month {
+            let new: Vec<Entry> = new.into_iter().cloned().collect();
+            if let Some(bytes) = self.appendable(&path)? {
+                // The fast path: the month's file is known to parse and is
+                // unchanged since, so the new entries are appended to its
+                // text as they are; nothing before them is rewritten.
+                let mut text = bytes;
+                if !text.is_empty() && !text.ends_with(b"\n") {
+                    text.push(b'\n');
+                }
+                text.extend(codec::keep_line_endings(&text, &codec::entries_text(&new)));
+                let stamp = fsio::write_atomic(&path, &text, random()?)?;
+                self.seen
+                    .borrow_mut()
+                    .insert(path.clone(), Seen::Bytes(Some(text.clone())));
+                self.indexed_write(&path, stamp, &text, None, true);
+                continue;
+            }
+            let mut entries = match self.read(&path)? {
+                Some(bytes) => codec::read_entries(&path, &bytes)?,
+                None => Vec::new(),
+            };
+            entries.extend(new);
+            self.save(lock, &path, &codec::journal_document(&entries), None)?;
+        }
+        Ok(())
+    }
+
+    /// The text of a month file that can take appended entries: the index
+    /// saw it parse, and it has not changed since.
+    fn appendable(&self, path: &Path) -> Result<Option<Vec<u8>>> {
+        let slot = self.index.borrow();
+        let Some(known) = slot
+            .as_ref()
+            .and_then(|index| index.get(&self.relative(path)))
+        else {
+            return Ok(None);
         };
-        entries.push(entry.clone());
-        self.save(lock, &path, &codec::journal_document(&entries))
+        let Ok(meta) = fs::metadata(path) else {
+            return Ok(None);
+        };
+        if !known.appendable {
+            return Ok(None);
+        }
+        let read = || fsio::read_optional(path).ok().flatten();
+        let bytes = match known.describes(Stamp::of(&meta), read) {
+            Fresh::Yes(Some(bytes)) => bytes,
+            Fresh::Yes(None) => match fsio::read_optional(path)? {
+                Some(bytes) => bytes,
+                None => return Ok(None),
+            },
+            Fresh::No(_) => return Ok(None),
+        };
+        // Still the same file after reading it?
+        let still = fs::metadata(path).ok().map(|meta| Stamp::of(&meta));
+        Ok((still == Some(known.stamp)).then_some(bytes))
     }
 
     fn month_file(&self, date: NaiveDate) -> PathBuf {
@@ -335,24 +493,19 @@ impl Store {
             lock,
             &self.root.join("later.toml"),
             &codec::later_document(topics),
+            None,
         )
     }
 
     /// The one way a file is written (see the module documentation).
-    fn save(&self, _lock: &Lock, path: &Path, new: &DocumentMut) -> Result<()> {
-        let on_disk = fsio::read_optional(path)?;
-        if let Some(seen) = self.seen.borrow().get(path) {
-            if *seen != on_disk {
-                return Err(Error::Changed {
-                    path: path.to_path_buf(),
-                });
-            }
-        } else if on_disk.is_some() {
-            // Never read in this run: it appeared since mentee looked.
-            return Err(Error::Changed {
-                path: path.to_path_buf(),
-            });
-        }
+    fn save(
+        &self,
+        _lock: &Lock,
+        path: &Path,
+        new: &DocumentMut,
+        meeting: Option<&Meeting>,
+    ) -> Result<()> {
+        let on_disk = self.unchanged(path)?;
         let bytes = match &on_disk {
             Some(bytes) => {
                 let mut doc = codec::read_document(path, bytes)?;
@@ -361,12 +514,41 @@ impl Store {
             }
             None => new.to_string().into_bytes(),
         };
-        fsio::write_atomic(path, &bytes, random()?)?;
+        let stamp = fsio::write_atomic(path, &bytes, random()?)?;
+        let journal = self.relative(path).starts_with("journal/");
+        self.indexed_write(path, stamp, &bytes, meeting, journal);
         self.seen
             .borrow_mut()
-            .insert(path.to_path_buf(), Some(bytes));
+            .insert(path.to_path_buf(), Seen::Bytes(Some(bytes)));
         Ok(())
     }
+
+    /// The file's current bytes, provided nobody changed it since mentee
+    /// read it (or, for a file mentee never read, that it still does not
+    /// exist): a file is never overwritten blindly.
+    fn unchanged(&self, path: &Path) -> Result<Option<Vec<u8>>> {
+        let stamp = fs::metadata(path).ok().map(|meta| Stamp::of(&meta));
+        let on_disk = fsio::read_optional(path)?;
+        let same = match self.seen.borrow().get(path) {
+            Some(Seen::Bytes(seen)) => *seen == on_disk,
+            Some(Seen::Stamp(seen)) => stamp == Some(*seen),
+            None => on_disk.is_none(),
+        };
+        if same {
+            Ok(on_disk)
+        } else {
+            Err(Error::Changed {
+                path: path.to_path_buf(),
+            })
+        }
+    }
+}
+
+/// How mentee saw a file: its bytes (`None`: it did not exist), or only the
+/// stamp the index read it at.
+enum Seen {
+    Bytes(Option<Vec<u8>>),
+    Stamp(Stamp),
 }
 
 fn random() -> Result<u32> {

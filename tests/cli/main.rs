@@ -4,6 +4,7 @@
 mod action;
 mod agenda;
 mod dates;
+mod index;
 mod interactive;
 mod journal;
 mod meet;

@@ -96,7 +96,12 @@ fn add(
         Error::user_with_hint(format!("the {kind} {err}"), hint)
     })?;
     let lock = ctx.store.lock()?;
-    let records = Records::load(&ctx.store)?;
+    // Meetings are read only when needed: a plain update touches none.
+    let records = if action.is_some() || kind == Kind::Note {
+        Records::load(&ctx.store)?
+    } else {
+        Records::mentors_only(&ctx.store)?
+    };
     let action = match action {
         Some(typed) => {
             let origin = records.find_action(typed)?;
@@ -114,6 +119,18 @@ fn add(
         mentor,
         action.as_ref().map(|(_, m)| m.as_str()),
     )?;
+    if let (Some(mentor), Some((id, owner))) = (&mentor, &action)
+        && mentor.slug != *owner
+    {
+        return Err(Error::user_with_hint(
+            format!(
+                "[{id}] is a commitment to {}, not to {}",
+                records.mentor_name(owner),
+                mentor.name
+            ),
+            "leave out -m, or name the mentor the commitment was made to",
+        ));
+    }
     let meeting = match (&kind, &mentor) {
         (Kind::Note, Some(m)) => {
             last_held(&records.meetings, &m.slug, ctx.today).map(|m| m.id.clone())

@@ -89,6 +89,20 @@ impl Records {
         })
     }
 
+    /// Only the mentors, for commands that touch no meeting or commitment.
+    pub fn mentors_only(store: &Store) -> Result<Records> {
+        Ok(Records {
+            mentors: store.mentors()?,
+            meetings: Vec::new(),
+            loose: Vec::new(),
+        })
+    }
+
+    /// A mentor's name from their slug, or the slug if no mentor has it.
+    pub fn mentor_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        crate::render::text::mentor_name(&self.mentors, slug)
+    }
+
     pub fn commitments(&self, ctx: &Context) -> Vec<Commitment> {
         commitment::all(&self.meetings, &self.loose, ctx.today)
     }

@@ -11,6 +11,7 @@
 use crate::model::id::{self, Id};
 use crate::model::meeting::Meeting;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,9 +88,10 @@ pub struct Indexed {
     racy_hash: Option<u64>,
     /// Every ID in the file, six characters each, one after the other.
     pub ids: String,
-    /// For a meeting file that parsed: the meeting.
+    /// For a meeting file that parsed: the meeting, kept as JSON text until
+    /// asked for, so that commands that need only IDs do not decode it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<Meeting>,
+    meeting: Option<Box<RawValue>>,
     /// For a journal month file: it parsed, and new entries can be appended
     /// to its text as they are.
     #[serde(default)]
@@ -99,7 +101,7 @@ pub struct Indexed {
 impl Indexed {
     pub fn new(stamp: Stamp, bytes: &[u8]) -> Indexed {
         let ids = id::quoted_ids(bytes).map(|id| id.to_string()).collect();
-        let racy_hash = stamp.is_recent().then(|| fnv(bytes));
+        let racy_hash = stamp.is_recent().then(|| hash(bytes));
         Indexed {
             stamp,
             racy_hash,
@@ -116,11 +118,11 @@ impl Indexed {
         if stamp != self.stamp {
             return Fresh::No(None);
         }
-        let Some(hash) = self.racy_hash else {
+        let Some(expected) = self.racy_hash else {
             return Fresh::Yes(None);
         };
         match read() {
-            Some(bytes) if fnv(&bytes) == hash => Fresh::Yes(Some(bytes)),
+            Some(bytes) if hash(&bytes) == expected => Fresh::Yes(Some(bytes)),
             bytes => Fresh::No(bytes),
         }
     }
@@ -134,6 +136,17 @@ impl Indexed {
         settled
     }
 
+    pub fn set_meeting(&mut self, meeting: Option<&Meeting>) {
+        self.meeting = meeting.and_then(|m| serde_json::value::to_raw_value(m).ok());
+    }
+
+    /// The cached meeting, if the file parsed when it was indexed.
+    pub fn meeting(&self) -> Option<Meeting> {
+        self.meeting
+            .as_ref()
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+    }
+
     pub fn has_id(&self, wanted: &Id) -> bool {
         self.ids
             .as_bytes()
@@ -142,8 +155,17 @@ impl Indexed {
     }
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// The index, in shards saved as separate files: the meetings, each year of
+/// the journal, and the files at the top of the data folder. Adding an entry
+/// rewrites only its year's shard.
+#[derive(Debug, Default)]
 pub struct Index {
+    root: PathBuf,
+    shards: BTreeMap<String, Shard>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Shard {
     version: u32,
     root: PathBuf,
     /// Keyed by the path relative to the data folder.
@@ -152,91 +174,145 @@ pub struct Index {
     changed: bool,
 }
 
+/// The shard a data file belongs to: `meetings`, `journal-2026` or `root`.
+fn shard_of(relative: &str) -> String {
+    let mut parts = relative.split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("meetings"), Some(_), _) => "meetings".to_string(),
+        (Some("journal"), Some(year), Some(_)) => format!("journal-{year}"),
+        _ => "root".to_string(),
+    }
+}
+
 impl Index {
-    /// The saved index for `root`, or an empty one if there is none that
-    /// can be trusted.
-    pub fn load(file: Option<&Path>, root: &Path) -> Index {
-        let saved = file
-            .and_then(|file| fs::read(file).ok())
-            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
-            .filter(|index| index.version == VERSION && index.root == root);
-        saved.unwrap_or_else(|| Index {
-            version: VERSION,
+    /// The saved index for `root` in `dir`; shards that cannot be trusted
+    /// (unreadable, another version, another data folder) are left out and
+    /// rebuilt.
+    pub fn load(dir: Option<&Path>, root: &Path) -> Index {
+        let mut index = Index {
             root: root.to_path_buf(),
-            ..Index::default()
-        })
+            shards: BTreeMap::new(),
+        };
+        let Some(entries) = dir.and_then(|dir| fs::read_dir(dir).ok()) else {
+            return index;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Some(name) = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let shard = fs::read(&path)
+                .ok()
+                .and_then(|bytes| serde_json::from_slice::<Shard>(&bytes).ok())
+                .filter(|shard| shard.version == VERSION && shard.root == root);
+            if let Some(shard) = shard.filter(|_| path.extension().is_some_and(|e| e == "json")) {
+                index.shards.insert(name, shard);
+            }
+        }
+        index
     }
 
-    /// Saves the index if it changed. A cache that cannot be written costs
+    /// Saves the shards that changed. A cache that cannot be written costs
     /// speed, not data, so failures are ignored.
-    pub fn save(&mut self, file: Option<&Path>) {
-        let Some(file) = file.filter(|_| self.changed) else {
-            return;
-        };
-        let Ok(json) = serde_json::to_vec(self) else {
-            return;
-        };
-        if let Some(dir) = file.parent() {
+    pub fn save(&mut self, dir: Option<&Path>) {
+        let Some(dir) = dir else { return };
+        for (name, shard) in self.shards.iter_mut().filter(|(_, shard)| shard.changed) {
+            let Ok(json) = serde_json::to_vec(shard) else {
+                continue;
+            };
             let _ = fs::create_dir_all(dir);
+            let file = dir.join(format!("{name}.json"));
+            let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+            if fs::write(&temp, json).is_ok() && fs::rename(&temp, &file).is_ok() {
+                shard.changed = false;
+            } else {
+                let _ = fs::remove_file(&temp);
+            }
         }
-        let temp = file.with_extension(format!("tmp{}", std::process::id()));
-        if fs::write(&temp, json).is_ok() && fs::rename(&temp, file).is_ok() {
-            self.changed = false;
-        } else {
-            let _ = fs::remove_file(&temp);
-        }
+    }
+
+    fn shard(&mut self, relative: &str) -> &mut Shard {
+        let root = &self.root;
+        self.shards
+            .entry(shard_of(relative))
+            .or_insert_with(|| Shard {
+                version: VERSION,
+                root: root.clone(),
+                ..Shard::default()
+            })
     }
 
     pub fn get(&self, relative: &str) -> Option<&Indexed> {
-        self.files.get(relative)
+        self.shards.get(&shard_of(relative))?.files.get(relative)
     }
 
     /// Lets an entry whose stamp has aged drop its content hash.
     pub fn settle(&mut self, relative: &str) {
-        if let Some(indexed) = self.files.get_mut(relative) {
-            self.changed |= indexed.settle();
+        let shard = self.shard(relative);
+        if let Some(indexed) = shard.files.get_mut(relative) {
+            shard.changed |= indexed.settle();
         }
     }
 
     pub fn set(&mut self, relative: String, indexed: Indexed) {
-        self.files.insert(relative, indexed);
-        self.changed = true;
+        let shard = self.shard(&relative);
+        shard.files.insert(relative, indexed);
+        shard.changed = true;
     }
 
     /// Forgets files under `prefix` that are not in `present`.
     pub fn keep_only(&mut self, prefix: &str, present: &HashSet<String>) {
-        let before = self.files.len();
-        self.files
-            .retain(|path, _| !path.starts_with(prefix) || present.contains(path));
-        self.changed |= self.files.len() != before;
+        for shard in self.shards.values_mut() {
+            let before = shard.files.len();
+            shard
+                .files
+                .retain(|path, _| !path.starts_with(prefix) || present.contains(path));
+            shard.changed |= shard.files.len() != before;
+        }
     }
 
     pub fn files<'a>(
         &'a self,
         prefix: &'a str,
     ) -> impl Iterator<Item = (&'a String, &'a Indexed)> + 'a {
-        self.files
-            .range(prefix.to_string()..)
-            .take_while(move |(path, _)| path.starts_with(prefix))
+        self.shards
+            .values()
+            .flat_map(|shard| shard.files.iter())
+            .filter(move |(path, _)| path.starts_with(prefix))
     }
 
     pub fn all(&self) -> impl Iterator<Item = &Indexed> {
-        self.files.values()
+        self.shards.values().flat_map(|shard| shard.files.values())
     }
 }
 
 /// Where the index of the data folder `root` is kept inside the cache folder:
-/// one file per data folder, named by a hash of its path.
-pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
+/// one folder per data folder, named by a hash of its path.
+pub fn dir_for(cache_dir: &Path, root: &Path) -> PathBuf {
     cache_dir.join(format!(
-        "index-{:016x}.json",
-        fnv(root.as_os_str().as_encoded_bytes())
+        "index-{:016x}",
+        hash(root.as_os_str().as_encoded_bytes())
     ))
 }
 
-/// FNV-1a: small, and stable across Rust versions, unlike the standard hasher.
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// A fast 64-bit hash of a file's content, a word at a time, to notice a
+/// change (not to resist an attacker). Stable across Rust versions, unlike
+/// the standard hasher.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = (&mut chunks).fold(bytes.len() as u64, |h, chunk| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        mix(h, u64::from_le_bytes(word))
+    });
+    for byte in chunks.remainder() {
+        h = mix(h, u64::from(*byte));
+    }
+    h
 }

@@ -43,7 +43,7 @@ use toml_edit::DocumentMut;
 pub struct Store {
     root: PathBuf,
     /// Where the index of this data folder is kept, if anywhere.
-    index_file: Option<PathBuf>,
+    index_dir: Option<PathBuf>,
     index: RefCell<Option<Index>>,
     /// Every file as mentee saw it, to notice a change made by someone else
     /// before writing over it.
@@ -52,6 +52,17 @@ pub struct Store {
     meeting_files: RefCell<HashMap<Id, PathBuf>>,
     /// Planned-meeting files left behind by a move that was interrupted.
     stale: RefCell<Vec<PathBuf>>,
+    /// The parts of the index already brought up to date in this run.
+    refreshed: RefCell<Vec<String>>,
+}
+
+impl Drop for Store {
+    /// The index is saved once, at the end of the run.
+    fn drop(&mut self) {
+        if let Some(index) = self.index.get_mut() {
+            index.save(self.index_dir.as_deref());
+        }
+    }
 }
 
 impl Store {
@@ -59,11 +70,12 @@ impl Store {
     pub fn new(root: PathBuf) -> Store {
         Store {
             root,
-            index_file: None,
+            index_dir: None,
             index: RefCell::default(),
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
             stale: RefCell::default(),
+            refreshed: RefCell::default(),
         }
     }
 
@@ -71,7 +83,7 @@ impl Store {
     pub fn with_cache(root: PathBuf, cache_dir: &Path) -> Store {
         let absolute = std::path::absolute(&root).unwrap_or_else(|_| root.clone());
         let mut store = Store::new(root);
-        store.index_file = Some(index::file_for(cache_dir, &absolute));
+        store.index_dir = Some(index::dir_for(cache_dir, &absolute));
         store
     }
 
@@ -116,11 +128,32 @@ impl Store {
 
     /// The index, brought up to date with the files under `prefix` (all of
     /// them for ""): a file whose stamp changed is read again.
+    /// Each part is brought up to date once per run; mentee's own writes
+    /// keep it so afterwards.
     fn index(&self, prefix: &str) -> Result<std::cell::RefMut<'_, Index>> {
         let mut slot = self.index.borrow_mut();
-        let index = slot.get_or_insert_with(|| Index::load(self.index_file.as_deref(), &self.root));
+        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
+        let done = self
+            .refreshed
+            .borrow()
+            .iter()
+            .any(|p| p.is_empty() || p == prefix);
+        if done {
+            return Ok(std::cell::RefMut::map(slot, |slot| {
+                slot.get_or_insert_with(Index::default)
+            }));
+        }
+        let dirs = match prefix {
+            "meetings/" => {
+                let meetings = self.root.join("meetings");
+                let mut dirs = subdirs(&meetings)?;
+                dirs.push(meetings);
+                dirs
+            }
+            _ => self.data_dirs()?,
+        };
         let mut present = std::collections::HashSet::new();
-        for dir in self.data_dirs()? {
+        for dir in dirs {
             for path in toml_files(&dir)? {
                 let relative = self.relative(&path);
                 if !relative.starts_with(prefix) {
@@ -148,13 +181,13 @@ impl Store {
                 if relative.starts_with("meetings/") {
                     // A file that does not parse keeps only its IDs; reading
                     // the meetings reports the error.
-                    indexed.meeting = codec::read_meeting(&path, &bytes).ok();
+                    indexed.set_meeting(codec::read_meeting(&path, &bytes).ok().as_ref());
                 }
                 index.set(relative, indexed);
             }
         }
         index.keep_only(prefix, &present);
-        index.save(self.index_file.as_deref());
+        self.refreshed.borrow_mut().push(prefix.to_string());
         Ok(std::cell::RefMut::map(slot, |slot| {
             slot.get_or_insert_with(Index::default)
         }))
@@ -170,12 +203,11 @@ impl Store {
         appendable: bool,
     ) {
         let mut slot = self.index.borrow_mut();
-        let index = slot.get_or_insert_with(|| Index::load(self.index_file.as_deref(), &self.root));
+        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
         let mut indexed = Indexed::new(stamp, bytes);
-        indexed.meeting = meeting.cloned();
+        indexed.set_meeting(meeting);
         indexed.appendable = appendable;
         index.set(self.relative(path), indexed);
-        index.save(self.index_file.as_deref());
     }
 
     // ---- reading -----------------------------------------------------------
@@ -196,8 +228,8 @@ impl Store {
                 .files("meetings/")
                 .map(|(relative, indexed)| {
                     let path = self.root.join(relative);
-                    let meeting = match &indexed.meeting {
-                        Some(meeting) => meeting.clone(),
+                    let meeting = match indexed.meeting() {
+                        Some(meeting) => meeting,
                         None => {
                             let bytes = fsio::read_optional(&path)?.unwrap_or_default();
                             codec::read_meeting(&path, &bytes)?
@@ -563,19 +595,33 @@ fn random() -> Result<u32> {
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = list(dir)?
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|(path, kind)| *kind == Kind::File && path.extension().is_some_and(|e| e == "toml"))
+        .map(|(path, _)| path)
         .collect();
     files.sort();
     Ok(files)
 }
 
 fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut dirs: Vec<PathBuf> = list(dir)?.into_iter().filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = list(dir)?
+        .into_iter()
+        .filter(|(_, kind)| *kind == Kind::Dir)
+        .map(|(path, _)| path)
+        .collect();
     dirs.sort();
     Ok(dirs)
 }
 
-fn list(dir: &Path) -> Result<Vec<PathBuf>> {
+#[derive(PartialEq)]
+enum Kind {
+    File,
+    Dir,
+    Other,
+}
+
+/// The visible entries of `dir`; none if it is missing. The kind comes from
+/// the directory listing itself; only symbolic links cost a lookup.
+fn list(dir: &Path) -> Result<Vec<(PathBuf, Kind)>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -584,9 +630,26 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|err| Error::io(dir, err))?;
-        if !entry.file_name().to_string_lossy().starts_with('.') {
-            paths.push(entry.path());
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
         }
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(|err| Error::io(&path, err))?;
+        let kind = if file_type.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => Kind::File,
+                Ok(meta) if meta.is_dir() => Kind::Dir,
+                // A dangling link is still a data file: reading it says so.
+                _ => Kind::File,
+            }
+        } else if file_type.is_file() {
+            Kind::File
+        } else if file_type.is_dir() {
+            Kind::Dir
+        } else {
+            Kind::Other
+        };
+        paths.push((path, kind));
     }
     Ok(paths)
 }

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 const PLANNED: &str = "meetings/next-alex-kim.toml";
 const NOVEMBER: &str = "journal/2026/2026-11.toml";
 
-fn index_files(env: &TestEnv) -> Vec<PathBuf> {
+/// The index folders in the cache (one per data folder).
+fn index_dirs(env: &TestEnv) -> Vec<PathBuf> {
     let dir = env.home().join(".cache/mentee");
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
@@ -36,7 +37,13 @@ fn the_index_lives_in_the_cache_folder_not_with_the_data() {
     let mut env = TestEnv::new();
     env.scenario();
     env.run(["status"]).success();
-    assert_eq!(index_files(&env).len(), 1);
+    let dirs = index_dirs(&env);
+    assert_eq!(dirs.len(), 1);
+    let shards = fs::read_dir(&dirs[0]).expect("shards").count();
+    assert!(
+        shards >= 2,
+        "meetings, journal year and root shards: {shards}"
+    );
     let data: Vec<String> = env.file_names();
     assert!(data.iter().all(|f| f.ends_with(".toml")), "{data:?}");
 }
@@ -76,12 +83,14 @@ fn deleting_or_corrupting_the_index_changes_nothing_but_speed() {
     env.scenario();
     env.run(["update", "Progress on the proposal"]).success();
     let before = views(&env);
-    for file in index_files(&env) {
-        fs::remove_file(file).expect("delete the index");
+    for dir in index_dirs(&env) {
+        fs::remove_dir_all(dir).expect("delete the index");
     }
     assert_eq!(views(&env), before);
-    for file in index_files(&env) {
-        fs::write(file, "{ not json").expect("corrupt the index");
+    for dir in index_dirs(&env) {
+        for shard in fs::read_dir(dir).expect("shards") {
+            fs::write(shard.expect("a shard").path(), "{ not json").expect("corrupt it");
+        }
     }
     assert_eq!(views(&env), before);
     // And writes still find every ID in use and every file as it is.

@@ -251,3 +251,17 @@ fn a_text_too_long_for_a_journal_is_refused() {
         .stderr_has("the commitment is longer than 10000 characters");
     assert!(!env.exists("journal"));
 }
+
+#[test]
+fn an_update_cannot_tie_one_mentors_commitment_to_another_mentor() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.run(["update", "Halfway", "--action", &draft, "-m", "priya"])
+        .failure_code(1)
+        .stderr_has(&format!(
+            "[{draft}] is a commitment to Alex Kim, not to Priya Natarajan"
+        ));
+    env.run(["update", "Halfway", "--action", &draft])
+        .success()
+        .stderr_has("for Alex Kim");
+}

@@ -59,7 +59,7 @@ impl Error {
     /// What the user can do next, printed after the error.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Io { source, .. } => io_hint(source),
+            Error::Io { path, source } => io_hint(path, source),
             Error::Parse { hint, .. } => Some(hint.clone()),
             Error::Changed { .. } => Some("run the command again".to_string()),
             Error::User { hint, .. } => hint.clone(),
@@ -85,8 +85,9 @@ fn describe_io(err: &io::Error) -> String {
     }
 }
 
-fn io_hint(err: &io::Error) -> Option<String> {
+fn io_hint(path: &Path, err: &io::Error) -> Option<String> {
     let hint = match err.kind() {
+        io::ErrorKind::NotFound => return dangling_link_hint(path),
         io::ErrorKind::StorageFull => {
             "free some space and run the command again; nothing was changed"
         }
@@ -96,4 +97,14 @@ fn io_hint(err: &io::Error) -> Option<String> {
         _ => return None,
     };
     Some(hint.to_string())
+}
+
+/// A data file that is a symbolic link to nothing looks present in a folder
+/// listing, so "no such file" alone would puzzle; name where it points.
+fn dangling_link_hint(path: &Path) -> Option<String> {
+    let target = std::fs::read_link(path).ok().filter(|_| !path.exists())?;
+    Some(format!(
+        "it is a symbolic link to {}, which does not exist; restore that file or remove the link",
+        target.display()
+    ))
 }

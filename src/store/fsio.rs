@@ -11,12 +11,18 @@ use std::path::{Path, PathBuf};
 pub const TEMP_MARKER: &str = ".mentee-tmp-";
 
 /// Reads a whole file; a missing file is `None`, not an error.
+/// A symbolic link to nothing is not a missing file: it is an error, so
+/// that a synced folder that is not mounted never looks like an empty journal.
 pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) if err.kind() == io::ErrorKind::NotFound && !is_symlink(path) => Ok(None),
         Err(err) => Err(Error::io(path, err)),
     }
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
 /// Creates `dir` and its parents, private to the user (0700).
@@ -53,7 +59,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<Stamp> {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}{TEMP_MARKER}{random:08x}"));
-    let result = write_new_file(&temp, bytes).and_then(|stamp| {
+    // Errors name the data file: the temporary one is gone when they are read.
+    let result = write_new_file(&temp, bytes).map_err(|err| match err {
+        Error::Io { source, .. } => Error::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => other,
+    });
+    let result = result.and_then(|stamp| {
         fs::rename(&temp, path).map_err(|err| Error::io(path, err))?;
         sync_dir(dir)?;
         Ok(stamp)

@@ -220,6 +220,7 @@ impl Index {
     /// speed, not data, so failures are ignored.
     pub fn save(&mut self, dir: Option<&Path>) {
         let Some(dir) = dir else { return };
+        remove_old_temp_files(dir);
         for (name, shard) in self.shards.iter_mut().filter(|(_, shard)| shard.changed) {
             let Ok(json) = serde_json::to_vec(shard) else {
                 continue;
@@ -287,6 +288,23 @@ impl Index {
 
     pub fn all(&self) -> impl Iterator<Item = &Indexed> {
         self.shards.values().flat_map(|shard| shard.files.values())
+    }
+}
+
+/// Temporary shard files of runs killed while saving, more than a minute old.
+fn remove_old_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let old = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|time| time.elapsed().is_ok_and(|age| age.as_secs() > 60));
+        if name.to_string_lossy().ends_with(".tmp") && old {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

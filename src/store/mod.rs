@@ -160,7 +160,14 @@ impl Store {
                     continue;
                 }
                 present.insert(relative.clone());
-                let meta = fs::metadata(&path).map_err(|err| Error::io(&path, err))?;
+                let meta = match fs::metadata(&path) {
+                    Ok(meta) => meta,
+                    // Removed since the listing (a meeting moved by a writer).
+                    Err(err) if err.kind() == io::ErrorKind::NotFound && !path.is_symlink() => {
+                        continue;
+                    }
+                    Err(err) => return Err(Error::io(&path, err)),
+                };
                 let stamp = Stamp::of(&meta);
                 let read = || fsio::read_optional(&path).ok().flatten();
                 let bytes = match index

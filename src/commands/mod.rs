@@ -56,12 +56,21 @@ pub fn resolve_mentor(ctx: &Context, all: &[Mentor], typed: Option<&str>) -> Res
                 ),
                 "pass -m NAME (a unique prefix is enough)",
             ),
-            Unresolved::Unknown { typed, known } => Error::user_with_hint(
+            Unresolved::Unknown {
+                typed,
+                known,
+                suggestion,
+            } => Error::user_with_hint(
                 format!(
                     "no mentor matches `{typed}`; known mentors: {}",
                     known.join(", ")
                 ),
-                format!("add one with: mentee mentor add \"{typed}\""),
+                match suggestion {
+                    Some(name) => format!(
+                        "did you mean {name}? Otherwise add one: mentee mentor add \"{typed}\""
+                    ),
+                    None => format!("add one with: mentee mentor add \"{typed}\""),
+                },
             ),
             Unresolved::Ambiguous { typed, matches } => Error::user_with_hint(
                 format!(

@@ -2,7 +2,7 @@
 
 use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
 use crate::render::json;
@@ -60,6 +60,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .and_then(|m| m.date)
             .or(mentor.since),
     };
+    if let Some(since) = since.filter(|since| *since > until) {
+        return Err(Error::user_with_hint(
+            format!("the period starts on {since}, after it ends on {until}"),
+            "give a --since before --until (--until defaults to today)",
+        ));
+    }
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx);
     let sources = Sources {

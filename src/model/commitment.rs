@@ -32,11 +32,25 @@ pub struct MeetingRef {
 }
 
 impl Commitment {
-    pub fn latest_note(&self) -> Option<&str> {
+    /// The note given with the current status, if any: an older note
+    /// belongs to an older status.
+    pub fn status_note(&self) -> Option<&str> {
         self.history
-            .iter()
-            .rev()
-            .find_map(|change| change.note.as_deref())
+            .last()
+            .and_then(|change| change.note.as_deref())
+    }
+
+    /// The commitment as it stood at the end of `day`: later reports are
+    /// left out.
+    pub fn as_of(&self, day: NaiveDate) -> Commitment {
+        let mut then = self.clone();
+        then.history.retain(|change| change.on <= day);
+        then.status = then
+            .history
+            .last()
+            .map_or(Status::Open, |change| change.status);
+        then.overdue = then.status.is_open() && then.due.is_some_and(|due| due < day);
+        then
     }
 
     /// Has the mentee said anything about it since it was made?

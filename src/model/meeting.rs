@@ -152,7 +152,7 @@ impl Status {
     /// How a person reads it in a sentence or a summary.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Open => "not started",
+            Status::Open => "open",
             Status::InProgress => "in progress",
             Status::Blocked => "blocked",
             Status::Done => "done",

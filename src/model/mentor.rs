@@ -71,9 +71,11 @@ pub fn normalize_name(name: &str) -> String {
 /// most 40 bytes and never empty.
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
-    for c in name.chars() {
+    for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
+            slug.push(c);
+        } else if let Some(plain) = without_accent(c) {
+            slug.push_str(plain);
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
@@ -87,6 +89,78 @@ pub fn slugify(name: &str) -> String {
     } else {
         slug.to_string()
     }
+}
+
+/// The mentor whose name, a word of it, or slug is within a couple of typos
+/// of `typed`.
+fn closest<'a>(mentors: &'a [Mentor], typed: &str) -> Option<&'a Mentor> {
+    let distance = |m: &Mentor| {
+        let name = m.name.to_lowercase();
+        let words = name.split_whitespace().map(str::to_string);
+        words
+            .chain([name.clone(), m.slug.clone()])
+            .map(|w| edit_distance(&w, typed))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let allowed = if typed.chars().count() <= 4 { 1 } else { 2 };
+    mentors
+        .iter()
+        .map(|m| (distance(m), m))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, m)| m)
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Latin letters with diacritics as plain ASCII, so `José Núñez` is `jose-nunez`.
+fn without_accent(c: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("æ", "ae"),
+        ("çćčĉċ", "c"),
+        ("ďđð", "d"),
+        ("èéêëēĕėęě", "e"),
+        ("ĝğġģ", "g"),
+        ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ñńņňŉ", "n"),
+        ("òóôõöøōŏő", "o"),
+        ("œ", "oe"),
+        ("ŕŗř", "r"),
+        ("śŝşšș", "s"),
+        ("ß", "ss"),
+        ("ţťŧț", "t"),
+        ("þ", "th"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("źżž", "z"),
+    ];
+    TABLE
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map(|&(_, plain)| plain)
 }
 
 /// A slug for `name` that no mentor in `taken` uses yet: `alex-kim`, `alex-kim-2`, ...
@@ -113,6 +187,8 @@ pub enum Unresolved {
     Unknown {
         typed: String,
         known: Vec<String>,
+        /// A mentor whose name is close to what was typed: a likely typo.
+        suggestion: Option<String>,
     },
     Ambiguous {
         typed: String,
@@ -149,14 +225,16 @@ pub fn resolve<'a>(
         .iter()
         .filter(|m| normalize_name(&m.name).to_lowercase() == lower)
         .collect();
+    // A prefix of the name, the slug or any word of the name ("kim").
+    let starts = |m: &Mentor| {
+        let name = m.name.to_lowercase();
+        !lower.is_empty()
+            && (name.starts_with(&lower)
+                || m.slug.starts_with(&lower)
+                || name.split_whitespace().any(|word| word.starts_with(&lower)))
+    };
     let candidates = if exact.is_empty() {
-        mentors
-            .iter()
-            .filter(|m| {
-                !lower.is_empty()
-                    && (m.name.to_lowercase().starts_with(&lower) || m.slug.starts_with(&lower))
-            })
-            .collect()
+        mentors.iter().filter(|m| starts(m)).collect()
     } else {
         exact
     };
@@ -165,6 +243,7 @@ pub fn resolve<'a>(
         [] => Err(Unresolved::Unknown {
             typed: typed.to_string(),
             known: names(&mentors.iter().collect::<Vec<_>>()),
+            suggestion: closest(mentors, &lower).map(|m| m.name.clone()),
         }),
         many => {
             // Two people may share a prefix while only one is still active.
@@ -218,7 +297,9 @@ mod tests {
         slug_case("a/b", "a-b");
         slug_case("..", "mentor");
         slug_case(".", "mentor");
-        slug_case("José Ñúñez", "jos-ez");
+        slug_case("José Ñúñez", "jose-nunez");
+        slug_case("Łukasz Żółw", "lukasz-zolw");
+        slug_case("李雷", "mentor");
         slug_case("line\nbreak", "line-break");
         assert!(slugify(&"x".repeat(300)).len() <= 40);
     }
@@ -245,6 +326,12 @@ mod tests {
         assert_eq!(name(Some("alex")), Ok("Alex Kim"));
         assert_eq!(name(Some("alexa")), Ok("Alexandra Stone"));
         assert!(matches!(name(Some("zed")), Err(Unresolved::Unknown { .. })));
+        assert_eq!(name(Some("nata")), Ok("Priya Natarajan"));
+        let typo = resolve(&all, Some("priay"), today());
+        assert!(
+            matches!(&typo, Err(Unresolved::Unknown { suggestion: Some(s), .. }) if s == "Priya Natarajan"),
+            "{typo:?}"
+        );
         assert!(matches!(name(None), Err(Unresolved::NeedOne { .. })));
         let one = vec![mentor("Alex Kim", None), mentor("Old", Some("2025-01-01"))];
         assert_eq!(

@@ -62,11 +62,22 @@ pub fn last_held<'a>(
 pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) -> Summary {
     let slug = sources.mentor.slug.as_str();
     let last = last_held(sources.meetings, slug, until);
+    // Made at the last meeting, or between meetings within the period; as
+    // they stood at the end of the period.
+    let made_between = |c: &Commitment| {
+        c.meeting.is_none()
+            && c.mentor == slug
+            && since.is_none_or(|d| c.created >= d)
+            && c.created <= until
+    };
     let mut commitments: Vec<Commitment> = sources
         .commitments
         .iter()
-        .filter(|c| last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id)))
-        .cloned()
+        .filter(|c| {
+            last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id))
+                || made_between(c)
+        })
+        .map(|c| c.as_of(until))
         .collect();
     commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
     let for_mentor = |e: &&Entry| e.mentor.as_deref().is_none_or(|m| m == slug);

@@ -26,21 +26,18 @@ pub fn render(summary: &Summary, style: Style) -> String {
         &format!("Progress update for {}, {period}", clean(&summary.mentor)),
     );
     if !summary.commitments.is_empty() {
-        let when = summary
-            .last_meeting
-            .map(|d| format!(" on {d}"))
-            .unwrap_or_default();
-        out.push_str(&heading(
-            2,
-            &format!("Commitments from our last meeting{when}"),
-        ));
+        let title = match summary.last_meeting {
+            Some(date) => format!("Commitments from our last meeting on {date}"),
+            None => "My commitments".to_string(),
+        };
+        out.push_str(&heading(2, &title));
         for c in &summary.commitments {
             let mut line = format!(
                 "- {}: {}",
                 capitalise(c.status.label()),
                 indented(&c.text, "  ")
             );
-            if let Some(note) = c.latest_note() {
+            if let Some(note) = c.status_note() {
                 let _ = write!(line, "\n  {}", indented(note, "  "));
             }
             let _ = writeln!(out, "{line}");

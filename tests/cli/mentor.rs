@@ -269,3 +269,27 @@ fn the_end_of_a_relationship_cannot_come_before_its_start() {
         .failure_code(1)
         .stderr_has("before the relationship started");
 }
+
+#[test]
+fn a_surname_finds_the_mentor_and_a_typo_gets_a_suggestion() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.mentor("Priya Natarajan", &[]);
+    env.run(["agenda", "Q?", "-m", "natarajan"])
+        .success()
+        .stdout_has("Priya Natarajan");
+    env.run(["agenda", "Q?", "-m", "priay"])
+        .failure_code(1)
+        .stderr_has("hint: did you mean Priya Natarajan?");
+}
+
+#[test]
+fn accented_names_get_readable_slugs() {
+    let env = TestEnv::new();
+    env.run(["mentor", "add", "José Núñez"])
+        .success()
+        .stderr_has("-m jose-nunez");
+    env.run(["agenda", "Q?", "-m", "jose"])
+        .success()
+        .stdout_has("José Núñez");
+}

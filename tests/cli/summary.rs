@@ -266,6 +266,67 @@ fn a_summary_only_reports_on_the_last_meetings_commitments() {
         out.contains("## Commitments from our last meeting on 2026-11-24"),
         "{out}"
     );
-    assert!(out.contains("- Not started: Write the runbook"), "{out}");
+    assert!(out.contains("- Open: Write the runbook"), "{out}");
     assert!(!out.contains("Read chapter 4"), "{out} ({read})");
+}
+
+#[test]
+fn a_period_that_ends_earlier_shows_statuses_as_they_were_then() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.today("2026-11-12");
+    env.run([
+        "action",
+        "set",
+        &draft,
+        "in-progress",
+        "--note",
+        "outline done",
+    ])
+    .success();
+    env.today("2026-11-20");
+    env.run(["action", "done", &draft, "--note", "shipped"])
+        .success();
+    let then = env
+        .run(["summary", "-m", "alex", "--until", "2026-11-15"])
+        .success()
+        .stdout();
+    assert!(
+        then.contains("- In progress: Draft the split proposal\n  outline done"),
+        "{then}"
+    );
+    assert!(!then.contains("shipped"), "{then}");
+    // Reopened: the old note belongs to the old status and is not shown.
+    env.run(["action", "reopen", &draft]).success();
+    let now = env.run(["summary", "-m", "alex"]).success().stdout();
+    assert!(now.contains("- Open: Draft the split proposal\n"), "{now}");
+    assert!(!now.contains("shipped"), "{now}");
+}
+
+#[test]
+fn a_period_that_ends_before_it_starts_is_refused() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.run([
+        "summary",
+        "-m",
+        "alex",
+        "--since",
+        "2026-11-12",
+        "--until",
+        "2026-11-11",
+    ])
+    .failure_code(1)
+    .stderr_has("the period starts on 2026-11-12, after it ends on 2026-11-11");
+}
+
+#[test]
+fn commitments_made_before_any_meeting_are_reported() {
+    let env = TestEnv::new();
+    env.mentor("Priya Natarajan", &["--since", "2026-11-01"]);
+    let id = env.commit("Send Priya my promotion packet", &[]);
+    env.run(["action", "done", &id]).success();
+    env.run(["summary"])
+        .success()
+        .stdout_has("## My commitments\n\n- Done: Send Priya my promotion packet");
 }

@@ -216,8 +216,13 @@ pub fn resolve<'a>(
             }),
         };
     };
-    let lower = normalize_name(typed).to_lowercase();
-    // Slugs are unique, so a slug typed in full always means that one mentor.
+    let normal = normalize_name(typed);
+    let lower = normal.to_lowercase();
+    // A name typed exactly as written wins; then a slug typed in full (slugs
+    // are unique, and the tool tells people to type them).
+    if let Some(mentor) = mentors.iter().find(|m| normalize_name(&m.name) == normal) {
+        return Ok(mentor);
+    }
     if let Some(mentor) = mentors.iter().find(|m| m.slug == lower) {
         return Ok(mentor);
     }
@@ -350,6 +355,9 @@ mod tests {
         assert_eq!(found, Ok("alex-kim"));
         let found = resolve(&all, Some("Alex  KIM"), today()).map(|m| m.slug.as_str());
         assert_eq!(found, Ok("alex-kim"));
+        // Typed exactly as the second one's name, it means the second one.
+        let found = resolve(&all, Some("Alex-Kim"), today()).map(|m| m.slug.as_str());
+        assert_eq!(found, Ok("alex-kim-2"));
     }
 
     #[test]

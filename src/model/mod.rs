@@ -1,6 +1,7 @@
 //! The domain, free of files, clocks and printing: mentors, meetings,
 //! commitments, journal entries, and what the reports make of them.
 
+pub mod archive;
 pub mod commitment;
 pub mod dates;
 pub mod id;

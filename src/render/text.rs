@@ -9,7 +9,10 @@ pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let dangerous = (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+            || matches!(
+                c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            );
         if dangerous {
             out.push_str(&c.escape_unicode().to_string());
         } else {
@@ -52,6 +55,7 @@ mod tests {
     fn control_sequences_are_defused() {
         assert_eq!(clean("a\u{1b}[31mred"), "a\\u{1b}[31mred");
         assert_eq!(clean("evil\u{202E}txt"), "evil\\u{202e}txt");
+        assert_eq!(clean("a\u{61c}b"), "a\\u{61c}b");
         assert_eq!(clean("ok\nnext\tcol é\u{301}"), "ok\nnext\tcol é\u{301}");
         assert_eq!(one_line("  two\n lines "), "two lines");
         assert_eq!(indented("a\nb", "  "), "a\n  b");

@@ -192,12 +192,27 @@ pub fn keep_line_endings(original: &[u8], text: &str) -> Vec<u8> {
     if original.starts_with(BOM) {
         out.extend_from_slice(BOM);
     }
-    if original.windows(2).any(|w| w == b"\r\n") {
-        out.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
-    } else {
-        out.extend_from_slice(text.as_bytes());
-    }
+    out.extend(text_for(original, text));
     out
+}
+
+/// Text to append to `original`: with its line endings, without a second
+/// byte-order mark, starting on a line of its own.
+pub fn appended(original: &[u8], text: &str) -> Vec<u8> {
+    let mut out = original.to_vec();
+    if !out.is_empty() && !out.ends_with(b"\n") {
+        out.extend(text_for(original, "\n"));
+    }
+    out.extend(text_for(original, text));
+    out
+}
+
+fn text_for(original: &[u8], text: &str) -> Vec<u8> {
+    if original.windows(2).any(|w| w == b"\r\n") {
+        text.replace('\n', "\r\n").into_bytes()
+    } else {
+        text.as_bytes().to_vec()
+    }
 }
 
 fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) -> Error {

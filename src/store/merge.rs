@@ -97,26 +97,28 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
             .and_then(Item::as_str)
             .map(str::to_string)
     };
-    let wanted: Vec<Option<String>> = new.iter().map(key_of).collect();
-    let mut index = 0;
-    while index < old.len() {
-        let keep = old
-            .get(index)
-            .map(key_of)
-            .is_some_and(|key| wanted.contains(&key));
-        if keep {
-            index += 1;
-        } else {
-            old.remove(index);
+    // The k-th table with a key is matched with the k-th old one with that
+    // key: two records that share an ID (after a merge of two machines'
+    // files, say) stay two records. Old tables keep their comments and
+    // unknown keys; ones no longer wanted go; new ones come at the end.
+    let mut used = vec![false; old.len()];
+    let mut rebuilt = ArrayOfTables::new();
+    for new_table in new.iter() {
+        let key = key_of(new_table);
+        let matched = old
+            .iter()
+            .enumerate()
+            .position(|(i, old_table)| !used[i] && key.is_some() && key_of(old_table) == key);
+        match matched.and_then(|i| old.get(i).map(|t| (i, t.clone()))) {
+            Some((i, mut table)) => {
+                used[i] = true;
+                merge_table(&mut table, new_table, name);
+                rebuilt.push(table);
+            }
+            None => rebuilt.push(new_table.clone()),
         }
     }
-    for (new_table, key) in new.iter().zip(&wanted) {
-        let position = old.iter().position(|t| key_of(t) == *key);
-        match position.and_then(|i| old.get_mut(i)) {
-            Some(old_table) => merge_table(old_table, new_table, name),
-            None => old.push(new_table.clone()),
-        }
-    }
+    *old = rebuilt;
 }
 
 /// Equal as data, whatever the spelling (`'x'` and `"x"` are the same string).
@@ -168,6 +170,22 @@ mod tests {
             merged(old, new),
             "[[action]]\nid = \"a\"\nstatus = \"done\" # hm\n\n[[action]]\nid = \"b\"\nstatus = \"open\"\n"
         );
+    }
+
+    #[test]
+    fn tables_sharing_an_id_stay_distinct() {
+        let old = "[[mentor]]\nslug = \"sam\"\nname = \"Sam Lee\"\nemail = \"sam@work\"\n\n[[mentor]]\nslug = \"sam\"\nname = \"Sam (school)\"\n";
+        let new = "[[mentor]]\nslug = \"sam\"\nname = \"Sam Lee\"\nemail = \"sam@work\"\n[[mentor]]\nslug = \"sam\"\nname = \"Sam (school)\"\n[[mentor]]\nslug = \"priya\"\nname = \"Priya\"\n";
+        let out = merged(old, new);
+        assert!(
+            out.contains("name = \"Sam Lee\"\nemail = \"sam@work\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("name = \"Sam (school)\"") && out.contains("Priya"),
+            "{out}"
+        );
+        assert_eq!(out.matches("[[mentor]]").count(), 3, "{out}");
     }
 
     #[test]

@@ -19,11 +19,15 @@
 //! file atomically.
 
 mod codec;
+mod edit;
 mod fsio;
 mod index;
 mod merge;
+mod sync;
 
+pub use edit::DataFile;
 pub use fsio::Lock;
+pub use sync::{JOURNAL_MERGE_DRIVER, JournalMerge, merge_journal_files};
 
 use index::{Fresh, Index, Indexed, Stamp};
 
@@ -31,7 +35,7 @@ use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
-use crate::model::mentor::Mentor;
+use crate::model::mentor::{Mentor, slugify};
 use chrono::{Datelike, NaiveDate};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -381,8 +385,10 @@ impl Store {
             Some(path) if self.fits(path, meeting) => path.to_path_buf(),
             _ => self.free_meeting_path(meeting)?,
         };
-        self.save(
+        let base = current.clone().unwrap_or_else(|| target.clone());
+        self.save_as(
             lock,
+            &base,
             &target,
             &codec::meeting_document(meeting),
             Some(meeting),
@@ -415,11 +421,13 @@ impl Store {
         let (dir, stem) = match (meeting.held, meeting.date) {
             (true, Some(date)) => (
                 self.root.join("meetings").join(date.year().to_string()),
-                format!("{date}-{}", meeting.mentor),
+                format!("{date}-{}", slugify(&meeting.mentor)),
             ),
+            // The slug is slugified again: a hand-edited one must not reach
+            // outside the folder.
             _ => (
                 self.root.join("meetings"),
-                format!("next-{}", meeting.mentor),
+                format!("next-{}", slugify(&meeting.mentor)),
             ),
         };
         let taken =
@@ -468,11 +476,7 @@ impl Store {
                 // The fast path: the month's file is known to parse and is
                 // unchanged since, so the new entries are appended to its
                 // text as they are; nothing before them is rewritten.
-                let mut text = bytes;
-                if !text.is_empty() && !text.ends_with(b"\n") {
-                    text.push(b'\n');
-                }
-                text.extend(codec::keep_line_endings(&text, &codec::entries_text(&new)));
+                let text = codec::appended(&bytes, &codec::entries_text(&new));
                 let stamp = fsio::write_atomic(&path, &text, random()?)?;
                 self.seen
                     .borrow_mut()
@@ -539,15 +543,34 @@ impl Store {
     /// The one way a file is written (see the module documentation).
     fn save(
         &self,
-        _lock: &Lock,
+        lock: &Lock,
         path: &Path,
         new: &DocumentMut,
         meeting: Option<&Meeting>,
     ) -> Result<()> {
-        let on_disk = self.unchanged(path)?;
+        self.save_as(lock, path, path, new, meeting)
+    }
+
+    /// Like [`Store::save`], but the result goes to `path` while the edits a
+    /// person made are taken from `base`: a meeting moving from its planned
+    /// file to its dated one keeps its comments and extra keys.
+    fn save_as(
+        &self,
+        _lock: &Lock,
+        base: &Path,
+        path: &Path,
+        new: &DocumentMut,
+        meeting: Option<&Meeting>,
+    ) -> Result<()> {
+        let on_disk = self.unchanged(base)?;
+        if base != path && self.unchanged(path)?.is_some() {
+            return Err(Error::Changed {
+                path: path.to_path_buf(),
+            });
+        }
         let bytes = match &on_disk {
             Some(bytes) => {
-                let mut doc = codec::read_document(path, bytes)?;
+                let mut doc = codec::read_document(base, bytes)?;
                 merge::merge_document(&mut doc, new);
                 codec::keep_line_endings(bytes, &doc.to_string())
             }

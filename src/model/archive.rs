@@ -1,0 +1,695 @@
+//! The whole journal as one value, for `mentee export` and `mentee import`:
+//! what it holds, which part of it an export keeps, and the checks an
+//! import makes before anything is written.
+//!
+//! The exported JSON has its own shape ([`Wire`]), separate from the
+//! serde derives of the model types, so that the files, the cache and this
+//! document can each change without dragging the others along. Its
+//! `version` is bumped only for a change that an older reader would
+//! misunderstand; see docs/json.md.
+
+use crate::model::dates::{Span, toml_date};
+use crate::model::id::Id;
+use crate::model::journal::{Entry, Kind};
+use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, Status, StatusChange};
+use crate::model::mentor::{Mentor, Role};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The version of the export document this mentee writes and the newest it
+/// can import.
+pub const VERSION: u64 = 1;
+
+/// Everything in a data folder, as model values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Archive {
+    pub mentors: Vec<Mentor>,
+    /// Held meetings by date, then planned ones.
+    pub meetings: Vec<Meeting>,
+    /// Commitments made outside any meeting.
+    pub loose: Vec<Action>,
+    /// Journal entries, oldest first.
+    pub entries: Vec<Entry>,
+    /// Topics queued for a later meeting.
+    pub later: Vec<QueuedTopic>,
+}
+
+/// Which part of the journal an export keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only records dated on or after this day (mentors are always kept).
+    pub since: Option<NaiveDate>,
+    /// Only this mentor's records (slug), plus entries meant for everyone.
+    pub mentor: Option<String>,
+}
+
+impl Archive {
+    /// The part of the journal `filter` keeps. A planned meeting without a
+    /// date is upcoming, so `since` keeps it.
+    pub fn filtered(mut self, filter: &Filter) -> Archive {
+        let from = |date: Option<NaiveDate>| {
+            filter
+                .since
+                .is_none_or(|since| date.is_none_or(|d| d >= since))
+        };
+        let mine = |slug: Option<&str>| {
+            filter
+                .mentor
+                .as_deref()
+                .is_none_or(|wanted| slug == Some(wanted))
+        };
+        self.mentors.retain(|m| mine(Some(&m.slug)));
+        self.meetings
+            .retain(|m| mine(Some(&m.mentor)) && from(m.date));
+        self.loose
+            .retain(|a| mine(a.mentor.as_deref()) && from(Some(a.created)));
+        self.entries
+            .retain(|e| (e.mentor.is_none() || mine(e.mentor.as_deref())) && from(Some(e.date)));
+        self.later
+            .retain(|q| mine(Some(&q.mentor)) && from(Some(q.added)));
+        self
+    }
+
+    /// Every commitment with the slug of its mentor.
+    pub fn commitments(&self) -> impl Iterator<Item = (&Action, &str)> {
+        let in_meetings = self
+            .meetings
+            .iter()
+            .flat_map(|m| m.actions.iter().map(move |a| (a, m.mentor.as_str())));
+        let loose = self
+            .loose
+            .iter()
+            .map(|a| (a, a.mentor.as_deref().unwrap_or_default()));
+        in_meetings.chain(loose)
+    }
+
+    /// What stops this journal from being written to an empty data folder
+    /// as it is: IDs used twice, references to records it does not hold,
+    /// names that cannot be file names, dates a TOML file cannot hold.
+    /// Empty when all is well.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut slugs = HashSet::new();
+        for mentor in &self.mentors {
+            if !is_slug(&mentor.slug) {
+                problems.push(format!(
+                    "mentor {:?} has the slug {:?}; a slug is lowercase letters, digits and dashes",
+                    mentor.name, mentor.slug
+                ));
+            } else if !slugs.insert(mentor.slug.as_str()) {
+                problems.push(format!("two mentors have the slug {:?}", mentor.slug));
+            }
+            if mentor.name.trim().is_empty() {
+                problems.push(format!("mentor {:?} has no name", mentor.slug));
+            }
+        }
+        let mentor_ref = |what: &str, slug: &str, problems: &mut Vec<String>| {
+            if !slugs.contains(slug) {
+                problems.push(format!(
+                    "{what} names the mentor {slug:?}, who is not in the file"
+                ));
+            }
+        };
+
+        let meeting_ids = unique_ids(
+            "meeting",
+            self.meetings.iter().map(|m| &m.id),
+            &mut problems,
+        );
+        let commitment_ids = unique_ids(
+            "commitment",
+            self.commitments().map(|(a, _)| &a.id),
+            &mut problems,
+        );
+        unique_ids("entry", self.entries.iter().map(|e| &e.id), &mut problems);
+        unique_ids(
+            "queued topic",
+            self.later.iter().map(|q| &q.id),
+            &mut problems,
+        );
+
+        for meeting in &self.meetings {
+            let what = format!("meeting {}", meeting.id);
+            mentor_ref(&what, &meeting.mentor, &mut problems);
+            if meeting.held && meeting.date.is_none() {
+                problems.push(format!("{what} was held but has no date"));
+            }
+            check_dates(&what, meeting.date, &mut problems);
+            for checkin in &meeting.checkins {
+                if !commitment_ids.contains(&checkin.action) {
+                    problems.push(format!(
+                        "{what} reports on the commitment {}, which is not in the file",
+                        checkin.action
+                    ));
+                }
+            }
+            for action in &meeting.actions {
+                check_action(action, &mut problems);
+                if let Some(slug) = &action.mentor {
+                    mentor_ref(&format!("commitment {}", action.id), slug, &mut problems);
+                }
+            }
+        }
+        for action in &self.loose {
+            check_action(action, &mut problems);
+            match &action.mentor {
+                Some(slug) => mentor_ref(&format!("commitment {}", action.id), slug, &mut problems),
+                None => problems.push(format!(
+                    "commitment {} was made outside any meeting but names no mentor",
+                    action.id
+                )),
+            }
+        }
+        for entry in &self.entries {
+            let what = format!("entry {}", entry.id);
+            if let Some(slug) = &entry.mentor {
+                mentor_ref(&what, slug, &mut problems);
+            }
+            if let Some(action) = entry
+                .action
+                .as_ref()
+                .filter(|a| !commitment_ids.contains(a))
+            {
+                problems.push(format!(
+                    "{what} is about the commitment {action}, which is not in the file"
+                ));
+            }
+            if let Some(meeting) = entry.meeting.as_ref().filter(|m| !meeting_ids.contains(m)) {
+                problems.push(format!(
+                    "{what} was taken at the meeting {meeting}, which is not in the file"
+                ));
+            }
+            if entry.kind.as_str().trim().is_empty() {
+                problems.push(format!("{what} has an empty kind"));
+            }
+            check_dates(&what, Some(entry.date), &mut problems);
+        }
+        for topic in &self.later {
+            let what = format!("queued topic {}", topic.id);
+            mentor_ref(&what, &topic.mentor, &mut problems);
+            check_dates(&what, Some(topic.added), &mut problems);
+        }
+        problems
+    }
+}
+
+fn check_action(action: &Action, problems: &mut Vec<String>) {
+    let what = format!("commitment {}", action.id);
+    check_dates(&what, Some(action.created), problems);
+    check_dates(&what, action.due, problems);
+    for change in &action.history {
+        check_dates(&what, Some(change.on), problems);
+    }
+}
+
+/// TOML dates, and so mentee's files, hold only the years 1 to 9999.
+fn check_dates(what: &str, date: Option<NaiveDate>, problems: &mut Vec<String>) {
+    if let Some(date) = date.filter(|d| !(1..=9999).contains(&d.year())) {
+        problems.push(format!(
+            "{what} has the date {date}, outside the years 1 to 9999"
+        ));
+    }
+}
+
+/// A slug is what file names are made of: it must not reach outside the
+/// data folder or be a name the file system refuses.
+fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 64
+        && !slug.starts_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Collects IDs, reporting malformed ones and any used twice.
+fn unique_ids<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = &'a Id>,
+    problems: &mut Vec<String>,
+) -> HashSet<&'a Id> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        let text = id.as_str();
+        if text.is_empty()
+            || text.chars().count() > 64
+            || text.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            problems.push(format!(
+                "a {kind} has the ID {text:?}; an ID is one short word"
+            ));
+        } else if !seen.insert(id) {
+            problems.push(format!("two records of kind {kind} have the ID {text}"));
+        }
+    }
+    seen
+}
+
+// ---- the JSON shape --------------------------------------------------------
+
+/// The export document's payload: `{"version": 1, "export": Wire}`.
+/// Every optional value is written as `null` when unset; on reading, a
+/// missing optional field means the same.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wire {
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub exported: NaiveDate,
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
+    pub since: Option<NaiveDate>,
+    /// The slug of the one mentor exported, when `-m` was given.
+    #[serde(default)]
+    pub mentor: Option<String>,
+    pub mentors: Vec<WireMentor>,
+    pub meetings: Vec<WireMeeting>,
+    /// Commitments made outside any meeting.
+    pub commitments: Vec<WireCommitment>,
+    pub entries: Vec<WireEntry>,
+    pub later: Vec<WireTopic>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireMentor {
+    pub name: String,
+    pub slug: String,
+    pub role: Role,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub every: Option<Span>,
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
+    pub since: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
+    pub until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireMeeting {
+    pub id: Id,
+    pub mentor: String,
+    pub status: MeetingStatus,
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
+    pub date: Option<NaiveDate>,
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub checkins: Vec<WireCheckIn>,
+    #[serde(default)]
+    pub commitments: Vec<WireCommitment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    Held,
+    Planned,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireCheckIn {
+    pub action: Id,
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireCommitment {
+    pub id: Id,
+    pub text: String,
+    /// Set for commitments made outside any meeting; `null` in a meeting,
+    /// whose mentor is meant.
+    #[serde(default)]
+    pub mentor: Option<String>,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub created: NaiveDate,
+    #[serde(default, deserialize_with = "toml_date::option::deserialize")]
+    pub due: Option<NaiveDate>,
+    pub status: Status,
+    #[serde(default)]
+    pub history: Vec<WireChange>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireChange {
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub on: NaiveDate,
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireEntry {
+    pub id: Id,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub date: NaiveDate,
+    pub kind: Kind,
+    #[serde(default)]
+    pub mentor: Option<String>,
+    #[serde(default)]
+    pub action: Option<Id>,
+    #[serde(default)]
+    pub meeting: Option<Id>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireTopic {
+    pub id: Id,
+    pub mentor: String,
+    pub text: String,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub added: NaiveDate,
+}
+
+impl Wire {
+    pub fn new(archive: &Archive, exported: NaiveDate, filter: &Filter) -> Wire {
+        Wire {
+            exported,
+            since: filter.since,
+            mentor: filter.mentor.clone(),
+            mentors: archive.mentors.iter().map(WireMentor::from).collect(),
+            meetings: archive.meetings.iter().map(WireMeeting::from).collect(),
+            commitments: archive.loose.iter().map(WireCommitment::from).collect(),
+            entries: archive.entries.iter().map(WireEntry::from).collect(),
+            later: archive.later.iter().map(WireTopic::from).collect(),
+        }
+    }
+
+    /// The model values again; nothing is checked here (see
+    /// [`Archive::problems`]).
+    pub fn into_archive(self) -> Archive {
+        Archive {
+            mentors: self.mentors.into_iter().map(Mentor::from).collect(),
+            meetings: self.meetings.into_iter().map(Meeting::from).collect(),
+            loose: self.commitments.into_iter().map(Action::from).collect(),
+            entries: self.entries.into_iter().map(Entry::from).collect(),
+            later: self.later.into_iter().map(QueuedTopic::from).collect(),
+        }
+    }
+
+    /// Was this export cut down with `--since` or `-m`?
+    pub fn is_partial(&self) -> bool {
+        self.since.is_some() || self.mentor.is_some()
+    }
+}
+
+impl From<&Mentor> for WireMentor {
+    fn from(m: &Mentor) -> Self {
+        WireMentor {
+            name: m.name.clone(),
+            slug: m.slug.clone(),
+            role: m.role,
+            email: m.email.clone(),
+            every: m.every,
+            since: m.since,
+            until: m.until,
+        }
+    }
+}
+
+impl From<WireMentor> for Mentor {
+    fn from(m: WireMentor) -> Self {
+        Mentor {
+            name: m.name,
+            slug: m.slug,
+            role: m.role,
+            email: m.email,
+            every: m.every,
+            since: m.since,
+            until: m.until,
+        }
+    }
+}
+
+impl From<&Meeting> for WireMeeting {
+    fn from(m: &Meeting) -> Self {
+        WireMeeting {
+            id: m.id.clone(),
+            mentor: m.mentor.clone(),
+            status: if m.held {
+                MeetingStatus::Held
+            } else {
+                MeetingStatus::Planned
+            },
+            date: m.date,
+            topics: m.topics.clone(),
+            checkins: m
+                .checkins
+                .iter()
+                .map(|c| WireCheckIn {
+                    action: c.action.clone(),
+                    status: c.status,
+                    note: c.note.clone(),
+                })
+                .collect(),
+            commitments: m.actions.iter().map(WireCommitment::from).collect(),
+        }
+    }
+}
+
+impl From<WireMeeting> for Meeting {
+    fn from(m: WireMeeting) -> Self {
+        Meeting {
+            id: m.id,
+            mentor: m.mentor,
+            held: m.status == MeetingStatus::Held,
+            date: m.date,
+            topics: m.topics,
+            checkins: m
+                .checkins
+                .into_iter()
+                .map(|c| CheckIn {
+                    action: c.action,
+                    status: c.status,
+                    note: c.note,
+                })
+                .collect(),
+            actions: m.commitments.into_iter().map(Action::from).collect(),
+        }
+    }
+}
+
+impl From<&Action> for WireCommitment {
+    fn from(a: &Action) -> Self {
+        WireCommitment {
+            id: a.id.clone(),
+            text: a.text.clone(),
+            mentor: a.mentor.clone(),
+            created: a.created,
+            due: a.due,
+            status: a.status,
+            history: a
+                .history
+                .iter()
+                .map(|h| WireChange {
+                    on: h.on,
+                    status: h.status,
+                    note: h.note.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<WireCommitment> for Action {
+    fn from(a: WireCommitment) -> Self {
+        Action {
+            id: a.id,
+            text: a.text,
+            created: a.created,
+            due: a.due,
+            status: a.status,
+            mentor: a.mentor,
+            history: a
+                .history
+                .into_iter()
+                .map(|h| StatusChange {
+                    on: h.on,
+                    status: h.status,
+                    note: h.note,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&Entry> for WireEntry {
+    fn from(e: &Entry) -> Self {
+        WireEntry {
+            id: e.id.clone(),
+            date: e.date,
+            kind: e.kind.clone(),
+            mentor: e.mentor.clone(),
+            action: e.action.clone(),
+            meeting: e.meeting.clone(),
+            text: e.text.clone(),
+        }
+    }
+}
+
+impl From<WireEntry> for Entry {
+    fn from(e: WireEntry) -> Self {
+        Entry {
+            id: e.id,
+            date: e.date,
+            kind: e.kind,
+            mentor: e.mentor,
+            action: e.action,
+            meeting: e.meeting,
+            text: e.text,
+        }
+    }
+}
+
+impl From<&QueuedTopic> for WireTopic {
+    fn from(q: &QueuedTopic) -> Self {
+        WireTopic {
+            id: q.id.clone(),
+            mentor: q.mentor.clone(),
+            text: q.text.clone(),
+            added: q.added,
+        }
+    }
+}
+
+impl From<WireTopic> for QueuedTopic {
+    fn from(q: WireTopic) -> Self {
+        QueuedTopic {
+            id: q.id,
+            mentor: q.mentor,
+            text: q.text,
+            added: q.added,
+        }
+    }
+}
+
+/// Commitment texts by ID, for showing a check-in or an entry's subject.
+pub fn commitment_texts(archive: &Archive) -> HashMap<&Id, &str> {
+    archive
+        .commitments()
+        .map(|(a, _)| (&a.id, a.text.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    fn mentor(slug: &str) -> Mentor {
+        Mentor {
+            name: slug.to_uppercase(),
+            slug: slug.to_string(),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: None,
+        }
+    }
+
+    fn sample() -> Archive {
+        let mut held =
+            Meeting::planned(Id::from("meet01"), "alex", Some(day("2026-11-02")), vec![]);
+        held.held = true;
+        held.actions = vec![Action::new(
+            Id::from("act001"),
+            "Draft".into(),
+            day("2026-11-02"),
+            None,
+        )];
+        let mut later =
+            Meeting::planned(Id::from("meet02"), "alex", Some(day("2026-11-16")), vec![]);
+        later.held = true;
+        later.checkins = vec![CheckIn {
+            action: Id::from("act001"),
+            status: Status::Done,
+            note: None,
+        }];
+        let entry = |id: &str, date: &str, mentor: Option<&str>| Entry {
+            id: Id::from(id),
+            date: day(date),
+            kind: Kind::Update,
+            mentor: mentor.map(str::to_string),
+            action: None,
+            meeting: None,
+            text: "x".into(),
+        };
+        Archive {
+            mentors: vec![mentor("alex"), mentor("priya")],
+            meetings: vec![held, later],
+            loose: vec![],
+            entries: vec![
+                entry("ent001", "2026-11-03", Some("alex")),
+                entry("ent002", "2026-11-20", None),
+                entry("ent003", "2026-11-21", Some("priya")),
+            ],
+            later: vec![],
+        }
+    }
+
+    #[test]
+    fn a_consistent_journal_has_no_problems() {
+        assert_eq!(sample().problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn duplicates_dangling_references_and_bad_slugs_are_problems() {
+        let mut archive = sample();
+        archive.entries[1].id = Id::from("ent001");
+        archive.entries[2].action = Some(Id::from("nope00"));
+        archive.meetings[0].mentor = "../etc".into();
+        archive.mentors[1].slug = "../etc".into();
+        let problems = archive.problems().join("\n");
+        assert!(
+            problems.contains("two records of kind entry have the ID ent001"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("commitment nope00, which is not in the file"),
+            "{problems}"
+        );
+        assert!(problems.contains("slug \"../etc\""), "{problems}");
+        assert!(
+            problems.contains("names the mentor \"../etc\""),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn filters_keep_one_mentor_and_a_period() {
+        let filter = Filter {
+            since: Some(day("2026-11-10")),
+            mentor: Some("alex".into()),
+        };
+        let part = sample().filtered(&filter);
+        assert_eq!(part.mentors.len(), 1);
+        let meetings: Vec<&str> = part.meetings.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(meetings, vec!["meet02"]);
+        let entries: Vec<&str> = part.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(entries, vec!["ent002"]);
+        // The check-in of meet02 reports on a commitment made before --since.
+        assert_eq!(part.problems().len(), 1);
+    }
+
+    #[test]
+    fn the_wire_shape_round_trips() {
+        let archive = sample();
+        let wire = Wire::new(&archive, day("2026-11-22"), &Filter::default());
+        let text = serde_json::to_string(&wire).expect("serialise");
+        let back: Wire = serde_json::from_str(&text).expect("parse");
+        assert_eq!(back.into_archive(), archive);
+    }
+}

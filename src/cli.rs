@@ -1,7 +1,10 @@
 //! The command line, as clap derive types. The doc comments are the help text;
 //! each command's own arguments live beside its handler in `commands/`.
 
-use crate::commands::{action, agenda, journal, log, meet, mentor, status, summary};
+use crate::commands::{
+    action, agenda, completions, edit, export, import, journal, log, man, meet, mentor, status,
+    summary, sync,
+};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -31,7 +34,14 @@ Examples:
 
 Environment:
   MENTEE_DIR    the data folder (default: ~/.local/share/mentee on Linux)
-  MENTEE_TODAY  pin today's date, as YYYY-MM-DD, for scripts and demos";
+  MENTEE_TODAY  pin today's date, as YYYY-MM-DD, for scripts and demos
+  MENTEE_CONFIG the configuration file (default: ~/.config/mentee/config.toml on Linux)
+  MENTEE_NAME, MENTEE_MENTOR, MENTEE_SUMMARY_FORMAT
+                override name, default_mentor and summary_format of config.toml
+  VISUAL, EDITOR
+                the editor for mentee edit and long texts (default: vi)
+  NO_COLOR, CLICOLOR_FORCE
+                turn colour off, or on when stdout is not a terminal";
 
 const MENTOR_EXAMPLES: &str = "\
 Examples:
@@ -50,32 +60,53 @@ pub struct GlobalArgs {
     /// The data folder; else $MENTEE_DIR, else the user's data folder + /mentee
     #[arg(long, global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
+
+    /// Colour the output: auto (only on a terminal; NO_COLOR turns it off,
+    /// CLICOLOR_FORCE on), always or never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto
+    )]
+    pub color: ColorChoice,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Each command's help comes from its own arguments' doc comment, beside
+/// its handler in `commands/`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The dashboard: next meetings, open commitments, what to report
     Status(status::Args),
     /// Register, list and end mentors
     #[command(subcommand, after_long_help = MENTOR_EXAMPLES)]
     Mentor(mentor::Command),
-    /// Plan the next meeting, show it, or queue a topic for later
     Agenda(agenda::Args),
-    /// Start a meeting: report on commitments first, then the agenda
     Meet(meet::Args),
-    /// Record a note or piece of advice from the latest meeting
     Note(journal::NoteArgs),
     /// Add, list and report on commitments (action items)
     #[command(subcommand, after_long_help = ACTION_EXAMPLES)]
     Action(action::Command),
-    /// Log progress between meetings; --win for a milestone
     Update(journal::UpdateArgs),
-    /// Log a thank-you note for what helped
     Thanks(journal::ThanksArgs),
-    /// Show the timeline of everything, newest last
     Log(log::Args),
-    /// Print the progress summary to send your mentor
     Summary(summary::Args),
+    Edit(edit::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+    Export(export::Args),
+    Import(import::Args),
+    Sync(sync::Args),
+    /// The merge driver for journal months that mentee sync sets up in git
+    #[command(hide = true)]
+    MergeJournal(sync::MergeArgs),
 }
 
 #[cfg(test)]

@@ -1,12 +1,17 @@
-//! What is resolved once per run: the data directory, today's date and what
-//! kind of terminal we are talking to. No handler looks at the environment,
-//! the clock or the terminal itself.
+//! What is resolved once per run: the data directory, today's date, what
+//! kind of terminal we are talking to, colour, the editor and the settings
+//! of `config.toml`. No handler looks at the environment, the clock or the
+//! terminal itself.
 
-use crate::cli::GlobalArgs;
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::commands::summary::Format;
+use crate::config::{self, Config};
+use crate::editor::{self, Editor};
 use crate::error::{Error, Result};
 use crate::model::dates::{self, Direction};
 use crate::store::Store;
 use chrono::NaiveDate;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -18,6 +23,32 @@ pub struct Context {
     /// Width to fit tables to, when stdout is a terminal; `None` means no
     /// width-dependent wrapping at all.
     pub width: Option<u16>,
+    /// Colour the output (see [`use_color`] for the rules).
+    pub color: bool,
+    /// The editor for `mentee edit` and for long texts.
+    pub editor: Editor,
+    /// Defaults from the environment and `config.toml`.
+    pub settings: Settings,
+}
+
+/// Defaults that a flag overrides: an environment variable beats
+/// `config.toml`.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// The mentee's name, to sign summaries: `$MENTEE_NAME`, else `name`.
+    pub name: Option<String>,
+    /// The mentor for commands run without `-m` while several are active:
+    /// `$MENTEE_MENTOR`, else `default_mentor`.
+    pub default_mentor: Option<DefaultMentor>,
+    /// `$MENTEE_SUMMARY_FORMAT`, else `summary_format`.
+    pub summary_format: Option<Format>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DefaultMentor {
+    pub name: String,
+    /// Where it was set, for error messages.
+    pub from: String,
 }
 
 impl Context {
@@ -42,6 +73,15 @@ impl Context {
             .is_terminal()
             .then(|| comfy_table::Table::new().width())
             .flatten();
+        let stdout_terminal = std::io::stdout().is_terminal();
+        let color = use_color(
+            global.color,
+            std::env::var_os("NO_COLOR"),
+            std::env::var_os("CLICOLOR_FORCE"),
+            stdout_terminal && std::env::var_os("TERM").is_none_or(|term| term != "dumb"),
+        );
+        let editor = resolve_editor();
+        let settings = settings()?;
         // The index is a cache: without a cache folder mentee is only slower.
         let store = match dirs::cache_dir() {
             Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
@@ -52,7 +92,36 @@ impl Context {
             today,
             interactive,
             width,
+            color,
+            editor,
+            settings,
         })
+    }
+
+    /// A long text (an update, a note, thanks): as given; `-` reads standard
+    /// input; left out on a terminal, it is written in the editor like a git
+    /// commit message. Without a terminal a missing text fails at once.
+    pub fn long_text(&self, given: Option<&str>, what: &str, usage: &str) -> Result<String> {
+        if let Some(text) = given {
+            return self.text_arg(text);
+        }
+        if !self.interactive {
+            return Err(Error::user_with_hint(
+                format!("the {what} needs its TEXT"),
+                format!("{usage} (or - to read it from standard input)"),
+            ));
+        }
+        let text = self.editor.compose(&format!(
+            "Write the {what} above. Lines starting with '#' are left out;\n\
+             an empty text logs nothing."
+        ))?;
+        if text.is_empty() {
+            return Err(Error::user_with_hint(
+                format!("the {what} is empty; nothing was logged"),
+                usage.to_string(),
+            ));
+        }
+        Ok(text)
     }
 
     /// A text argument, where `-` means "read it from standard input".
@@ -87,6 +156,103 @@ impl Context {
     }
 }
 
+/// Colour or not. The first that applies wins: `--color always|never`;
+/// `NO_COLOR` set to anything non-empty (no colour); `CLICOLOR_FORCE` set to
+/// anything but `0` or empty (colour); otherwise colour only when stdout is a
+/// terminal that is not `TERM=dumb`.
+pub fn use_color(
+    choice: ColorChoice,
+    no_color: Option<OsString>,
+    clicolor_force: Option<OsString>,
+    terminal: bool,
+) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if no_color.is_some_and(|v| !v.is_empty()) {
+                false
+            } else if clicolor_force.is_some_and(|v| !v.is_empty() && v != "0") {
+                true
+            } else {
+                terminal
+            }
+        }
+    }
+}
+
+/// `$VISUAL`, else `$EDITOR`, else [`editor::DEFAULT`], as git does.
+fn resolve_editor() -> Editor {
+    let set = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .filter(|value| !value.trim().is_empty())
+    };
+    let (command, from) = match (set("VISUAL"), set("EDITOR")) {
+        (Some(visual), _) => (visual, "$VISUAL"),
+        (None, Some(editor)) => (editor, "$EDITOR"),
+        (None, None) => (editor::DEFAULT.to_string(), "the default"),
+    };
+    Editor {
+        command,
+        from,
+        temp_dir: std::env::temp_dir(),
+    }
+}
+
+/// The settings: environment variables first, then `config.toml`.
+fn settings() -> Result<Settings> {
+    let clean = |value: Option<String>| {
+        value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let set = |name: &str| {
+        clean(std::env::var_os(name).map(|value| value.to_string_lossy().into_owned()))
+    };
+    let pointed = std::env::var_os("MENTEE_CONFIG")
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from);
+    let (path, file) = match config::location(pointed) {
+        Some((path, required)) => {
+            let file = Config::load(&path, required)?;
+            (Some(path), file)
+        }
+        None => (None, Config::default()),
+    };
+    let summary_format = match set("MENTEE_SUMMARY_FORMAT") {
+        Some(text) => Some(
+            <Format as clap::ValueEnum>::from_str(&text, true).map_err(|_| {
+                Error::user_with_hint(
+                    format!("MENTEE_SUMMARY_FORMAT={text} is not a summary format"),
+                    "set it to markdown, text or json, or unset it",
+                )
+            })?,
+        ),
+        None => file.summary_format,
+    };
+    let default_mentor = match set("MENTEE_MENTOR") {
+        Some(name) => Some(DefaultMentor {
+            name,
+            from: "MENTEE_MENTOR".to_string(),
+        }),
+        None => clean(file.default_mentor).map(|name| DefaultMentor {
+            name,
+            from: format!(
+                "default_mentor in {}",
+                path.as_deref()
+                    .unwrap_or(std::path::Path::new("config.toml"))
+                    .display()
+            ),
+        }),
+    };
+    Ok(Settings {
+        name: set("MENTEE_NAME").or(clean(file.name)),
+        default_mentor,
+        summary_format,
+    })
+}
+
 fn default_dir() -> Result<PathBuf> {
     if let Some(dir) = std::env::var_os("MENTEE_DIR").filter(|dir| !dir.is_empty()) {
         return Ok(PathBuf::from(dir));
@@ -97,4 +263,38 @@ fn default_dir() -> Result<PathBuf> {
             "choose one with --dir PATH or the MENTEE_DIR environment variable",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(
+        choice: ColorChoice,
+        no_color: Option<&str>,
+        force: Option<&str>,
+        terminal: bool,
+        expected: bool,
+    ) {
+        let os = |v: Option<&str>| v.map(OsString::from);
+        assert_eq!(
+            use_color(choice, os(no_color), os(force), terminal),
+            expected
+        );
+    }
+
+    #[test]
+    fn colour_follows_flag_then_no_color_then_clicolor_force_then_terminal() {
+        use ColorChoice::{Always, Auto, Never};
+        case(Always, Some("1"), None, false, true);
+        case(Never, None, Some("1"), true, false);
+        case(Auto, Some("1"), Some("1"), true, false);
+        case(Auto, Some(""), None, true, true);
+        case(Auto, None, Some("1"), false, true);
+        case(Auto, None, Some("0"), false, false);
+        case(Auto, None, Some(""), false, false);
+        case(Auto, None, None, true, true);
+        case(Auto, None, None, false, false);
+    }
 }

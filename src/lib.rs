@@ -7,7 +7,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
+pub mod editor;
 pub mod error;
 pub mod model;
 pub mod prompt;

@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::model::meeting::Status;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(failed)`
 fn failed(err: dialoguer::Error) -> Error {
@@ -56,4 +56,13 @@ pub fn pick_queued(topics: &[String], room: usize) -> Result<Vec<usize>> {
         }
         eprintln!("Pick at most {room}: an agenda holds two topics.");
     }
+}
+
+/// A yes-or-no question.
+pub fn confirm(question: &str, default: bool) -> Result<bool> {
+    Confirm::with_theme(&ColorfulTheme::default())
+        .with_prompt(question)
+        .default(default)
+        .interact()
+        .map_err(failed)
 }

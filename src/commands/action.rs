@@ -125,17 +125,21 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let text = text::check(&ctx.text_arg(&args.text)?)
-        .map_err(|err| Error::user(format!("the commitment {err}")))?;
+    let text = text::check(&ctx.text_arg(&args.text)?).map_err(|err| {
+        Error::user_with_hint(
+            format!("the commitment {err}"),
+            "say what you will do, in quotes",
+        )
+    })?;
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
+    let lock = ctx.store.lock()?;
+    let mut records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(
             "Note: {due} has passed, so this commitment starts out overdue."
         ));
     }
-    let lock = ctx.store.lock()?;
-    let mut records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
     let id = ctx.store.new_id(&[])?;
     let mut action = Action::new(id.clone(), text, ctx.today, due);
     let latest = records
@@ -187,7 +191,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
     } else {
         println!(
             "{}",
-            listing::commitments(&list, &records.mentors, ctx.width)
+            listing::commitments(&list, &records.mentors, ctx.width, ctx.color)
         );
     }
     Ok(())

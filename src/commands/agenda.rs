@@ -11,16 +11,24 @@ use crate::model::mentor::Mentor;
 use crate::model::text;
 use crate::prompt;
 use crate::render;
+use chrono::NaiveDate;
 
 const EXAMPLES: &str = "\
 Examples:
   mentee agenda \"How should I split the billing service?\" --on fri
   mentee agenda \"What do you look for in a design review?\" \"Should I take the on-call lead?\"
   mentee agenda                      show the planned agenda, ready to paste
-  mentee agenda --later \"How do I ask for a promotion?\"";
+  mentee agenda --later \"How do I ask for a promotion?\"
+  mentee agenda --ics meeting.ics    the planned meeting, for your calendar";
 
-/// With topics, plan the next meeting (replacing topics planned before);
-/// without, show the planned agenda.
+/// Plan the next meeting, show it, or queue a topic for later
+///
+/// With one or two topics, plans the next meeting with that mentor; running
+/// it again replaces the planned topics (it says so). A third topic is
+/// refused: queue it with --later, and it is offered when you next plan.
+/// With only --on, moves the planned meeting to that day. Without topics,
+/// shows the planned agenda, which opens with the report on your open
+/// commitments, ready to paste into a message.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
@@ -36,22 +44,64 @@ pub struct Args {
     /// Queue the topics for a future meeting instead of planning this one
     #[arg(long, conflicts_with = "on")]
     pub later: bool,
+    /// Write the planned meeting as an iCalendar event to FILE (standard
+    /// output when FILE is - or left out)
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
+          conflicts_with_all = ["topics", "on", "later"])]
+    pub ics: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    if let Some(file) = &args.ics {
+        return crate::commands::calendar::ics(ctx, args.mentor.as_deref(), file);
+    }
     if args.later {
         return queue(ctx, &args.topics, args.mentor.as_deref());
     }
     if args.topics.is_empty() {
-        if args.on.is_some() {
-            return Err(Error::user_with_hint(
-                "--on needs at least one topic",
-                "mentee agenda \"TOPIC\" --on DATE",
-            ));
-        }
-        return show(ctx, args.mentor.as_deref());
+        return match args.on.as_deref() {
+            Some(on) => reschedule(ctx, on, args.mentor.as_deref()),
+            None => show(ctx, args.mentor.as_deref()),
+        };
     }
     plan(ctx, args)
+}
+
+/// The day of a meeting still to come, as typed with --on.
+fn meeting_day(ctx: &Context, typed: &str) -> Result<NaiveDate> {
+    let on = ctx.date("--on", typed, Direction::Future)?;
+    if on < ctx.today {
+        return Err(Error::user_with_hint(
+            format!("{on} is in the past; an agenda is for a meeting still to come"),
+            "to record a meeting that was held, use: mentee meet --on DATE",
+        ));
+    }
+    Ok(on)
+}
+
+/// Moves the planned meeting to another day, keeping its topics.
+fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
+    let on = meeting_day(ctx, typed)?;
+    let lock = ctx.store.lock()?;
+    let records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, mentor)?;
+    let Some(planned) = records.planned(&mentor.slug) else {
+        return Err(Error::user_with_hint(
+            format!("no meeting is planned with {}", mentor.name),
+            format!(
+                "plan one: mentee agenda \"TOPIC\" --on {on} -m {}",
+                mentor.slug
+            ),
+        ));
+    };
+    let mut meeting = planned.clone();
+    meeting.date = Some(on);
+    ctx.store.save_meeting(&lock, &meeting)?;
+    drop(lock);
+    say(&format!("Moved the meeting with {} to {on}.", mentor.name));
+    let open = records.open_with(ctx, &mentor.slug);
+    print!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
+    Ok(())
 }
 
 fn plan(ctx: &Context, args: &Args) -> Result<()> {
@@ -71,15 +121,16 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
                     .trim()
             ),
         ),
-        TopicError::Text(err) => Error::user(format!("a topic {err}; nothing was changed")),
+        TopicError::Text(err) => Error::user_with_hint(
+            format!("a topic {err}; nothing was changed"),
+            "phrase each topic as a question, in quotes",
+        ),
     })?;
-    let on = ctx.optional_date("--on", args.on.as_deref(), Direction::Future)?;
-    if let Some(on) = on.filter(|on| *on < ctx.today) {
-        return Err(Error::user_with_hint(
-            format!("{on} is in the past; an agenda is for a meeting still to come"),
-            "to record a meeting that was held, use: mentee meet --on DATE",
-        ));
-    }
+    let on = args
+        .on
+        .as_deref()
+        .map(|typed| meeting_day(ctx, typed))
+        .transpose()?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
     if ctx.interactive && topics.len() < MAX_TOPICS {
         let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.as_deref())?;

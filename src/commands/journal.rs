@@ -8,14 +8,17 @@ use crate::model::mentor::Mentor;
 use crate::model::summary::last_held;
 use crate::model::text::{self, TextError};
 
-/// Log progress since the last meeting; --win marks a milestone to celebrate.
+/// Log progress between meetings; --win for a milestone
+///
+/// With several active mentors and no -m, the update is for all of them and
+/// appears in every mentor's summary.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "Examples:\n  mentee update \"Split the invoices module out of billing\" --action k3f9x2\n  mentee update \"My design was approved\" --win"
 )]
 pub struct UpdateArgs {
-    /// What happened (- reads it from standard input)
-    pub text: String,
+    /// What happened (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
     /// The mentor it is for; without it, with several mentors, it is for all of them
     #[arg(short, long)]
     pub mentor: Option<String>,
@@ -27,30 +30,35 @@ pub struct UpdateArgs {
     pub win: bool,
 }
 
-/// Thank a mentor, ideally for something specific that helped.
+/// Log a thank-you note for what helped
+///
+/// Thanks are most useful when they name what helped; --action ties them to
+/// a commitment. They appear in the summary for that mentor.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "Example:\n  mentee thanks \"Your tip on small PRs got my first review through in a day\" --action k3f9x2"
 )]
 pub struct ThanksArgs {
-    /// What you are thankful for (- reads it from standard input)
-    pub text: String,
+    /// What you are thankful for (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
     /// The mentor (name, slug or unique prefix); optional with one active mentor
     #[arg(short, long)]
     pub mentor: Option<String>,
-    /// The commitment or advice it is about
+    /// The commitment it is about (its ID or a unique prefix)
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
 }
 
-/// Note down something said at the latest meeting: advice, a pointer, an idea.
+/// Record a note or piece of advice from the latest meeting
+///
+/// The note is attached to the latest meeting held with the mentor.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "Example:\n  mentee note \"Read 'A Philosophy of Software Design', chapter 4\""
 )]
 pub struct NoteArgs {
-    /// The note (- reads it from standard input)
-    pub text: String,
+    /// The note (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
     /// The mentor (name, slug or unique prefix); optional with one active mentor
     #[arg(short, long)]
     pub mentor: Option<String>,
@@ -58,27 +66,42 @@ pub struct NoteArgs {
 
 pub fn update(ctx: &Context, args: &UpdateArgs) -> Result<()> {
     let kind = if args.win { Kind::Win } else { Kind::Update };
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        kind.as_str(),
+        "mentee update \"What happened\"",
+    )?;
     add(
         ctx,
         kind,
-        &args.text,
+        &text,
         args.mentor.as_deref(),
         args.action.as_deref(),
     )
 }
 
 pub fn thanks(ctx: &Context, args: &ThanksArgs) -> Result<()> {
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        "thank-you note",
+        "mentee thanks \"What helped\"",
+    )?;
     add(
         ctx,
         Kind::Thanks,
-        &args.text,
+        &text,
         args.mentor.as_deref(),
         args.action.as_deref(),
     )
 }
 
 pub fn note(ctx: &Context, args: &NoteArgs) -> Result<()> {
-    add(ctx, Kind::Note, &args.text, args.mentor.as_deref(), None)
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        "note",
+        "mentee note \"What was said\"",
+    )?;
+    add(ctx, Kind::Note, &text, args.mentor.as_deref(), None)
 }
 
 fn add(
@@ -88,7 +111,7 @@ fn add(
     mentor: Option<&str>,
     action: Option<&str>,
 ) -> Result<()> {
-    let text = text::check(&ctx.text_arg(text)?).map_err(|err| {
+    let text = text::check(text).map_err(|err| {
         let hint = match err {
             TextError::Empty => "write what happened, in quotes",
             TextError::TooLong => "keep it short; link to a longer document instead",
@@ -147,9 +170,11 @@ fn add(
         text,
     };
     ctx.store.add_entry(&lock, &entry)?;
-    let to = mentor
-        .map(|m| format!(" for {}", m.name))
-        .unwrap_or_default();
+    let to = match mentor {
+        Some(mentor) => format!(" for {}", mentor.name),
+        None if entry.kind.is_progress() => " for all your mentors".to_string(),
+        None => String::new(),
+    };
     let cheer = if entry.kind == Kind::Win {
         " Well done!"
     } else {

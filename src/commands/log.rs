@@ -7,7 +7,10 @@ use crate::model::dates::Direction;
 use crate::model::timeline;
 use crate::render::{json, listing};
 
-/// Show meetings, commitments, reports and journal entries in date order.
+/// Show the timeline of everything, newest last
+///
+/// Meetings, commitments and every report on them, and journal entries, in
+/// date order. --since and --until take any date form, such as 1m or mon.
 #[derive(Debug, clap::Args)]
 #[command(
     after_long_help = "Examples:\n  mentee log --since 1m\n  mentee log -m alex --since 2026-01-01 --until 2026-06-30 --json"
@@ -49,7 +52,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if args.json {
         println!("{}", json::document("events", &events));
     } else if events.is_empty() {
-        say("Nothing logged in that period.");
+        say(if args.since.is_some() || args.until.is_some() {
+            "Nothing logged in that period."
+        } else {
+            "Nothing logged yet."
+        });
     } else {
         print!("{}", listing::timeline(&events, &records.mentors));
     }

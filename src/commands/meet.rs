@@ -17,7 +17,7 @@ Examples:
   mentee meet                          on a terminal, walks through each open commitment
   mentee meet -m alex --on yesterday   record a meeting held yesterday";
 
-/// Start a meeting: first the report on open commitments, then the agenda.
+/// Start a meeting: report on commitments first, then the agenda
 ///
 /// On a terminal it asks what became of each open commitment (done, in
 /// progress, blocked, dropped or skip, with an optional note). Otherwise it
@@ -47,6 +47,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // can take the whole meeting, and other commands must not wait on it.
     let records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    if let Some(until) = mentor.until.filter(|_| !mentor.is_active(ctx.today)) {
+        say(&format!(
+            "Your mentorship with {} ended on {until}; this is recorded as a keep-in-touch meeting.",
+            mentor.name
+        ));
+    }
     let open: Vec<Commitment> = records
         .open_with(ctx, &mentor.slug)
         .into_iter()
@@ -80,6 +86,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
     let (index, already_recorded) = hold(ctx, &mut records, &mentor, on)?;
+    // Reports recorded earlier that day (`mentee action done` before the
+    // meeting) belong in its check-in too.
+    records.check_in_reports_made_on(index, on);
     let mut dirty = vec![File::Meeting(index)];
     for (id, status, note) in answers {
         match records.find_action(id.as_str()) {

@@ -77,7 +77,10 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let name = normalize_name(&args.name);
     if name.is_empty() {
-        return Err(Error::user("a mentor needs a name"));
+        return Err(Error::user_with_hint(
+            "a mentor needs a name",
+            "mentee mentor add \"Alex Kim\"",
+        ));
     }
     if args.name.contains(['\n', '\r']) || name.chars().count() > 100 {
         return Err(Error::user(
@@ -124,6 +127,11 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     };
     mentors.push(mentor.clone());
     ctx.store.save_mentors(&lock, &mentors)?;
+    if let Some(until) = until.filter(|until| *until <= ctx.today) {
+        say(&format!(
+            "Note: with --until {until}, this relationship has already ended."
+        ));
+    }
     say(&format!(
         "Added {} ({}, -m {}). Plan your first meeting: mentee agenda \"TOPIC\" -m {}",
         mentor.name, mentor.role, mentor.slug, mentor.slug
@@ -166,16 +174,32 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
         .iter_mut()
         .find(|m| m.slug == slug)
         .ok_or_else(|| Error::user("mentor vanished"))?;
-    if mentor.since.is_some_and(|since| on < since) {
-        return Err(Error::user(format!(
-            "{on} is before the relationship started"
-        )));
+    if let Some(since) = mentor.since.filter(|since| on < *since) {
+        return Err(Error::user_with_hint(
+            format!("{on} is before the relationship started on {since}"),
+            format!("give a later day: mentee mentor end {slug} --on DATE"),
+        ));
     }
-    mentor.until = Some(on);
+    let before = mentor.until.replace(on);
     let name = mentor.name.clone();
     ctx.store.save_mentors(&lock, &mentors)?;
-    say(&format!(
-        "Ended the mentorship with {name} on {on}. Its history stays; a thank-you note is a good way to close: mentee thanks \"...\" -m {slug}"
-    ));
+    drop(lock);
+    match before {
+        Some(before) if before != on => {
+            say(&format!(
+                "The mentorship with {name} had ended on {before}; it now ends on {on}."
+            ));
+        }
+        _ => say(&format!(
+            "Ended the mentorship with {name} on {on}. Its history stays; a thank-you note is a good way to close: mentee thanks \"...\" -m {slug}"
+        )),
+    }
+    let records = Records::load(&ctx.store)?;
+    let open = records.open_with(ctx, &slug).len();
+    if open > 0 {
+        say(&format!(
+            "{open} commitments to {name} are still open: close them with mentee action done|drop ID, or keep them (see mentee action list -m {slug})."
+        ));
+    }
     Ok(())
 }

@@ -2,12 +2,19 @@
 
 pub mod action;
 pub mod agenda;
+pub mod calendar;
+pub mod completions;
+pub mod edit;
+pub mod export;
+pub mod import;
 pub mod journal;
 pub mod log;
+pub mod man;
 pub mod meet;
 pub mod mentor;
 pub mod status;
 pub mod summary;
+pub mod sync;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -32,11 +39,23 @@ pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Thanks(args)) => journal::thanks(ctx, &args),
         Some(Command::Log(args)) => log::run(ctx, &args),
         Some(Command::Summary(args)) => summary::run(ctx, &args),
+        Some(Command::Edit(args)) => edit::run(ctx, &args),
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => man::run(&args),
+        Some(Command::Export(args)) => export::run(ctx, &args),
+        Some(Command::Import(args)) => import::run(ctx, &args),
+        Some(Command::Sync(args)) => sync::run(ctx, &args),
+        Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
     }
 }
 
 /// The mentor `-m` names (or the only active one), as an owned value.
 pub fn resolve_mentor(ctx: &Context, all: &[Mentor], typed: Option<&str>) -> Result<Mentor> {
+    if typed.is_none()
+        && let Some(chosen) = default_mentor(ctx, all)
+    {
+        return chosen;
+    }
     mentors::resolve(all, typed, ctx.today)
         .cloned()
         .map_err(|why| match why {
@@ -80,6 +99,29 @@ pub fn resolve_mentor(ctx: &Context, all: &[Mentor], typed: Option<&str>) -> Res
                 "type more of the name",
             ),
         })
+}
+
+/// The default mentor (`MENTEE_MENTOR` or `default_mentor` in config.toml),
+/// when `-m` was left out and it is needed: several mentors are active.
+fn default_mentor(ctx: &Context, all: &[Mentor]) -> Option<Result<Mentor>> {
+    let default = ctx.settings.default_mentor.as_ref()?;
+    if !matches!(
+        mentors::resolve(all, None, ctx.today),
+        Err(Unresolved::NeedOne { .. })
+    ) {
+        return None;
+    }
+    Some(
+        resolve_mentor(ctx, all, Some(&default.name)).map_err(|err| {
+            Error::user_with_hint(
+                format!("the default mentor ({}): {err}", default.from),
+                format!(
+                    "pass -m NAME, or change {} to one of your mentors",
+                    default.from
+                ),
+            )
+        }),
+    )
 }
 
 /// Everything about meetings and commitments, loaded in one go.
@@ -178,6 +220,35 @@ impl Records {
         }
     }
 
+    /// Adds to meeting `index`'s check-in every report on its mentor's
+    /// earlier commitments given on `on` and not in the check-in yet.
+    pub fn check_in_reports_made_on(&mut self, index: usize, on: NaiveDate) {
+        let meeting = &self.meetings[index];
+        let mentor = meeting.mentor.as_str();
+        let earlier = self
+            .meetings
+            .iter()
+            .filter(|m| m.mentor == mentor && m.id != meeting.id)
+            .flat_map(|m| &m.actions)
+            .chain(
+                self.loose
+                    .iter()
+                    .filter(|a| a.mentor.as_deref() == Some(mentor)),
+            );
+        let reported: Vec<CheckIn> = earlier
+            .filter(|a| !meeting.checkins.iter().any(|c| c.action == a.id))
+            .filter_map(|a| {
+                let change = a.history.last().filter(|change| change.on == on)?;
+                Some(CheckIn {
+                    action: a.id.clone(),
+                    status: change.status,
+                    note: change.note.clone(),
+                })
+            })
+            .collect();
+        self.meetings[index].checkins.extend(reported);
+    }
+
     /// Records a report on a commitment: on the commitment itself, and in the
     /// check-in of a meeting with its mentor held that day (if it was not made
     /// there). Returns the files to save.
@@ -218,6 +289,21 @@ impl Records {
             File::Meeting(i) => store.save_meeting(lock, &self.meetings[i]),
             File::Loose => store.save_loose_actions(lock, &self.loose),
         }
+    }
+
+    /// The first day anything was planned or committed with a mentor.
+    pub fn first_day_with(&self, slug: &str) -> Option<NaiveDate> {
+        let meetings = self
+            .meetings
+            .iter()
+            .filter(|m| m.mentor == slug)
+            .filter_map(|m| m.date);
+        let loose = self
+            .loose
+            .iter()
+            .filter(|a| a.mentor.as_deref() == Some(slug))
+            .map(|a| a.created);
+        meetings.chain(loose).min()
     }
 
     /// Open commitments with one mentor in reminder order.

@@ -7,7 +7,11 @@ use crate::model::commitment;
 use crate::model::overview::{self, Overview};
 use crate::render::{self, json};
 
-/// Next meetings and their topics, what to report first, open commitments.
+/// The dashboard: next meetings, open commitments, what to report
+///
+/// For each active mentor, the planned meeting and its topics (or when the
+/// cadence says one is due); the commitments from the last meeting that
+/// still have no report; every open commitment, overdue ones first.
 #[derive(Debug, Default, clap::Args)]
 #[command(after_long_help = "Examples:\n  mentee\n  mentee status --json")]
 pub struct Args {
@@ -41,7 +45,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         print!(
             "{}",
-            render::status::dashboard(&overviews, &open, &records.mentors, ctx.today, ctx.width)
+            render::status::dashboard(
+                &overviews,
+                &open,
+                &records.mentors,
+                ctx.today,
+                ctx.width,
+                ctx.color,
+            )
         );
     }
     Ok(())

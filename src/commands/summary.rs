@@ -14,7 +14,9 @@ Examples:
   mentee summary -m alex --format text | mail -s \"Progress\" alex@example.com
   mentee summary --since 2026-09-01 --json";
 
-/// Print what you did since the last meeting, ready to paste into an email.
+/// Print the progress summary to send your mentor
+///
+/// What you did since the last meeting, ready to paste into an email.
 ///
 /// Sections: the commitments from the last meeting and what became of them,
 /// progress updates and wins, thank-you notes, and the topics planned for the
@@ -31,15 +33,23 @@ pub struct Args {
     /// End of the period [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
-    /// Markdown (headings and lists), plain text, or JSON
-    #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    /// Markdown (headings and lists), plain text, or JSON [default: markdown,
+    /// or $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Same as --format json
     #[arg(long)]
     pub json: bool,
+    /// End the summary with "— NAME" [default: $MENTEE_NAME, or name in config.toml]
+    #[arg(long, value_name = "NAME", conflicts_with = "no_sign")]
+    pub sign: Option<String>,
+    /// Leave the signature out, even when a name is configured
+    #[arg(long)]
+    pub no_sign: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Markdown,
     Text,
@@ -56,9 +66,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
             Some(ctx.date("--since", text, Direction::Past)?)
         }
+        // Since the last meeting; before any, since the relationship began.
         _ => summary::last_held(&records.meetings, &mentor.slug, until)
             .and_then(|m| m.date)
-            .or(mentor.since),
+            .or(mentor.since)
+            .or_else(|| {
+                records
+                    .first_day_with(&mentor.slug)
+                    .filter(|day| *day <= until)
+            }),
     };
     if let Some(since) = since.filter(|since| *since > until) {
         return Err(Error::user_with_hint(
@@ -75,11 +91,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         entries: &entries,
     };
     let summary = summary::build(&sources, since, until);
-    let format = if args.json { Format::Json } else { args.format };
+    let format = if args.json {
+        Format::Json
+    } else {
+        args.format
+            .or(ctx.settings.summary_format)
+            .unwrap_or(Format::Markdown)
+    };
+    let signature = match (&args.sign, args.no_sign) {
+        (_, true) => None,
+        (Some(name), _) => Some(name.as_str()),
+        (None, _) => ctx.settings.name.as_deref(),
+    }
+    .map(str::trim)
+    .filter(|name| !name.is_empty());
+    let signed = |text: String| match signature {
+        Some(name) => crate::render::summary::signed(&text, name),
+        None => text,
+    };
     match format {
         Format::Json => println!("{}", json::document("summary", &summary)),
-        Format::Markdown => print!("{}", render(&summary, Style::Markdown)),
-        Format::Text => print!("{}", render(&summary, Style::Text)),
+        Format::Markdown => print!("{}", signed(render(&summary, Style::Markdown))),
+        Format::Text => print!("{}", signed(render(&summary, Style::Text))),
     }
     if summary.is_empty() && format != Format::Json {
         say("Nothing to report for this period yet: log progress with mentee update \"...\"");

@@ -4,15 +4,23 @@ use crate::model::commitment::Commitment;
 use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::model::timeline::Event;
+use crate::render::color::{self, Paint};
 use crate::render::table;
 use crate::render::text::{mentor_name, one_line};
+use comfy_table::Cell;
 use std::fmt::Write;
 
-pub fn commitments(list: &[Commitment], mentors: &[Mentor], width: Option<u16>) -> String {
+pub fn commitments(
+    list: &[Commitment],
+    mentors: &[Mentor],
+    width: Option<u16>,
+    color: bool,
+) -> String {
     let mut t = table::new(
         width,
         &["ID", "Commitment", "Mentor", "From", "Due", "Status"],
     );
+    color::enable(&mut t, color);
     for c in list {
         let from = match &c.meeting {
             Some(m) => m.date.map_or("meeting".to_string(), |d| d.to_string()),
@@ -27,13 +35,14 @@ pub fn commitments(list: &[Commitment], mentors: &[Mentor], width: Option<u16>) 
         if c.carried > 0 && c.status.is_open() {
             status.push_str(&format!(", carried {}x", c.carried));
         }
+        let late = c.overdue.then_some(Paint::Red);
         t.add_row(vec![
-            c.id.to_string(),
-            one_line(&c.text),
-            one_line(mentor_name(mentors, &c.mentor)),
-            from,
-            due,
-            status,
+            color::cell(c.id.to_string(), late, color),
+            Cell::new(one_line(&c.text)),
+            Cell::new(one_line(mentor_name(mentors, &c.mentor))),
+            Cell::new(from),
+            color::cell(due, late, color),
+            color::cell(status, color::of_status(c.status), color),
         ]);
     }
     t.to_string()

@@ -2,6 +2,9 @@
 //! here reads files or writes to stdout; handlers print what it returns.
 
 pub mod agenda;
+pub mod color;
+pub mod export;
+pub mod ics;
 pub mod json;
 pub mod listing;
 pub mod status;

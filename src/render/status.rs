@@ -3,6 +3,7 @@
 use crate::model::commitment::Commitment;
 use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
+use crate::render::color::{Paint, paint};
 use crate::render::listing;
 use crate::render::text::{clean, indented, plural};
 use chrono::NaiveDate;
@@ -14,16 +15,26 @@ pub fn dashboard(
     mentors: &[Mentor],
     today: NaiveDate,
     width: Option<u16>,
+    color: bool,
 ) -> String {
     let mut out = String::from("Next meetings\n");
+    if !overviews.iter().any(|o| o.active) {
+        out.push_str("  No active mentor; add one with: mentee mentor add \"NAME\"\n");
+    }
     for o in overviews.iter().filter(|o| o.active) {
         let name = clean(&o.mentor.name);
         match &o.next_meeting {
             Some(next) => {
                 let when = match next.date {
                     Some(date) if date < today => format!(
-                        "{date}, which has passed: record it with mentee meet --on {date}, \
-                         or move it with mentee agenda \"TOPIC\" --on DATE"
+                        "{}: record it with mentee meet --on {date} -m {slug}, \
+                         or move it with mentee agenda --on DATE -m {slug}",
+                        paint(
+                            &format!("{date}, which has passed"),
+                            Some(Paint::Red),
+                            color
+                        ),
+                        slug = o.mentor.slug
                     ),
                     Some(date) => date.to_string(),
                     None => "date not set".to_string(),
@@ -68,7 +79,7 @@ pub fn dashboard(
         let _ = write!(
             out,
             "\nOpen commitments\n{}\n",
-            listing::commitments(open, mentors, width)
+            listing::commitments(open, mentors, width, color)
         );
     }
     out

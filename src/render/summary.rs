@@ -3,7 +3,7 @@
 
 use crate::model::journal::Kind;
 use crate::model::summary::Summary;
-use crate::render::text::{clean, indented};
+use crate::render::text::{clean, indented, one_line};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,13 @@ pub fn render(summary: &Summary, style: Style) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
+    out
+}
+
+/// The summary with a signature as its last line: "— Sam".
+pub fn signed(text: &str, name: &str) -> String {
+    let mut out = text.trim_end().to_string();
+    out.push_str(&format!("\n\n— {}\n", one_line(name)));
     out
 }
 

@@ -5,7 +5,7 @@
 //! every file has a fixed key order (same data, same bytes), dates are real
 //! TOML dates and long texts become multi-line strings.
 
-use crate::error::Error;
+use crate::error::{Error, line_column};
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
 use crate::model::journal::Entry;
@@ -231,7 +231,7 @@ fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) ->
         )
     } else {
         format!(
-            "open {} in a text editor and fix it; mentee leaves the file untouched until it parses",
+            "fix it with: mentee edit {} (mentee leaves the file untouched until it parses)",
             path.display()
         )
     };
@@ -241,18 +241,6 @@ fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) ->
         message,
         hint,
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 // ---- writing ---------------------------------------------------------------

@@ -274,7 +274,7 @@ mod tests {
         let base = file(&[a.clone(), b.clone()]);
         let mut fixed = a.clone();
         fixed.text = "a, typo fixed".into();
-        let ours = file(&[a.clone()]);
+        let ours = file(std::slice::from_ref(&a));
         let theirs = file(&[fixed.clone(), b.clone()]);
         assert_eq!(merged(merge_journal(&base, &ours, &theirs)), vec![fixed]);
     }

@@ -281,9 +281,19 @@ fn an_agenda_for_a_past_day_is_refused() {
 }
 
 #[test]
-fn on_needs_a_topic() {
+fn on_alone_moves_the_planned_meeting_and_needs_one() {
     let env = one_mentor();
     env.run(["agenda", "--on", "fri"])
         .failure_code(1)
-        .stderr_has("--on needs at least one topic");
+        .stderr_has("no meeting is planned with Alex Kim")
+        .stderr_has("mentee agenda \"TOPIC\" --on 2026-11-13 -m alex-kim");
+    env.run(["agenda", "Q?", "--on", "fri"]).success();
+    env.run(["agenda", "--on", "mon"])
+        .success()
+        .stderr_has("Moved the meeting with Alex Kim to 2026-11-16.");
+    let planned = env.read("meetings/next-alex-kim.toml");
+    assert!(
+        planned.contains("date = 2026-11-16\n") && planned.contains("Q?"),
+        "{planned}"
+    );
 }

@@ -3,14 +3,19 @@
 
 mod action;
 mod agenda;
+mod calendar;
 mod dates;
+mod export;
 mod index;
 mod interactive;
 mod journal;
+mod json_docs;
 mod meet;
 mod mentor;
 mod sample;
+mod shell;
 mod status;
 mod storage;
 mod summary;
 mod support;
+mod sync;

@@ -242,3 +242,20 @@ fn commitments_made_the_same_day_are_reported_in_the_order_made() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{out}");
 }
+
+#[test]
+fn reports_given_earlier_that_day_join_the_meetings_check_in() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.today("2026-11-24");
+    env.run(["action", "done", &draft, "--note", "sent this morning"])
+        .success();
+    env.run(["meet", "-m", "alex"]).success();
+    let held = env.read(HELD_24);
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{draft}\"\nstatus = \"done\"\nnote = \"sent this morning\"\n"
+        )),
+        "{held}"
+    );
+}

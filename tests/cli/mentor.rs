@@ -293,3 +293,20 @@ fn accented_names_get_readable_slugs() {
         .success()
         .stdout_has("José Núñez");
 }
+
+#[test]
+fn ending_twice_says_the_date_moved_and_open_commitments_are_mentioned() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.commit("Send the retro notes", &[]);
+    env.run(["mentor", "end", "alex"])
+        .success()
+        .stderr_has("Ended the mentorship with Alex Kim on 2026-11-10")
+        .stderr_has("1 commitments to Alex Kim are still open");
+    env.run(["mentor", "end", "alex", "--on", "2026-11-09"])
+        .success()
+        .stderr_has("had ended on 2026-11-10; it now ends on 2026-11-09");
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stderr_has("recorded as a keep-in-touch meeting");
+}

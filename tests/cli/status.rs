@@ -103,5 +103,12 @@ fn a_planned_date_that_has_passed_says_what_to_do() {
     env.today("2026-11-20")
         .run(["status"])
         .success()
-        .stdout_has("2026-11-12, which has passed: record it with mentee meet --on 2026-11-12");
+        .stdout_has(
+            "2026-11-12, which has passed: record it with mentee meet --on 2026-11-12 -m alex-kim",
+        )
+        .stdout_has("or move it with mentee agenda --on DATE -m alex-kim");
+    env.run(["agenda", "--on", "2026-11-27"])
+        .success()
+        .stderr_has("Moved the meeting with Alex Kim to 2026-11-27.")
+        .stdout_has("Agenda for the meeting with Alex Kim on 2026-11-27\n\n1. Q?");
 }

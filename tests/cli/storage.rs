@@ -205,7 +205,7 @@ fn a_file_that_does_not_parse_is_never_rewritten() {
         .failure_code(1)
         .stdout_is_empty()
         .stderr_has("mentors.toml:4:")
-        .stderr_has("hint: open ");
+        .stderr_has("hint: fix it with: mentee edit ");
     assert_eq!(env.files(), before);
     // Reading commands fail the same way, and write nothing either.
     env.run(["status"])

@@ -330,3 +330,18 @@ fn commitments_made_before_any_meeting_are_reported() {
         .success()
         .stdout_has("## My commitments\n\n- Done: Send Priya my promotion packet");
 }
+
+#[test]
+fn before_any_meeting_the_period_starts_with_the_first_thing_done_together() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.today("2026-11-05");
+    env.commit("Read the design doc guide", &[]);
+    env.run(["agenda", "Q?", "--on", "2026-11-20"]).success();
+    env.today("2026-11-10");
+    let out = env.run(["summary"]).success().stdout();
+    assert!(
+        out.starts_with("# Progress update for Alex Kim, 2026-11-05 to 2026-11-10\n"),
+        "{out}"
+    );
+}

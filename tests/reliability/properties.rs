@@ -874,7 +874,7 @@ fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
 /// broken or not at all, or any bytes whatsoever.
 fn mangled() -> impl Strategy<Value = (usize, Vec<u8>)> {
     (0..KINDS.len(), any::<bool>(), any::<bool>()).prop_flat_map(|(kind, bom, crlf)| {
-        let (file, valid) = KINDS[kind];
+        let (_, valid) = KINDS[kind];
         let mut text = valid.to_string();
         if crlf {
             text = text.replace('\n', "\r\n");

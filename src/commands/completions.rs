@@ -1,0 +1,38 @@
+//! `mentee completions SHELL`: a completion script for the shell, generated
+//! from the command-line definition so it never falls behind.
+
+use crate::cli::Cli;
+use crate::error::{Error, Result};
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+const EXAMPLES: &str = "\
+Examples:
+  mentee completions bash > ~/.local/share/bash-completion/completions/mentee
+  mentee completions zsh > ~/.zfunc/_mentee
+  mentee completions fish > ~/.config/fish/completions/mentee.fish
+  mentee completions powershell >> $PROFILE
+  mentee completions elvish >> ~/.config/elvish/rc.elv";
+
+/// Print a shell completion script
+///
+/// Commands, flags and fixed values (such as --role or --format) complete;
+/// mentor names and IDs do not. See the README for where each shell looks
+/// for the script.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// The shell to write the script for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(args: &Args) -> Result<()> {
+    let mut cmd = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "mentee", &mut script);
+    let mut stdout = std::io::stdout().lock();
+    std::io::Write::write_all(&mut stdout, &script)
+        .and_then(|()| std::io::Write::flush(&mut stdout))
+        .map_err(|err| Error::user(format!("cannot write the completion script: {err}")))
+}

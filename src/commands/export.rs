@@ -1,0 +1,95 @@
+//! `mentee export`: the whole journal, or part of it, as one document.
+
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::archive::{Archive, Filter};
+use crate::model::dates::Direction;
+use crate::render::export;
+use std::io::Write;
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  mentee export --format json -o journal.json     everything, for mentee import or a program
+  mentee export --format markdown > journal.md    a readable archive
+  mentee export -m alex --since 2026-09-01";
+
+/// Write the journal as one document: a Markdown archive, or JSON for import
+///
+/// JSON holds the mentors, every meeting with its topics, check-in and
+/// commitments (each with its history), the commitments made between
+/// meetings, the journal entries and the queued topics. Its shape is
+/// documented in docs/json.md. Comments and keys that you added to the
+/// files by hand are not part of it.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// markdown (for people) or json (everything, for mentee import)
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    pub format: Format,
+    /// Only records dated on or after this day (mentors are always included)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Only this mentor's records, plus entries meant for every mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// Write to this file instead of standard output (- for standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
+    let records = Records::load(&ctx.store)?;
+    let mentor = match &args.mentor {
+        Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
+        None => None,
+    };
+    let archive = Archive {
+        mentors: records.mentors,
+        meetings: records.meetings,
+        loose: records.loose,
+        entries: ctx.store.entries(None, None)?,
+        later: ctx.store.later()?,
+    };
+    let filter = Filter { since, mentor };
+    let archive = archive.filtered(&filter);
+    let mut text = match args.format {
+        Format::Json => export::json(&archive, ctx.today, &filter),
+        Format::Markdown => export::markdown(&archive, ctx.today, &filter),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    match args
+        .output
+        .as_deref()
+        .filter(|path| path.as_os_str() != "-")
+    {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|err| Error::user(format!("cannot write to standard output: {err}")))?;
+        }
+        Some(path) => {
+            std::fs::write(path, text.as_bytes()).map_err(|err| Error::io(path, err))?;
+            say(&format!(
+                "Exported {} meetings, {} commitments and {} journal entries to {}.",
+                archive.meetings.len(),
+                archive.commitments().count(),
+                archive.entries.len(),
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}

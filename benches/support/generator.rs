@@ -121,6 +121,7 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 }),
                 since: Some(start),
                 until: None,
+                silence: Vec::new(),
             })
             .collect::<Vec<_>>(),
     )?;
@@ -200,6 +201,11 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 action: None,
                 meeting: None,
                 text,
+                goal: None,
+                about: None,
+                options: Vec::new(),
+                input: None,
+                why: None,
             }
         })
         .collect();

@@ -160,15 +160,15 @@ fn add(
         }
         _ => None,
     };
-    let entry = Entry {
-        id: ctx.store.new_id(&[])?,
-        date: ctx.today,
+    let mut entry = Entry::new(
+        ctx.store.new_id(&[])?,
+        ctx.today,
         kind,
-        mentor: mentor.as_ref().map(|m| m.slug.clone()),
-        action: action.map(|(id, _)| id),
-        meeting,
+        mentor.as_ref().map(|m| m.slug.clone()),
         text,
-    };
+    );
+    entry.action = action.map(|(id, _)| id);
+    entry.meeting = meeting;
     ctx.store.add_entry(&lock, &entry)?;
     let to = match mentor {
         Some(mentor) => format!(" for {}", mentor.name),

@@ -124,6 +124,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         every: args.every,
         since,
         until,
+        silence: Vec::new(),
     };
     mentors.push(mentor.clone());
     ctx.store.save_mentors(&lock, &mentors)?;

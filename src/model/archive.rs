@@ -283,6 +283,8 @@ pub struct WireMentor {
     pub since: Option<NaiveDate>,
     #[serde(default, deserialize_with = "toml_date::option::deserialize")]
     pub until: Option<NaiveDate>,
+    #[serde(default)]
+    pub silence: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -331,6 +333,8 @@ pub struct WireCommitment {
     pub due: Option<NaiveDate>,
     pub status: Status,
     #[serde(default)]
+    pub goal: Option<Id>,
+    #[serde(default)]
     pub history: Vec<WireChange>,
 }
 
@@ -357,6 +361,16 @@ pub struct WireEntry {
     pub action: Option<Id>,
     #[serde(default)]
     pub meeting: Option<Id>,
+    #[serde(default)]
+    pub goal: Option<Id>,
+    #[serde(default)]
+    pub about: Option<Id>,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub input: Option<String>,
+    #[serde(default)]
+    pub why: Option<String>,
     pub text: String,
 }
 
@@ -412,6 +426,7 @@ impl From<&Mentor> for WireMentor {
             every: m.every,
             since: m.since,
             until: m.until,
+            silence: m.silence.clone(),
         }
     }
 }
@@ -426,6 +441,7 @@ impl From<WireMentor> for Mentor {
             every: m.every,
             since: m.since,
             until: m.until,
+            silence: m.silence,
         }
     }
 }
@@ -487,6 +503,7 @@ impl From<&Action> for WireCommitment {
             created: a.created,
             due: a.due,
             status: a.status,
+            goal: a.goal.clone(),
             history: a
                 .history
                 .iter()
@@ -509,6 +526,7 @@ impl From<WireCommitment> for Action {
             due: a.due,
             status: a.status,
             mentor: a.mentor,
+            goal: a.goal,
             history: a
                 .history
                 .into_iter()
@@ -531,6 +549,11 @@ impl From<&Entry> for WireEntry {
             mentor: e.mentor.clone(),
             action: e.action.clone(),
             meeting: e.meeting.clone(),
+            goal: e.goal.clone(),
+            about: e.about.clone(),
+            options: e.options.clone(),
+            input: e.input.clone(),
+            why: e.why.clone(),
             text: e.text.clone(),
         }
     }
@@ -545,6 +568,11 @@ impl From<WireEntry> for Entry {
             mentor: e.mentor,
             action: e.action,
             meeting: e.meeting,
+            goal: e.goal,
+            about: e.about,
+            options: e.options,
+            input: e.input,
+            why: e.why,
             text: e.text,
         }
     }
@@ -597,6 +625,7 @@ mod tests {
             every: None,
             since: None,
             until: None,
+            silence: Vec::new(),
         }
     }
 
@@ -626,6 +655,11 @@ mod tests {
             action: None,
             meeting: None,
             text: "x".into(),
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         };
         Archive {
             mentors: vec![mentor("alex"), mentor("priya")],

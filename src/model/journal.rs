@@ -1,4 +1,6 @@
-//! Journal entries: progress updates, wins, thank-you notes and meeting notes.
+//! Journal entries: progress updates, wins, thank-you notes, meeting notes,
+//! and the practice around them: decisions, advice and how it worked out,
+//! and what the mentee gave back.
 
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
@@ -21,7 +23,43 @@ pub struct Entry {
     /// For notes: the meeting they were taken at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Id>,
+    /// The goal this entry moves forward.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Id>,
+    /// For an outcome: the advice it tells the outcome of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Id>,
+    /// For a decision: the options that were weighed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// For a decision: what the mentor said about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// For a decision: why this option was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
     pub text: String,
+}
+
+impl Entry {
+    /// An entry of `kind` with only the essentials; the links are added by
+    /// the caller where they apply.
+    pub fn new(id: Id, date: NaiveDate, kind: Kind, mentor: Option<String>, text: String) -> Entry {
+        Entry {
+            id,
+            date,
+            kind,
+            mentor,
+            action: None,
+            meeting: None,
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
+            text,
+        }
+    }
 }
 
 /// What an entry is. Kinds written by a newer mentee are kept as they are.
@@ -32,6 +70,10 @@ pub enum Kind {
     Win,
     Thanks,
     Note,
+    Decision,
+    Advice,
+    Outcome,
+    Giveback,
     Other(String),
 }
 
@@ -42,6 +84,10 @@ impl Kind {
             Kind::Win => "win",
             Kind::Thanks => "thanks",
             Kind::Note => "note",
+            Kind::Decision => "decision",
+            Kind::Advice => "advice",
+            Kind::Outcome => "outcome",
+            Kind::Giveback => "giveback",
             Kind::Other(other) => other,
         }
     }
@@ -59,6 +105,10 @@ impl From<String> for Kind {
             "win" => Kind::Win,
             "thanks" => Kind::Thanks,
             "note" => Kind::Note,
+            "decision" => Kind::Decision,
+            "advice" => Kind::Advice,
+            "outcome" => Kind::Outcome,
+            "giveback" => Kind::Giveback,
             _ => Kind::Other(text),
         }
     }

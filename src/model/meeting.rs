@@ -67,6 +67,9 @@ pub struct Action {
     /// meeting's mentor is meant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentor: Option<String>,
+    /// The goal this commitment serves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StatusChange>,
 }
@@ -80,6 +83,7 @@ impl Action {
             due,
             status: Status::Open,
             mentor: None,
+            goal: None,
             history: Vec::new(),
         }
     }

@@ -29,6 +29,9 @@ pub struct Mentor {
         skip_serializing_if = "Option::is_none"
     )]
     pub until: Option<NaiveDate>,
+    /// Kinds of nudge not to show for this mentor (`all` for every kind).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub silence: Vec<String>,
 }
 
 impl Mentor {
@@ -281,6 +284,7 @@ mod tests {
             every: None,
             since: None,
             until: until.map(|d| d.parse().expect("date")),
+            silence: Vec::new(),
         }
     }
 

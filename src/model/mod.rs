@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod commitment;
 pub mod dates;
+pub mod goal;
 pub mod id;
 pub mod journal;
 pub mod meeting;

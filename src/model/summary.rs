@@ -138,6 +138,11 @@ mod tests {
             action: None,
             meeting: None,
             text: id.to_string(),
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         }
     }
 
@@ -151,6 +156,7 @@ mod tests {
             every: None,
             since: None,
             until: None,
+            silence: Vec::new(),
         };
         let mut done = Action::new(Id::from("done01"), "finish".into(), day("2026-11-10"), None);
         done.set_status(Status::Done, day("2026-11-12"), Some("shipped".into()));

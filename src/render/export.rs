@@ -3,7 +3,7 @@
 
 use crate::model::archive::{Archive, Filter, Wire, commitment_texts};
 use crate::model::id::Id;
-use crate::model::journal::{Entry, Kind};
+use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting};
 use crate::model::mentor::Mentor;
 use crate::render::json;
@@ -187,13 +187,7 @@ fn action_item(out: &mut String, action: &Action) {
 
 /// "- 2026-11-20, win: text (about: commitment text)"
 fn entry_line(out: &mut String, entry: &Entry, texts: &Texts<'_>) {
-    let kind = match &entry.kind {
-        Kind::Update => "update",
-        Kind::Win => "win",
-        Kind::Thanks => "thanks",
-        Kind::Note => "note",
-        Kind::Other(other) => other.as_str(),
-    };
+    let kind = entry.kind.as_str();
     let about = entry
         .action
         .as_ref()

@@ -7,6 +7,7 @@
 
 use crate::error::{Error, line_column};
 use crate::model::dates::toml_date;
+use crate::model::goal::{Goal, Rating};
 use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, StatusChange};
@@ -98,6 +99,15 @@ struct ActionsFile {
 }
 
 #[derive(Deserialize)]
+struct GoalsFile {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    goal: Vec<Goal>,
+}
+
+#[derive(Deserialize)]
 struct LaterFile {
     #[serde(default)]
     #[allow(dead_code)]
@@ -130,6 +140,10 @@ pub fn read_entries(path: &Path, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
 
 pub fn read_actions(path: &Path, bytes: &[u8]) -> Result<Vec<Action>, Error> {
     parse::<ActionsFile>(path, bytes).map(|file| file.action)
+}
+
+pub fn read_goals(path: &Path, bytes: &[u8]) -> Result<Vec<Goal>, Error> {
+    parse::<GoalsFile>(path, bytes).map(|file| file.goal)
 }
 
 pub fn read_later(path: &Path, bytes: &[u8]) -> Result<Vec<QueuedTopic>, Error> {
@@ -307,6 +321,16 @@ pub fn mentors_document(mentors: &[Mentor]) -> DocumentMut {
         set_opt(&mut t, "every", m.every.map(|every| every.to_string()));
         set_opt(&mut t, "since", m.since.map(date));
         set_opt(&mut t, "until", m.until.map(date));
+        if !m.silence.is_empty() {
+            set(
+                &mut t,
+                "silence",
+                m.silence
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<toml_edit::Array>(),
+            );
+        }
         t
     });
     doc
@@ -352,6 +376,7 @@ fn action_table(a: &Action) -> Table {
     set_opt(&mut t, "due", a.due.map(date));
     set(&mut t, "status", a.status.as_str());
     set_opt(&mut t, "mentor", a.mentor.as_deref());
+    set_opt(&mut t, "goal", a.goal.as_ref().map(Id::as_str));
     if let Some(history) = array_of(&a.history, history_table) {
         t.insert("history", history);
     }
@@ -380,6 +405,20 @@ fn entry_table(e: &Entry) -> Table {
     set_opt(&mut t, "mentor", e.mentor.as_deref());
     set_opt(&mut t, "action", e.action.as_ref().map(Id::as_str));
     set_opt(&mut t, "meeting", e.meeting.as_ref().map(Id::as_str));
+    set_opt(&mut t, "goal", e.goal.as_ref().map(Id::as_str));
+    set_opt(&mut t, "about", e.about.as_ref().map(Id::as_str));
+    if !e.options.is_empty() {
+        set(
+            &mut t,
+            "options",
+            e.options
+                .iter()
+                .map(String::as_str)
+                .collect::<toml_edit::Array>(),
+        );
+    }
+    set_opt(&mut t, "input", e.input.as_deref());
+    set_opt(&mut t, "why", e.why.as_deref());
     set(&mut t, "text", e.text.as_str());
     t
 }
@@ -391,6 +430,32 @@ pub fn entries_text(entries: &[Entry]) -> String {
     put_array(&mut doc, "entry", entries, entry_table);
     // Consecutive entries are separated by a blank line.
     format!("\n{doc}")
+}
+
+pub fn goals_document(goals: &[Goal]) -> DocumentMut {
+    let mut doc = new_document("mentee: goals, each with a measure, a date and ratings over time");
+    put_array(&mut doc, "goal", goals, |g| {
+        let mut t = Table::new();
+        set(&mut t, "id", g.id.as_str());
+        set(&mut t, "text", g.text.as_str());
+        set_opt(&mut t, "mentor", g.mentor.as_deref());
+        set_opt(&mut t, "measure", g.measure.as_deref());
+        set(&mut t, "created", date(g.created));
+        set(&mut t, "by", date(g.by));
+        set(&mut t, "status", g.status.as_str());
+        let rating = |r: &Rating| {
+            let mut t = Table::new();
+            set(&mut t, "on", date(r.on));
+            set(&mut t, "score", i64::from(r.score));
+            set_opt(&mut t, "note", r.note.as_deref());
+            t
+        };
+        if let Some(ratings) = array_of(&g.ratings, rating) {
+            t.insert("rating", ratings);
+        }
+        t
+    });
+    doc
 }
 
 pub fn later_document(topics: &[QueuedTopic]) -> DocumentMut {
@@ -492,6 +557,11 @@ mod tests {
             action: None,
             meeting: None,
             text: text.into(),
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         };
         let (a, b, c) = (
             entry("aaaaaa", "one"),
@@ -513,6 +583,11 @@ mod tests {
             action: None,
             meeting: None,
             text: "line one\nline two".into(),
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         };
         let text = journal_document(std::slice::from_ref(&entry)).to_string();
         assert!(text.contains("date = 2026-11-22\n"), "{text}");

@@ -10,28 +10,40 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
     match table {
         "" => (
             &[
-                "format", "mentor", "meeting", "checkin", "action", "entry", "topic",
+                "format", "mentor", "meeting", "checkin", "action", "entry", "topic", "goal",
             ],
             None,
         ),
         "mentor" => (
-            &["name", "slug", "role", "email", "every", "since", "until"],
+            &[
+                "name", "slug", "role", "email", "every", "since", "until", "silence",
+            ],
             Some("slug"),
         ),
         "meeting" => (&["id", "mentor", "status", "date", "topics"], None),
         "checkin" => (&["action", "status", "note"], Some("action")),
         "action" => (
             &[
-                "id", "text", "created", "due", "status", "mentor", "history",
+                "id", "text", "created", "due", "status", "mentor", "goal", "history",
             ],
             Some("id"),
         ),
         "history" => (&["on", "status", "note"], None),
         "entry" => (
-            &["id", "date", "kind", "mentor", "action", "meeting", "text"],
+            &[
+                "id", "date", "kind", "mentor", "action", "meeting", "goal", "about", "options",
+                "input", "why", "text",
+            ],
             Some("id"),
         ),
         "topic" => (&["id", "mentor", "text", "added"], Some("id")),
+        "goal" => (
+            &[
+                "id", "text", "mentor", "measure", "created", "by", "status", "rating",
+            ],
+            Some("id"),
+        ),
+        "rating" => (&["on", "score", "note"], None),
         _ => (&[], None),
     }
 }

@@ -10,6 +10,7 @@
 //! journal/2026/2026-11.toml                  [[entry]] updates, wins, thanks, notes
 //! actions.toml                               commitments made outside any meeting
 //! later.toml                                 [[topic]] queued for a future meeting
+//! goals.toml                                 [[goal]] with [[goal.rating]]
 //! .lock                                      held during every read-modify-write
 //! ```
 //!
@@ -32,6 +33,7 @@ pub use sync::{JOURNAL_MERGE_DRIVER, JournalMerge, merge_journal_files};
 use index::{Fresh, Index, Indexed, Stamp};
 
 use crate::error::{Error, Result};
+use crate::model::goal::Goal;
 use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
@@ -343,6 +345,23 @@ impl Store {
             }
         }
         Ok(files)
+    }
+
+    pub fn goals(&self) -> Result<Vec<Goal>> {
+        let path = self.root.join("goals.toml");
+        match self.read(&path)? {
+            Some(bytes) => codec::read_goals(&path, &bytes),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub fn save_goals(&self, lock: &Lock, goals: &[Goal]) -> Result<()> {
+        self.save(
+            lock,
+            &self.root.join("goals.toml"),
+            &codec::goals_document(goals),
+            None,
+        )
     }
 
     pub fn later(&self) -> Result<Vec<QueuedTopic>> {
@@ -698,6 +717,7 @@ mod tests {
             every: None,
             since: None,
             until: None,
+            silence: Vec::new(),
         }
     }
 

@@ -231,6 +231,11 @@ mod tests {
             action: None,
             meeting: None,
             text: text.into(),
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         }
     }
 

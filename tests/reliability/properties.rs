@@ -118,6 +118,7 @@ fn mentor() -> impl Strategy<Value = Mentor> {
             every,
             since,
             until,
+            silence: Vec::new(),
         })
 }
 
@@ -199,6 +200,11 @@ fn entry() -> impl Strategy<Value = Entry> {
             action: action.then(no_id),
             meeting: meeting.then(no_id),
             text,
+            goal: None,
+            about: None,
+            options: Vec::new(),
+            input: None,
+            why: None,
         })
 }
 
@@ -976,6 +982,11 @@ fn save_back(store: &Store, loaded: &Loaded) -> mentee::error::Result<Loaded> {
                     action: None,
                     meeting: None,
                     text: format!("One more\n({n})"),
+                    goal: None,
+                    about: None,
+                    options: Vec::new(),
+                    input: None,
+                    why: None,
                 };
                 store.add_entry(&lock, &new)?;
                 all.push(new);

@@ -80,33 +80,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
 /// The parse error of a file left broken, with what happens to it next.
 fn kept(err: Error) -> Error {
-    match err {
-        Error::Parse {
-            path,
-            line_column,
-            message,
-            ..
-        } => {
-            let hint = format!(
-                "your version is kept as it is in {}; mentee changes nothing in that file \
-                 until it parses. Fix it with: mentee edit {}",
-                path.display(),
-                path.display()
-            );
-            Error::Parse {
-                path,
-                line_column,
-                message,
-                hint,
-            }
-        }
-        other => other,
-    }
+    with_hint(err, |path| {
+        format!(
+            "your version is kept as it is in {path}; mentee changes nothing in that file \
+             until it parses. Fix it with: mentee edit {path}"
+        )
+    })
 }
 
 /// A file that must be read to find the target and does not parse is
 /// itself the thing to edit.
 fn edit_it_first(err: Error) -> Error {
+    with_hint(err, |path| {
+        format!("fix this file first: mentee edit {path}; it is left untouched until it parses")
+    })
+}
+
+/// A parse error with another hint, made from the file's path.
+fn with_hint(err: Error, hint: impl FnOnce(&str) -> String) -> Error {
     match err {
         Error::Parse {
             path,
@@ -114,10 +105,7 @@ fn edit_it_first(err: Error) -> Error {
             message,
             ..
         } => {
-            let hint = format!(
-                "fix this file first: mentee edit {}; it is left untouched until it parses",
-                path.display()
-            );
+            let hint = hint(&path.display().to_string());
             Error::Parse {
                 path,
                 line_column,

@@ -647,19 +647,14 @@ mod tests {
             status: Status::Done,
             note: None,
         }];
-        let entry = |id: &str, date: &str, mentor: Option<&str>| Entry {
-            id: Id::from(id),
-            date: day(date),
-            kind: Kind::Update,
-            mentor: mentor.map(str::to_string),
-            action: None,
-            meeting: None,
-            text: "x".into(),
-            goal: None,
-            about: None,
-            options: Vec::new(),
-            input: None,
-            why: None,
+        let entry = |id: &str, date: &str, mentor: Option<&str>| {
+            Entry::new(
+                Id::from(id),
+                day(date),
+                Kind::Update,
+                mentor.map(str::to_string),
+                "x".into(),
+            )
         };
         Archive {
             mentors: vec![mentor("alex"), mentor("priya")],

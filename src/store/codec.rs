@@ -549,19 +549,14 @@ mod tests {
 
     #[test]
     fn appended_entries_read_exactly_like_a_full_rewrite() {
-        let entry = |id: &str, text: &str| Entry {
-            id: Id::from(id),
-            date: "2026-11-22".parse().expect("date"),
-            kind: crate::model::journal::Kind::Update,
-            mentor: Some("alex".into()),
-            action: None,
-            meeting: None,
-            text: text.into(),
-            goal: None,
-            about: None,
-            options: Vec::new(),
-            input: None,
-            why: None,
+        let entry = |id: &str, text: &str| {
+            Entry::new(
+                Id::from(id),
+                "2026-11-22".parse().expect("date"),
+                crate::model::journal::Kind::Update,
+                Some("alex".into()),
+                text.into(),
+            )
         };
         let (a, b, c) = (
             entry("aaaaaa", "one"),
@@ -575,20 +570,13 @@ mod tests {
 
     #[test]
     fn long_texts_become_multi_line_strings() {
-        let entry = Entry {
-            id: Id::from("abc123"),
-            date: "2026-11-22".parse().expect("date"),
-            kind: crate::model::journal::Kind::Update,
-            mentor: None,
-            action: None,
-            meeting: None,
-            text: "line one\nline two".into(),
-            goal: None,
-            about: None,
-            options: Vec::new(),
-            input: None,
-            why: None,
-        };
+        let entry = Entry::new(
+            Id::from("abc123"),
+            "2026-11-22".parse().expect("date"),
+            crate::model::journal::Kind::Update,
+            None,
+            "line one\nline two".into(),
+        );
         let text = journal_document(std::slice::from_ref(&entry)).to_string();
         assert!(text.contains("date = 2026-11-22\n"), "{text}");
         assert!(text.contains("\"\"\"\nline one\nline two\"\"\""), "{text}");

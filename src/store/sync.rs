@@ -223,20 +223,13 @@ mod tests {
     use crate::model::journal::Kind;
 
     fn entry(id: &str, date: &str, text: &str) -> Entry {
-        Entry {
-            id: Id::from(id),
-            date: date.parse().expect("date"),
-            kind: Kind::Update,
-            mentor: Some("alex-kim".into()),
-            action: None,
-            meeting: None,
-            text: text.into(),
-            goal: None,
-            about: None,
-            options: Vec::new(),
-            input: None,
-            why: None,
-        }
+        Entry::new(
+            Id::from(id),
+            date.parse().expect("date"),
+            Kind::Update,
+            Some("alex-kim".into()),
+            text.into(),
+        )
     }
 
     fn file(entries: &[Entry]) -> Vec<u8> {

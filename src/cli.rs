@@ -1,10 +1,13 @@
 //! The command line, as clap derive types. The doc comments are the help text;
 //! each command's own arguments live beside its handler in `commands/`.
 
+use crate::commands::goal;
 use crate::commands::{
     action, agenda, completions, edit, export, import, journal, log, man, meet, mentor, status,
     summary, sync,
 };
+use crate::commands::{advice, decision, review};
+use crate::commands::{nudge, stats};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -54,6 +57,12 @@ Examples:
   mentee action add \"Draft the split proposal\" --due fri
   mentee action list
   mentee action set k3f9x2 in-progress --note \"outline written\"";
+
+const NUDGE_EXAMPLES: &str = "\
+Examples:
+  mentee nudge list
+  mentee nudge off quiet -m alex
+  mentee nudge on all";
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -107,6 +116,19 @@ pub enum Command {
     /// The merge driver for journal months that mentee sync sets up in git
     #[command(hide = true)]
     MergeJournal(sync::MergeArgs),
+    /// Set measurable goals, rate them over time, and close them
+    #[command(subcommand, after_long_help = goal::EXAMPLES)]
+    Goal(goal::Command),
+    Decide(decision::DecideArgs),
+    Decisions(decision::DecisionsArgs),
+    Advice(advice::AdviceArgs),
+    Outcome(advice::OutcomeArgs),
+    Giveback(journal::GivebackArgs),
+    Review(review::Args),
+    /// Silence or show nudges, per mentor or for everyone, and list their kinds
+    #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
+    Nudge(nudge::Command),
+    Stats(stats::Args),
 }
 
 #[cfg(test)]

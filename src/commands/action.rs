@@ -1,11 +1,12 @@
 //! `mentee action`: commitments made to a mentor, and what became of them.
 
-use crate::commands::{File, Origin, Records, resolve_mentor, say};
+use crate::commands::{File, Origin, Records, goal, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
 use crate::model::dates::Direction;
 use crate::model::meeting::{Action, Status};
+use crate::model::nudge;
 use crate::model::text;
 use crate::render::{json, listing};
 
@@ -51,6 +52,9 @@ pub struct AddArgs {
     /// When it is due, such as 2026-12-01, fri or +2w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
+    /// The goal it serves (its ID or a unique prefix; see mentee goal list)
+    #[arg(long, value_name = "ID")]
+    pub goal: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -135,6 +139,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let goal = goal::link(&ctx.store, args.goal.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(
             "Note: {due} has passed, so this commitment starts out overdue."
@@ -142,6 +147,11 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     }
     let id = ctx.store.new_id(&[])?;
     let mut action = Action::new(id.clone(), text, ctx.today, due);
+    let serves = goal
+        .as_ref()
+        .map(|goal| format!(" It serves the goal [{goal}]."))
+        .unwrap_or_default();
+    action.goal = goal;
     let latest = records
         .meetings
         .iter()
@@ -162,8 +172,23 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         Some(date) => format!("from the meeting on {date}"),
         None => "no meeting held yet".to_string(),
     };
-    say(&format!("Committed [{id}] to {} ({from}).", mentor.name));
+    say(&format!(
+        "Committed [{id}] to {} ({from}).{serves}",
+        mentor.name
+    ));
     println!("{id}");
+    if due.is_some_and(|due| due < ctx.today) {
+        let overdue = nudge::about_commitments(
+            &records.mentors,
+            &records.meetings,
+            &records.commitments(ctx),
+            ctx.today,
+        )
+        .into_iter()
+        .filter(|n| n.kind == nudge::Kind::Overdue && n.commitment.as_ref() == Some(&id))
+        .collect();
+        crate::commands::nudge::after(ctx, &records.mentors, overdue);
+    }
     Ok(())
 }
 

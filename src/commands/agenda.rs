@@ -8,6 +8,7 @@ use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
 use crate::model::mentor::Mentor;
+use crate::model::nudge;
 use crate::model::text;
 use crate::prompt;
 use crate::render;
@@ -187,6 +188,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             remaining_queue.join(" / ")
         ));
     }
+    crate::commands::nudge::after(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
 }
 

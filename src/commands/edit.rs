@@ -23,9 +23,10 @@ Examples:
   mentee edit                  the mentors file
   mentee edit next -m alex     the meeting planned with Alex
   mentee edit 2026-11-24       the meeting held on that day
-  mentee edit k3f9x2           the file of this meeting, commitment or journal entry
+  mentee edit k3f9x2           the file of this meeting, commitment, journal entry or goal
   mentee edit 2026-11          the journal of November 2026
   mentee edit later            the topics queued for later
+  mentee edit goals            your goals, their measures, dates and ratings
   EDITOR=\"code --wait\" mentee edit actions";
 
 /// Open a record's file in your editor, and check it when you close it
@@ -34,10 +35,11 @@ Examples:
 /// such as "code --wait", works as it does for git.
 ///
 /// WHAT is one of: `mentors` (the default), `later`, `actions` (commitments
-/// made outside any meeting), `next` (the planned meeting; -m says with whom
-/// when there are several), a meeting's date, a month such as 2026-11 (its
-/// journal), the ID of a meeting, commitment or journal entry (a unique
-/// prefix is enough), or the path of a file in the data folder.
+/// made outside any meeting), `goals`, `next` (the planned meeting; -m says
+/// with whom when there are several), a meeting's date, a month such as
+/// 2026-11 (its journal), the ID of a meeting, commitment, journal entry or
+/// goal (a unique prefix is enough), or the path of a file in the data
+/// folder.
 ///
 /// When the editor closes, the file is checked. If it no longer parses, you
 /// are told the line and column and, on a terminal, asked whether to open it
@@ -141,6 +143,12 @@ fn target(ctx: &Context, args: &Args) -> Result<PathBuf> {
                  are none; commitments made at a meeting are in its file: mentee edit ID",
             );
         }
+        "goals" => {
+            return existing(
+                store.path_of(DataFile::Goals),
+                "set a goal first: mentee goal add \"GOAL\" --by DATE",
+            );
+        }
         "next" => return next_meeting(ctx, args.mentor.as_deref()),
         _ => {}
     }
@@ -169,8 +177,8 @@ fn target(ctx: &Context, args: &Args) -> Result<PathBuf> {
     }
     Err(Error::user_with_hint(
         format!("nothing to edit is called `{what}`"),
-        "name one of: mentors, later, actions, next, a meeting's date (2026-11-24), a month \
-         (2026-11), or the ID of a meeting, commitment or journal entry",
+        "name one of: mentors, later, actions, goals, next, a meeting's date (2026-11-24), a \
+         month (2026-11), or the ID of a meeting, commitment, journal entry or goal",
     ))
 }
 
@@ -279,6 +287,10 @@ fn by_id(ctx: &Context, typed: &str) -> Result<Option<PathBuf>> {
     }
     for entry in &entries {
         candidates.push((&entry.id, ctx.store.path_of(DataFile::Month(entry.date))));
+    }
+    let goals = ctx.store.goals()?;
+    for goal in &goals {
+        candidates.push((&goal.id, ctx.store.path_of(DataFile::Goals)));
     }
     match id::lookup(
         typed,

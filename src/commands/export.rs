@@ -19,7 +19,8 @@ Examples:
 ///
 /// JSON holds the mentors, every meeting with its topics, check-in and
 /// commitments (each with its history), the commitments made between
-/// meetings, the journal entries and the queued topics. Its shape is
+/// meetings, the journal entries, the queued topics and the goals with
+/// their ratings. Its shape is
 /// documented in docs/json.md. Comments and keys that you added to the
 /// files by hand are not part of it.
 #[derive(Debug, clap::Args)]
@@ -58,6 +59,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         loose: records.loose,
         entries: ctx.store.entries(None, None)?,
         later: ctx.store.later()?,
+        goals: ctx.store.goals()?,
+        silence: ctx.store.silenced()?,
     };
     let filter = Filter { since, mentor };
     let archive = archive.filtered(&filter);

@@ -77,8 +77,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         )
     })?;
     drop(lock);
+    let goals = if archive.goals.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", plural(archive.goals.len(), "goal", "goals"))
+    };
     say(&format!(
-        "Imported {}, {}, {} and {} into {}.",
+        "Imported {}, {goals}{}, {} and {} into {}.",
         plural(archive.mentors.len(), "mentor", "mentors"),
         plural(archive.meetings.len(), "meeting", "meetings"),
         plural(archive.commitments().count(), "commitment", "commitments"),
@@ -211,6 +216,12 @@ fn write(ctx: &Context, lock: &crate::store::Lock, archive: &Archive) -> Result<
     }
     if !archive.later.is_empty() {
         store.save_later(lock, &archive.later)?;
+    }
+    if !archive.goals.is_empty() {
+        store.save_goals(lock, &archive.goals)?;
+    }
+    if !archive.silence.is_empty() {
+        store.save_silenced(lock, &archive.silence)?;
     }
     Ok(())
 }

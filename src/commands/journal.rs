@@ -1,8 +1,10 @@
-//! `mentee update`, `thanks` and `note`: the journal between meetings.
+//! `mentee update`, `thanks`, `note` and `giveback`: the journal between
+//! meetings. [`record`] is how every journal command writes an entry.
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{Records, goal, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::mentor::Mentor;
 use crate::model::summary::last_held;
@@ -25,6 +27,9 @@ pub struct UpdateArgs {
     /// The commitment this update is about
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
+    /// The goal this update moves forward (see mentee goal list)
+    #[arg(long, value_name = "ID")]
+    pub goal: Option<String>,
     /// A milestone worth celebrating
     #[arg(long)]
     pub win: bool,
@@ -47,6 +52,22 @@ pub struct ThanksArgs {
     /// The commitment it is about (its ID or a unique prefix)
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
+}
+
+/// Log something you gave back to a mentor
+///
+/// An opportunity, an article, an introduction: mentorship runs both ways.
+/// What you gave back appears in the review of the mentorship.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Examples:\n  mentee giveback \"Sent Alex the call for speakers of the platform meetup\"\n  mentee giveback \"Introduced Priya to Sam, who runs the data guild\" -m priya"
+)]
+pub struct GivebackArgs {
+    /// What you shared or did (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
 }
 
 /// Record a note or piece of advice from the latest meeting
@@ -77,6 +98,10 @@ pub fn update(ctx: &Context, args: &UpdateArgs) -> Result<()> {
         &text,
         args.mentor.as_deref(),
         args.action.as_deref(),
+        Details {
+            goal: args.goal.clone(),
+            ..Details::default()
+        },
     )
 }
 
@@ -92,6 +117,7 @@ pub fn thanks(ctx: &Context, args: &ThanksArgs) -> Result<()> {
         &text,
         args.mentor.as_deref(),
         args.action.as_deref(),
+        Details::default(),
     )
 }
 
@@ -101,7 +127,35 @@ pub fn note(ctx: &Context, args: &NoteArgs) -> Result<()> {
         "note",
         "mentee note \"What was said\"",
     )?;
-    add(ctx, Kind::Note, &text, args.mentor.as_deref(), None)
+    add(
+        ctx,
+        Kind::Note,
+        &text,
+        args.mentor.as_deref(),
+        None,
+        Details::default(),
+    )
+}
+
+pub fn giveback(ctx: &Context, args: &GivebackArgs) -> Result<()> {
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        "give-back",
+        "mentee giveback \"What you shared\"",
+    )?;
+    let (entry, mentor) = record(
+        ctx,
+        Kind::Giveback,
+        &text,
+        args.mentor.as_deref(),
+        None,
+        Details::default(),
+    )?;
+    let to = mentor
+        .map(|m| format!(" with {}", m.name))
+        .unwrap_or_default();
+    say(&format!("Logged what you shared{to} [{}].", entry.id));
+    Ok(())
 }
 
 fn add(
@@ -110,7 +164,50 @@ fn add(
     text: &str,
     mentor: Option<&str>,
     action: Option<&str>,
+    details: Details,
 ) -> Result<()> {
+    let (entry, mentor) = record(ctx, kind, text, mentor, action, details)?;
+    let to = match mentor {
+        Some(mentor) => format!(" for {}", mentor.name),
+        None if entry.kind.is_progress() => " for all your mentors".to_string(),
+        None => String::new(),
+    };
+    let cheer = if entry.kind == Kind::Win {
+        " Well done!"
+    } else {
+        ""
+    };
+    say(&format!(
+        "Logged the {}{to} [{}].{cheer}",
+        entry.kind, entry.id
+    ));
+    Ok(())
+}
+
+/// What some kinds of entry carry besides their text.
+#[derive(Debug, Default)]
+pub struct Details {
+    /// For an outcome: the advice it is about, and that advice's mentor.
+    pub about: Option<(Id, Option<String>)>,
+    /// For a decision: the options weighed, the mentor's input, the reason.
+    pub options: Vec<String>,
+    pub input: Option<String>,
+    pub why: Option<String>,
+    /// The goal the entry moves forward, as typed (an ID or a prefix).
+    pub goal: Option<String>,
+}
+
+/// Checks a new entry, finds its mentor and writes it to its month's file:
+/// the one way every journal command records something. Returns the entry
+/// and its mentor (`None` for an entry meant for every mentor).
+pub fn record(
+    ctx: &Context,
+    kind: Kind,
+    text: &str,
+    mentor: Option<&str>,
+    action: Option<&str>,
+    details: Details,
+) -> Result<(Entry, Option<Mentor>)> {
     let text = text::check(text).map_err(|err| {
         let hint = match err {
             TextError::Empty => "write what happened, in quotes",
@@ -135,13 +232,15 @@ fn add(
         }
         None => None,
     };
-    let mentor = who(
-        ctx,
-        &records,
-        &kind,
-        mentor,
-        action.as_ref().map(|(_, m)| m.as_str()),
-    )?;
+    // A linked record (a commitment, a piece of advice) implies its mentor.
+    let implied = match (&action, &details.about) {
+        (Some((_, owner)), _) => Some(owner.as_str()),
+        (None, Some((_, owner))) => owner.as_deref(),
+        (None, None) => None,
+    };
+    // Updates, and decisions without a mentor's input, may be for everyone.
+    let for_all = kind.is_progress() || (kind == Kind::Decision && details.input.is_none());
+    let mentor = who(ctx, &records, for_all, mentor, implied)?;
     if let (Some(mentor), Some((id, owner))) = (&mentor, &action)
         && mentor.slug != *owner
     {
@@ -169,35 +268,27 @@ fn add(
     );
     entry.action = action.map(|(id, _)| id);
     entry.meeting = meeting;
+    entry.about = details.about.map(|(id, _)| id);
+    entry.options = details.options;
+    entry.input = details.input;
+    entry.why = details.why;
+    entry.goal = goal::link(&ctx.store, details.goal.as_deref())?;
     ctx.store.add_entry(&lock, &entry)?;
-    let to = match mentor {
-        Some(mentor) => format!(" for {}", mentor.name),
-        None if entry.kind.is_progress() => " for all your mentors".to_string(),
-        None => String::new(),
-    };
-    let cheer = if entry.kind == Kind::Win {
-        " Well done!"
-    } else {
-        ""
-    };
-    say(&format!(
-        "Logged the {}{to} [{}].{cheer}",
-        entry.kind, entry.id
-    ));
-    Ok(())
+    Ok((entry, mentor))
 }
 
-/// The mentor an entry is for. Updates may be for everyone when several
-/// mentors are active and none is named; thanks and notes need one.
+/// The mentor an entry is for. Entries that may be `for_all` (updates) are
+/// for everyone when several mentors are active and none is named; thanks
+/// and notes need one.
 fn who(
     ctx: &Context,
     records: &Records,
-    kind: &Kind,
+    for_all: bool,
     typed: Option<&str>,
-    from_action: Option<&str>,
+    implied: Option<&str>,
 ) -> Result<Option<Mentor>> {
     if typed.is_none() {
-        if let Some(slug) = from_action {
+        if let Some(slug) = implied {
             return Ok(records.mentors.iter().find(|m| m.slug == slug).cloned());
         }
         let active = records
@@ -205,7 +296,7 @@ fn who(
             .iter()
             .filter(|m| m.is_active(ctx.today))
             .count();
-        if kind.is_progress() && active != 1 {
+        if for_all && active != 1 {
             return Ok(None);
         }
     }

@@ -8,6 +8,7 @@ use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::meeting::Meeting;
 use crate::model::mentor::Mentor;
+use crate::model::nudge;
 use crate::prompt;
 use crate::render;
 use chrono::NaiveDate;
@@ -131,6 +132,19 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             mentor.name, mentor.slug
         ));
     }
+    // Still open after this meeting and carried over long enough: close
+    // it, carry it, or drop it.
+    let carried = nudge::about_commitments(
+        &records.mentors,
+        &records.meetings,
+        &records.commitments(ctx),
+        ctx.today,
+    )
+    .into_iter()
+    .filter(|n| n.kind == nudge::Kind::Carried && n.mentor == mentor.slug)
+    .filter(|n| open.iter().any(|c| n.commitment.as_ref() == Some(&c.id)))
+    .collect();
+    crate::commands::nudge::after(ctx, &records.mentors, carried);
     Ok(())
 }
 

@@ -1,17 +1,23 @@
 //! One module per noun; this file is the table of contents.
 
 pub mod action;
+pub mod advice;
 pub mod agenda;
 pub mod calendar;
 pub mod completions;
+pub mod decision;
 pub mod edit;
 pub mod export;
+pub mod goal;
 pub mod import;
 pub mod journal;
 pub mod log;
 pub mod man;
 pub mod meet;
 pub mod mentor;
+pub mod nudge;
+pub mod review;
+pub mod stats;
 pub mod status;
 pub mod summary;
 pub mod sync;
@@ -46,6 +52,15 @@ pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Import(args)) => import::run(ctx, &args),
         Some(Command::Sync(args)) => sync::run(ctx, &args),
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
+        Some(Command::Goal(cmd)) => goal::run(ctx, cmd),
+        Some(Command::Decide(args)) => decision::decide(ctx, &args),
+        Some(Command::Decisions(args)) => decision::list(ctx, &args),
+        Some(Command::Advice(args)) => advice::advice(ctx, &args),
+        Some(Command::Outcome(args)) => advice::outcome(ctx, &args),
+        Some(Command::Giveback(args)) => journal::giveback(ctx, &args),
+        Some(Command::Review(args)) => review::run(ctx, &args),
+        Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
+        Some(Command::Stats(args)) => stats::run(ctx, &args),
     }
 }
 

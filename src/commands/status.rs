@@ -11,7 +11,9 @@ use crate::render::{self, json};
 ///
 /// For each active mentor, the planned meeting and its topics (or when the
 /// cadence says one is due); the commitments from the last meeting that
-/// still have no report; every open commitment, overdue ones first.
+/// still have no report; every open commitment, overdue ones first; and the
+/// nudges, each with the command that acts on it (silence them with
+/// mentee nudge off KIND).
 #[derive(Debug, Default, clap::Args)]
 #[command(after_long_help = "Examples:\n  mentee\n  mentee status --json")]
 pub struct Args {
@@ -29,6 +31,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return Ok(());
     }
     let commitments = records.commitments(ctx);
+    let nudges = crate::commands::nudge::current(ctx, &records, &commitments)?;
     let overviews: Vec<Overview> = records
         .mentors
         .iter()
@@ -40,7 +43,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .collect();
     commitment::sort_for_listing(&mut open);
     if args.json {
-        let payload = serde_json::json!({ "mentors": overviews, "open_commitments": open });
+        let payload = serde_json::json!({
+            "mentors": overviews,
+            "open_commitments": open,
+            "nudges": nudges,
+        });
         println!("{}", json::document("status", &payload));
     } else {
         print!(
@@ -54,6 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 ctx.color,
             )
         );
+        print!("{}", render::nudge::section(&nudges));
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{Records, advice, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
@@ -19,8 +19,9 @@ Examples:
 /// What you did since the last meeting, ready to paste into an email.
 ///
 /// Sections: the commitments from the last meeting and what became of them,
-/// progress updates and wins, thank-you notes, and the topics planned for the
-/// next meeting. Empty sections are left out.
+/// your active goals with their latest rating, progress updates and wins,
+/// how the mentor's advice worked out, thank-you notes, and the topics
+/// planned for the next meeting. Empty sections are left out.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
@@ -84,13 +85,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx);
+    let advice = advice::behind_outcomes(ctx, &entries)?;
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,
         commitments: &commitments,
         entries: &entries,
+        advice: &advice,
     };
-    let summary = summary::build(&sources, since, until);
+    let goals = ctx.store.goals()?;
+    let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
     let format = if args.json {
         Format::Json
     } else {

@@ -401,6 +401,7 @@ fn describe(changes: &[(char, String)], entries: usize) -> (String, String) {
         ("mentors.toml", "mentors"),
         ("actions.toml", "commitments"),
         ("later.toml", "queued topics"),
+        ("goals.toml", "goals"),
     ] {
         if changes.iter().any(|(_, p)| p == file) {
             parts.push(what.to_string());
@@ -413,7 +414,7 @@ fn describe(changes: &[(char, String)], entries: usize) -> (String, String) {
         p.starts_with(".git")
             || meeting(p)
             || p.starts_with("journal/")
-            || ["mentors.toml", "actions.toml", "later.toml"].contains(&p)
+            || ["mentors.toml", "actions.toml", "later.toml", "goals.toml"].contains(&p)
     };
     let other = count(&|_, p| !known(p));
     if other > 0 {

@@ -9,6 +9,7 @@
 //! misunderstand; see docs/json.md.
 
 use crate::model::dates::{Span, toml_date};
+use crate::model::goal::{Goal, GoalStatus, Rating};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, Status, StatusChange};
@@ -33,6 +34,10 @@ pub struct Archive {
     pub entries: Vec<Entry>,
     /// Topics queued for a later meeting.
     pub later: Vec<QueuedTopic>,
+    /// Goals, in the order of `goals.toml`.
+    pub goals: Vec<Goal>,
+    /// Kinds of nudge silenced for every mentor (`settings.toml`).
+    pub silence: Vec<String>,
 }
 
 /// Which part of the journal an export keeps.
@@ -68,6 +73,14 @@ impl Archive {
             .retain(|e| (e.mentor.is_none() || mine(e.mentor.as_deref())) && from(Some(e.date)));
         self.later
             .retain(|q| mine(Some(&q.mentor)) && from(Some(q.added)));
+        // A goal is kept while it was live in the period: made, rated or
+        // due on or after `since`.
+        self.goals.retain(|g| {
+            (g.mentor.is_none() || mine(g.mentor.as_deref()))
+                && (from(Some(g.created))
+                    || from(Some(g.by))
+                    || g.ratings.iter().any(|r| from(Some(r.on))))
+        });
         self
     }
 
@@ -128,6 +141,14 @@ impl Archive {
             self.later.iter().map(|q| &q.id),
             &mut problems,
         );
+        let goal_ids = unique_ids("goal", self.goals.iter().map(|g| &g.id), &mut problems);
+        let goal_ref = |what: &str, goal: Option<&Id>, problems: &mut Vec<String>| {
+            if let Some(goal) = goal.filter(|g| !goal_ids.contains(g)) {
+                problems.push(format!(
+                    "{what} serves the goal {goal}, which is not in the file"
+                ));
+            }
+        };
 
         for meeting in &self.meetings {
             let what = format!("meeting {}", meeting.id);
@@ -146,6 +167,11 @@ impl Archive {
             }
             for action in &meeting.actions {
                 check_action(action, &mut problems);
+                goal_ref(
+                    &format!("commitment {}", action.id),
+                    action.goal.as_ref(),
+                    &mut problems,
+                );
                 if let Some(slug) = &action.mentor {
                     mentor_ref(&format!("commitment {}", action.id), slug, &mut problems);
                 }
@@ -153,6 +179,11 @@ impl Archive {
         }
         for action in &self.loose {
             check_action(action, &mut problems);
+            goal_ref(
+                &format!("commitment {}", action.id),
+                action.goal.as_ref(),
+                &mut problems,
+            );
             match &action.mentor {
                 Some(slug) => mentor_ref(&format!("commitment {}", action.id), slug, &mut problems),
                 None => problems.push(format!(
@@ -180,6 +211,7 @@ impl Archive {
                     "{what} was taken at the meeting {meeting}, which is not in the file"
                 ));
             }
+            goal_ref(&what, entry.goal.as_ref(), &mut problems);
             if entry.kind.as_str().trim().is_empty() {
                 problems.push(format!("{what} has an empty kind"));
             }
@@ -189,6 +221,17 @@ impl Archive {
             let what = format!("queued topic {}", topic.id);
             mentor_ref(&what, &topic.mentor, &mut problems);
             check_dates(&what, Some(topic.added), &mut problems);
+        }
+        for goal in &self.goals {
+            let what = format!("goal {}", goal.id);
+            if let Some(slug) = &goal.mentor {
+                mentor_ref(&what, slug, &mut problems);
+            }
+            check_dates(&what, Some(goal.created), &mut problems);
+            check_dates(&what, Some(goal.by), &mut problems);
+            for rating in &goal.ratings {
+                check_dates(&what, Some(rating.on), &mut problems);
+            }
         }
         problems
     }
@@ -267,6 +310,12 @@ pub struct Wire {
     pub commitments: Vec<WireCommitment>,
     pub entries: Vec<WireEntry>,
     pub later: Vec<WireTopic>,
+    /// Missing in exports made before goals existed.
+    #[serde(default)]
+    pub goals: Vec<WireGoal>,
+    /// Missing in exports made before nudges could be silenced.
+    #[serde(default)]
+    pub silence: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -384,6 +433,35 @@ pub struct WireTopic {
     pub added: NaiveDate,
 }
 
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireGoal {
+    pub id: Id,
+    pub text: String,
+    /// `null` for a goal shown with every mentor.
+    #[serde(default)]
+    pub mentor: Option<String>,
+    #[serde(default)]
+    pub measure: Option<String>,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub created: NaiveDate,
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub by: NaiveDate,
+    pub status: GoalStatus,
+    #[serde(default)]
+    pub ratings: Vec<WireRating>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireRating {
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub on: NaiveDate,
+    pub score: u8,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 impl Wire {
     pub fn new(archive: &Archive, exported: NaiveDate, filter: &Filter) -> Wire {
         Wire {
@@ -395,6 +473,8 @@ impl Wire {
             commitments: archive.loose.iter().map(WireCommitment::from).collect(),
             entries: archive.entries.iter().map(WireEntry::from).collect(),
             later: archive.later.iter().map(WireTopic::from).collect(),
+            goals: archive.goals.iter().map(WireGoal::from).collect(),
+            silence: archive.silence.clone(),
         }
     }
 
@@ -407,6 +487,8 @@ impl Wire {
             loose: self.commitments.into_iter().map(Action::from).collect(),
             entries: self.entries.into_iter().map(Entry::from).collect(),
             later: self.later.into_iter().map(QueuedTopic::from).collect(),
+            goals: self.goals.into_iter().map(Goal::from).collect(),
+            silence: self.silence,
         }
     }
 
@@ -600,6 +682,52 @@ impl From<WireTopic> for QueuedTopic {
     }
 }
 
+impl From<&Goal> for WireGoal {
+    fn from(g: &Goal) -> Self {
+        WireGoal {
+            id: g.id.clone(),
+            text: g.text.clone(),
+            mentor: g.mentor.clone(),
+            measure: g.measure.clone(),
+            created: g.created,
+            by: g.by,
+            status: g.status,
+            ratings: g
+                .ratings
+                .iter()
+                .map(|r| WireRating {
+                    on: r.on,
+                    score: r.score,
+                    note: r.note.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<WireGoal> for Goal {
+    fn from(g: WireGoal) -> Self {
+        Goal {
+            id: g.id,
+            text: g.text,
+            mentor: g.mentor,
+            measure: g.measure,
+            created: g.created,
+            by: g.by,
+            status: g.status,
+            ratings: g
+                .ratings
+                .into_iter()
+                .map(|r| Rating {
+                    on: r.on,
+                    score: r.score,
+                    note: r.note,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Commitment texts by ID, for showing a check-in or an entry's subject.
 pub fn commitment_texts(archive: &Archive) -> HashMap<&Id, &str> {
     archive
@@ -656,6 +784,14 @@ mod tests {
                 "x".into(),
             )
         };
+        let mut goal = Goal::new(
+            Id::from("goal01"),
+            "Lead a design".into(),
+            day("2026-09-01"),
+            day("2027-03-31"),
+        );
+        goal.mentor = Some("alex".into());
+        goal.rate(day("2026-11-03"), 3, Some("halfway".into()));
         Archive {
             mentors: vec![mentor("alex"), mentor("priya")],
             meetings: vec![held, later],
@@ -666,6 +802,8 @@ mod tests {
                 entry("ent003", "2026-11-21", Some("priya")),
             ],
             later: vec![],
+            goals: vec![goal],
+            silence: vec!["vague".into()],
         }
     }
 
@@ -680,6 +818,8 @@ mod tests {
         archive.entries[1].id = Id::from("ent001");
         archive.entries[2].action = Some(Id::from("nope00"));
         archive.meetings[0].mentor = "../etc".into();
+        archive.meetings[0].actions[0].goal = Some(Id::from("nogoal"));
+        archive.goals[0].mentor = Some("nobody".into());
         archive.mentors[1].slug = "../etc".into();
         let problems = archive.problems().join("\n");
         assert!(
@@ -691,6 +831,14 @@ mod tests {
             "{problems}"
         );
         assert!(problems.contains("slug \"../etc\""), "{problems}");
+        assert!(
+            problems.contains("commitment act001 serves the goal nogoal, which is not in the file"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("goal goal01 names the mentor \"nobody\""),
+            "{problems}"
+        );
         assert!(
             problems.contains("names the mentor \"../etc\""),
             "{problems}"
@@ -711,6 +859,16 @@ mod tests {
         assert_eq!(entries, vec!["ent002"]);
         // The check-in of meet02 reports on a commitment made before --since.
         assert_eq!(part.problems().len(), 1);
+        // A goal made before --since but due after it was live in the period.
+        assert_eq!(part.goals.len(), 1);
+        let mut old = sample();
+        old.goals[0].by = day("2026-10-31");
+        assert!(old.filtered(&filter).goals.is_empty());
+        let priya = sample().filtered(&Filter {
+            since: None,
+            mentor: Some("priya".into()),
+        });
+        assert!(priya.goals.is_empty(), "Alex's goal is not Priya's");
     }
 
     #[test]

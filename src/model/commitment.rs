@@ -23,6 +23,9 @@ pub struct Commitment {
     /// made at while it was still open (up to the day it was closed).
     pub carried: usize,
     pub history: Vec<StatusChange>,
+    /// The goal it serves, if it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,6 +101,7 @@ pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Comm
             overdue: action.is_overdue(today),
             carried: carried(mentor, origin, until),
             history: action.history.clone(),
+            goal: action.goal.clone(),
         }
     };
     let mut list: Vec<Commitment> = meetings

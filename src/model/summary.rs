@@ -1,6 +1,8 @@
 //! The progress summary a mentee sends to a mentor (SPEC §4).
 
 use crate::model::commitment::Commitment;
+use crate::model::goal::{self, Goal, GoalView};
+use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::Meeting;
 use crate::model::mentor::Mentor;
@@ -17,10 +19,54 @@ pub struct Summary {
     pub last_meeting: Option<NaiveDate>,
     /// Done first, then in progress, blocked, dropped and not started.
     pub commitments: Vec<Commitment>,
+    /// Active goals of this mentor or of nobody in particular, with their
+    /// latest rating and trend (see [`Summary::with_goals`]).
+    pub goals: Vec<GoalView>,
     /// Updates and wins, oldest first.
     pub progress: Vec<Entry>,
+    /// How the mentor's advice worked out: outcomes recorded in the period,
+    /// under the advice they are about.
+    pub outcomes: Vec<AdviceOutcomes>,
     pub thanks: Vec<Entry>,
     pub next_meeting: Option<NextMeeting>,
+}
+
+/// A piece of advice and what came of it when it was tried.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdviceOutcomes {
+    /// `None` when the advice is no longer in the journal.
+    pub advice: Option<Entry>,
+    /// Oldest first; empty when nothing was reported yet.
+    pub outcomes: Vec<Entry>,
+}
+
+/// Outcomes grouped under the advice they are about (found in `advice` by
+/// ID), in the order the first outcome of each was recorded.
+pub fn group_outcomes<'a>(
+    outcomes: impl IntoIterator<Item = &'a Entry>,
+    advice: &[Entry],
+) -> Vec<AdviceOutcomes> {
+    let mut groups: Vec<(Option<&Id>, AdviceOutcomes)> = Vec::new();
+    for outcome in outcomes {
+        let about = outcome.about.as_ref();
+        match groups.iter_mut().find(|(id, _)| *id == about) {
+            Some((_, group)) => group.outcomes.push(outcome.clone()),
+            None => groups.push((
+                about,
+                AdviceOutcomes {
+                    advice: about
+                        .and_then(|id| {
+                            advice
+                                .iter()
+                                .find(|a| a.kind == Kind::Advice && a.id == *id)
+                        })
+                        .cloned(),
+                    outcomes: vec![outcome.clone()],
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,9 +76,18 @@ pub struct NextMeeting {
 }
 
 impl Summary {
+    /// The summary with the goals it shows: the active ones of its mentor
+    /// (`slug`) and those with no mentor, as they stood at its end.
+    pub fn with_goals(mut self, goals: &[Goal], slug: &str) -> Summary {
+        self.goals = goal::for_summary(goals, slug, self.until);
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.commitments.is_empty()
+            && self.goals.is_empty()
             && self.progress.is_empty()
+            && self.outcomes.is_empty()
             && self.thanks.is_empty()
             && self.next_meeting.is_none()
     }
@@ -45,6 +100,9 @@ pub struct Sources<'a> {
     pub commitments: &'a [Commitment],
     /// Entries already limited to the period.
     pub entries: &'a [Entry],
+    /// The advice that the period's outcomes are about, wherever it is in
+    /// the journal (it may be older than the period).
+    pub advice: &'a [Entry],
 }
 
 /// The last meeting held with `mentor` on or before `until`.
@@ -90,6 +148,15 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         .filter(|e| e.kind.is_progress())
         .cloned()
         .collect();
+    let outcomes = group_outcomes(
+        sources
+            .entries
+            .iter()
+            .filter(for_mentor)
+            .filter(in_period)
+            .filter(|e| e.kind == Kind::Outcome),
+        sources.advice,
+    );
     let thanks = sources
         .entries
         .iter()
@@ -111,7 +178,9 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         until,
         last_meeting: last.and_then(|m| m.date),
         commitments,
+        goals: Vec::new(),
         progress,
+        outcomes,
         thanks,
         next_meeting,
     }
@@ -182,6 +251,7 @@ mod tests {
             meetings: &meetings,
             commitments: &commitments,
             entries: &entries,
+            advice: &[],
         };
         let summary = build(&sources, Some(day("2026-11-10")), day("2026-11-22"));
         let ids = |list: &[Entry]| list.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
@@ -189,10 +259,68 @@ mod tests {
         assert_eq!(order, vec![Status::Done, Status::Blocked, Status::Open]);
         assert_eq!(ids(&summary.progress), vec!["upd", "win"]);
         assert_eq!(ids(&summary.thanks), vec!["thx"]);
+        assert!(summary.outcomes.is_empty());
         assert_eq!(summary.last_meeting, Some(day("2026-11-10")));
         assert_eq!(
             summary.next_meeting.map(|n| n.topics),
             Some(vec!["Q?".to_string()])
         );
+    }
+
+    #[test]
+    fn outcomes_in_the_period_come_under_their_advice() {
+        let mentor = Mentor {
+            name: "Alex Kim".into(),
+            slug: "alex".into(),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: None,
+            silence: Vec::new(),
+        };
+        let outcome = |id: &str, date: &str, about: &str, mentor: &str| {
+            let mut e = entry(id, date, Kind::Outcome, Some(mentor));
+            e.about = Some(Id::from(about));
+            e
+        };
+        // Advice from long before the period, found by the caller.
+        let advice = vec![entry("adv001", "2026-08-01", Kind::Advice, Some("alex"))];
+        let entries = vec![
+            outcome("early1", "2026-11-01", "adv001", "alex"),
+            outcome("out001", "2026-11-12", "adv001", "alex"),
+            outcome("lost01", "2026-11-13", "gone00", "alex"),
+            outcome("out002", "2026-11-14", "adv001", "alex"),
+            outcome("priya1", "2026-11-14", "adv002", "priya"),
+        ];
+        let sources = Sources {
+            mentor: &mentor,
+            meetings: &[],
+            commitments: &[],
+            entries: &entries,
+            advice: &advice,
+        };
+        let summary = build(&sources, Some(day("2026-11-10")), day("2026-11-22"));
+        let groups: Vec<(Option<String>, Vec<String>)> = summary
+            .outcomes
+            .iter()
+            .map(|g| {
+                (
+                    g.advice.as_ref().map(|a| a.id.to_string()),
+                    g.outcomes.iter().map(|o| o.id.to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                (
+                    Some("adv001".into()),
+                    vec!["out001".into(), "out002".into()]
+                ),
+                (None, vec!["lost01".into()]),
+            ]
+        );
+        assert!(!summary.is_empty());
     }
 }

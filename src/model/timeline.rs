@@ -2,7 +2,7 @@
 
 use crate::model::commitment::Commitment;
 use crate::model::id::Id;
-use crate::model::journal::Entry;
+use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Meeting, Status};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -11,12 +11,23 @@ use serde::Serialize;
 pub struct Event {
     pub date: NaiveDate,
     /// meeting, planned, commitment, done, in-progress, blocked, dropped,
-    /// open (reopened), or an entry kind: update, win, thanks, note.
+    /// open (reopened), or an entry kind: update, win, thanks, note,
+    /// decision, advice, outcome, giveback.
     pub kind: String,
     /// The mentor's slug, when the event concerns one.
     pub mentor: Option<String>,
     pub id: Option<Id>,
     pub text: String,
+}
+
+/// An entry's text with what it links to: a decision's reason, the advice
+/// an outcome is about.
+fn entry_text(e: &Entry) -> String {
+    match (&e.kind, &e.why, &e.about) {
+        (Kind::Decision, Some(why), _) => format!("{} (why: {why})", e.text),
+        (Kind::Outcome, _, Some(about)) => format!("{} (about advice {about})", e.text),
+        _ => e.text.clone(),
+    }
 }
 
 /// Events between `from` and `to` (inclusive, either end open), oldest first.
@@ -66,7 +77,7 @@ pub fn build(
             kind: e.kind.to_string(),
             mentor: e.mentor.clone(),
             id: Some(e.id.clone()),
-            text: e.text.clone(),
+            text: entry_text(e),
         });
     }
     events.retain(|e| from.is_none_or(|d| e.date >= d) && to.is_none_or(|d| e.date <= d));
@@ -79,4 +90,38 @@ pub fn build(
     };
     events.sort_by_key(|e| (e.date, rank(&e.kind)));
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_show_why_and_outcomes_their_advice() {
+        let day = "2026-11-20".parse().expect("date");
+        let entry =
+            |kind: Kind| Entry::new(Id::from("ent001"), day, kind, None, "Text".to_string());
+        let mut decision = entry(Kind::Decision);
+        decision.why = Some("Because".into());
+        let mut outcome = entry(Kind::Outcome);
+        outcome.about = Some(Id::from("adv001"));
+        let texts: Vec<String> = build(
+            &[],
+            &[],
+            &[decision, outcome, entry(Kind::Advice)],
+            None,
+            None,
+        )
+        .into_iter()
+        .map(|e| format!("{} {}", e.kind, e.text))
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "decision Text (why: Because)",
+                "outcome Text (about advice adv001)",
+                "advice Text"
+            ]
+        );
+    }
 }

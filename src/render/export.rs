@@ -2,6 +2,7 @@
 //! programs and `mentee import`) or as a Markdown archive (for people).
 
 use crate::model::archive::{Archive, Filter, Wire, commitment_texts};
+use crate::model::goal::Goal;
 use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting};
@@ -17,7 +18,8 @@ pub fn json(archive: &Archive, exported: NaiveDate, filter: &Filter) -> String {
     json::document("export", &Wire::new(archive, exported, filter))
 }
 
-/// A readable archive: per mentor, the meetings in date order with their
+/// A readable archive: the goals with their ratings; per mentor, the
+/// meetings in date order with their
 /// topics, check-ins and commitments, the commitments made between
 /// meetings, the queued topics and the journal; then the entries meant for
 /// every mentor.
@@ -36,6 +38,12 @@ pub fn markdown(archive: &Archive, exported: NaiveDate, filter: &Filter) -> Stri
         );
     }
     let _ = writeln!(out, "{scope}.");
+    if !archive.goals.is_empty() {
+        out.push_str("\n## Goals\n\n");
+        for goal in &archive.goals {
+            goal_item(&mut out, goal, &archive.mentors);
+        }
+    }
     if archive.mentors.is_empty() {
         out.push_str("\nNo mentors yet.\n");
     }
@@ -185,6 +193,35 @@ fn action_item(out: &mut String, action: &Action) {
     }
 }
 
+/// "- [id] text, by 2027-03-31, with Alex Kim: active", its measure, then
+/// every rating.
+fn goal_item(out: &mut String, goal: &Goal, mentors: &[Mentor]) {
+    let with = goal
+        .mentor
+        .as_deref()
+        .map(|slug| format!(", with {}", clean(mentor_name(mentors, slug))))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- [{}] {}, by {}{with}: {}",
+        goal.id,
+        indented(&goal.text, "  "),
+        goal.by,
+        goal.status.as_str()
+    );
+    if let Some(measure) = &goal.measure {
+        let _ = writeln!(out, "  Measure: {}", indented(measure, "  "));
+    }
+    for rating in &goal.ratings {
+        let note = rating
+            .note
+            .as_deref()
+            .map(|note| format!(": {}", indented(note, "    ")))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  - {} rated {}/5{note}", rating.on, rating.score);
+    }
+}
+
 /// "- 2026-11-20, win: text (about: commitment text)"
 fn entry_line(out: &mut String, entry: &Entry, texts: &Texts<'_>) {
     let kind = entry.kind.as_str();
@@ -198,11 +235,31 @@ fn entry_line(out: &mut String, entry: &Entry, texts: &Texts<'_>) {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "- {}, {}: {}{about}",
+        "- {}, {}: {}{about}{}",
         entry.date,
         clean(kind),
-        indented(&entry.text, "  ")
+        indented(&entry.text, "  "),
+        practice_lines(entry)
     );
+}
+
+/// A decision's options, input and reason, and the advice an outcome is
+/// about, as indented lines under the entry.
+fn practice_lines(entry: &Entry) -> String {
+    let mut lines = String::new();
+    for option in &entry.options {
+        let _ = write!(lines, "\n  Option: {}", indented(option, "  "));
+    }
+    if let Some(input) = &entry.input {
+        let _ = write!(lines, "\n  Input: {}", indented(input, "  "));
+    }
+    if let Some(why) = &entry.why {
+        let _ = write!(lines, "\n  Why: {}", indented(why, "  "));
+    }
+    if let Some(advice) = &entry.about {
+        let _ = write!(lines, "\n  Advice: [{}]", clean(advice.as_str()));
+    }
+    lines
 }
 
 fn capitalise(text: &str) -> String {

@@ -3,10 +3,15 @@
 
 pub mod agenda;
 pub mod color;
+pub mod decisions;
 pub mod export;
+pub mod goals;
 pub mod ics;
 pub mod json;
 pub mod listing;
+pub mod nudge;
+pub mod review;
+pub mod stats;
 pub mod status;
 pub mod summary;
 pub mod table;

@@ -1,8 +1,10 @@
 //! The progress summary as Markdown or plain text. Both read well pasted
 //! into an email: the Markdown adds only headings and list markers.
 
+use crate::model::goal::GoalView;
 use crate::model::journal::Kind;
-use crate::model::summary::Summary;
+use crate::model::summary::{AdviceOutcomes, Summary};
+use crate::render::goals;
 use crate::render::text::{clean, indented, one_line};
 use std::fmt::Write;
 
@@ -44,11 +46,25 @@ pub fn render(summary: &Summary, style: Style) -> String {
         }
         out.push('\n');
     }
+    if !summary.goals.is_empty() {
+        out.push_str(&heading(2, "Goals"));
+        for goal in &summary.goals {
+            let _ = writeln!(out, "{}", goal_item(goal));
+        }
+        out.push('\n');
+    }
     if !summary.progress.is_empty() {
         out.push_str(&heading(2, "Progress"));
         for e in &summary.progress {
             let win = if e.kind == Kind::Win { "Win: " } else { "" };
             let _ = writeln!(out, "- {}: {win}{}", e.date, indented(&e.text, "  "));
+        }
+        out.push('\n');
+    }
+    if !summary.outcomes.is_empty() {
+        out.push_str(&heading(2, "How your advice worked out"));
+        for group in &summary.outcomes {
+            let _ = writeln!(out, "{}", advice_item(group));
         }
         out.push('\n');
     }
@@ -71,6 +87,46 @@ pub fn render(summary: &Summary, style: Style) -> String {
         out.pop();
     }
     out
+}
+
+/// A piece of advice and how it went each time it was tried, as a list item:
+/// "- Your advice (DATE): ..." then "  How it went (DATE): ..." lines.
+pub fn advice_item(group: &AdviceOutcomes) -> String {
+    let mut item = match &group.advice {
+        Some(advice) => format!(
+            "- Your advice ({}): {}",
+            advice.date,
+            indented(&advice.text, "  ")
+        ),
+        None => "- Your advice (no longer in my journal)".to_string(),
+    };
+    for outcome in &group.outcomes {
+        let _ = write!(
+            item,
+            "\n  How it went ({}): {}",
+            outcome.date,
+            indented(&outcome.text, "  ")
+        );
+    }
+    item
+}
+
+/// A goal as a list item: "- TEXT, by DATE: 3/5, up from 2", then its
+/// measure and the note of its latest rating on lines of their own.
+fn goal_item(goal: &GoalView) -> String {
+    let mut item = format!(
+        "- {}, by {}: {}",
+        indented(&goal.text, "  "),
+        goals::by(goal),
+        goals::rating(goal)
+    );
+    if let Some(measure) = &goal.measure {
+        let _ = write!(item, "\n  Measure: {}", indented(measure, "  "));
+    }
+    if let Some(note) = goal.latest.as_ref().and_then(|r| r.note.as_deref()) {
+        let _ = write!(item, "\n  {}", indented(note, "  "));
+    }
+    item
 }
 
 /// The summary with a signature as its last line: "— Sam".

@@ -9,7 +9,7 @@ use crate::error::{Error, line_column};
 use crate::model::dates::toml_date;
 use crate::model::goal::{Goal, Rating};
 use crate::model::id::Id;
-use crate::model::journal::Entry;
+use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, StatusChange};
 use crate::model::mentor::Mentor;
 use chrono::{Datelike, NaiveDate};
@@ -150,6 +150,45 @@ pub fn read_later(path: &Path, bytes: &[u8]) -> Result<Vec<QueuedTopic>, Error> 
     parse::<LaterFile>(path, bytes).map(|file| file.topic)
 }
 
+/// `settings.toml`: settings of this journal that travel with the data.
+#[derive(Debug, Default, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    /// Kinds of nudge silenced for every mentor (`all` for every kind).
+    #[serde(default)]
+    pub silence: Vec<String>,
+}
+
+pub fn read_settings(path: &Path, bytes: &[u8]) -> Result<Settings, Error> {
+    parse::<Settings>(path, bytes)
+}
+
+/// The few fields of a journal entry that say who it was for and when.
+#[derive(Deserialize)]
+pub struct EntryHead {
+    #[serde(deserialize_with = "toml_date::deserialize")]
+    pub date: NaiveDate,
+    pub kind: Kind,
+    #[serde(default)]
+    pub mentor: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct JournalHeads {
+    #[serde(default)]
+    #[allow(dead_code)]
+    format: Version,
+    #[serde(default)]
+    entry: Vec<EntryHead>,
+}
+
+/// A month of the journal, reading only each entry's date, kind and mentor.
+pub fn read_entry_heads(path: &Path, bytes: &[u8]) -> Result<Vec<EntryHead>, Error> {
+    parse::<JournalHeads>(path, bytes).map(|file| file.entry)
+}
+
 fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
     let text = as_text(path, bytes)?;
     toml::from_str(&text).map_err(|err| {
@@ -163,23 +202,29 @@ fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Error> {
 }
 
 /// Parses a file for editing in place, keeping its comments and layout.
+/// The text is parsed as it is (only a byte-order mark is set aside), so
+/// that what mentee does not change is written back byte for byte.
 pub fn read_document(path: &Path, bytes: &[u8]) -> Result<DocumentMut, Error> {
-    let text = as_text(path, bytes)?;
-    text.parse::<DocumentMut>().map_err(|err| {
-        parse_error(
-            path,
-            &text,
-            err.span().map(|span| span.start),
-            err.message(),
-        )
-    })
+    let text = utf8(path, bytes)?;
+    text.parse::<DocumentMut>()
+        .map_err(|err| parse_error(path, text, err.span().map(|span| span.start), err.message()))
 }
 
 /// Files are read as UTF-8; a byte-order mark is ignored and Windows line
 /// endings are accepted (see [`keep_line_endings`] for writing them back).
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, Error> {
+    let text = utf8(path, bytes)?;
+    Ok(if text.contains("\r\n") {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
+    })
+}
+
+/// The file as UTF-8 text, without a byte-order mark.
+fn utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|err| {
+    std::str::from_utf8(bytes).map_err(|err| {
         let valid = &bytes[..err.valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or_default();
         parse_error(
@@ -188,11 +233,6 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>
             Some(valid.len()),
             "the file is not valid UTF-8 text",
         )
-    })?;
-    Ok(if text.contains("\r\n") {
-        text.replace("\r\n", "\n").into()
-    } else {
-        text.into()
     })
 }
 
@@ -221,12 +261,24 @@ pub fn appended(original: &[u8], text: &str) -> Vec<u8> {
     out
 }
 
+/// `text` with the line endings of `original`: a file whose first line ends
+/// in CRLF is a Windows file, and every bare LF becomes CRLF; otherwise the
+/// text is left as it is (a CRLF inside a string stays).
 fn text_for(original: &[u8], text: &str) -> Vec<u8> {
-    if original.windows(2).any(|w| w == b"\r\n") {
-        text.replace('\n', "\r\n").into_bytes()
-    } else {
-        text.as_bytes().to_vec()
+    let first = original.iter().position(|b| *b == b'\n');
+    if !first.is_some_and(|i| i > 0 && original[i - 1] == b'\r') {
+        return text.as_bytes().to_vec();
     }
+    let mut out = Vec::with_capacity(text.len() + text.len() / 16);
+    let mut previous = 0u8;
+    for &byte in text.as_bytes() {
+        if byte == b'\n' && previous != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(byte);
+        previous = byte;
+    }
+    out
 }
 
 fn parse_error(path: &Path, text: &str, offset: Option<usize>, message: &str) -> Error {
@@ -458,6 +510,19 @@ pub fn goals_document(goals: &[Goal]) -> DocumentMut {
     doc
 }
 
+pub fn settings_document(silence: &[String]) -> DocumentMut {
+    let mut doc = new_document("mentee: settings of this journal, kept with it so they sync");
+    if !silence.is_empty() {
+        doc["silence"] = toml_edit::value(
+            silence
+                .iter()
+                .map(String::as_str)
+                .collect::<toml_edit::Array>(),
+        );
+    }
+    doc
+}
+
 pub fn later_document(topics: &[QueuedTopic]) -> DocumentMut {
     let mut doc = new_document("mentee: topics queued for a future meeting");
     put_array(&mut doc, "topic", topics, |q| {
@@ -533,6 +598,18 @@ mod tests {
         let err = read_later(Path::new("later.toml"), b"format = 2\n").expect_err("newer");
         assert!(err.to_string().contains("newer version of mentee"), "{err}");
         assert!(err.hint().unwrap_or_default().contains("upgrade"));
+    }
+
+    #[test]
+    fn line_endings_follow_the_first_line_and_nothing_else_changes() {
+        let windows = b"format = 1\r\n[x]\r\n";
+        assert_eq!(text_for(windows, "a\nb\r\n"), b"a\r\nb\r\n");
+        // A CRLF inside a multi-line string of a Unix file stays as it is.
+        let unix = b"format = 1\ntext = \"\"\"\r\nx\"\"\"\n";
+        assert_eq!(
+            text_for(unix, "text = \"\"\"\r\nx\"\"\"\n"),
+            b"text = \"\"\"\r\nx\"\"\"\n"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub enum DataFile {
     Later,
     /// Commitments made outside any meeting.
     LooseActions,
+    Goals,
     /// The journal file of the month this day is in.
     Month(NaiveDate),
 }
@@ -25,6 +26,7 @@ impl Store {
             DataFile::Mentors => self.root.join("mentors.toml"),
             DataFile::Later => self.root.join("later.toml"),
             DataFile::LooseActions => self.root.join("actions.toml"),
+            DataFile::Goals => self.root.join("goals.toml"),
             DataFile::Month(day) => self.month_file(day),
         }
     }
@@ -56,7 +58,9 @@ impl Store {
         match relative.as_str() {
             "mentors.toml" => codec::read_mentors(path, &bytes).map(drop),
             "later.toml" => codec::read_later(path, &bytes).map(drop),
+            "settings.toml" => codec::read_settings(path, &bytes).map(drop),
             "actions.toml" => codec::read_actions(path, &bytes).map(drop),
+            "goals.toml" => codec::read_goals(path, &bytes).map(drop),
             r if r.starts_with("meetings/") => codec::read_meeting(path, &bytes).map(drop),
             r if r.starts_with("journal/") => codec::read_entries(path, &bytes).map(drop),
             _ => codec::read_document(path, &bytes).map(drop),

@@ -9,7 +9,9 @@
 //! rebuilt. Deleting it loses nothing.
 
 use crate::model::id::{self, Id};
+use crate::model::journal::Kind;
 use crate::model::meeting::Meeting;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashSet};
@@ -96,6 +98,10 @@ pub struct Indexed {
     /// to its text as they are.
     #[serde(default)]
     pub appendable: bool,
+    /// For a journal month file that parsed: who its latest entries are
+    /// for, so that the nudges need not parse months that did not change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<Latest>,
 }
 
 impl Indexed {
@@ -108,6 +114,7 @@ impl Indexed {
             ids,
             meeting: None,
             appendable: false,
+            latest: None,
         }
     }
 
@@ -152,6 +159,42 @@ impl Indexed {
             .as_bytes()
             .chunks(id::LEN)
             .any(|chunk| chunk == wanted.as_str().as_bytes())
+    }
+
+    /// Does the file use an ID that is `typed` or starts with it (any case)?
+    pub fn has_id_with_prefix(&self, typed: &str) -> bool {
+        let typed = typed.trim().to_ascii_lowercase();
+        !typed.is_empty()
+            && self
+                .ids
+                .as_bytes()
+                .chunks(id::LEN)
+                .any(|chunk| chunk.starts_with(typed.as_bytes()))
+    }
+}
+
+/// The day of the latest entry for each mentor in one journal month, and of
+/// the latest update or win meant for every mentor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Latest {
+    pub mentors: BTreeMap<String, NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub everyone: Option<NaiveDate>,
+}
+
+impl Latest {
+    pub fn add(&mut self, date: NaiveDate, mentor: Option<&str>, kind: &Kind) {
+        let slot = match mentor {
+            Some(slug) => self.mentors.entry(slug.to_string()).or_insert(date),
+            None if kind.is_progress() => self.everyone.get_or_insert(date),
+            None => return,
+        };
+        *slot = (*slot).max(date);
+    }
+
+    /// The latest day of any entry it counts.
+    pub fn newest(&self) -> Option<NaiveDate> {
+        self.mentors.values().copied().chain(self.everyone).max()
     }
 }
 
@@ -256,6 +299,17 @@ impl Index {
         let shard = self.shard(relative);
         if let Some(indexed) = shard.files.get_mut(relative) {
             shard.changed |= indexed.settle();
+        }
+    }
+
+    /// Remembers who the entries of a journal month file are for.
+    pub fn set_latest(&mut self, relative: &str, latest: Latest) {
+        let shard = self.shard(relative);
+        if let Some(indexed) = shard.files.get_mut(relative)
+            && indexed.latest.as_ref() != Some(&latest)
+        {
+            indexed.latest = Some(latest);
+            shard.changed = true;
         }
     }
 

@@ -11,6 +11,7 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
         "" => (
             &[
                 "format", "mentor", "meeting", "checkin", "action", "entry", "topic", "goal",
+                "silence",
             ],
             None,
         ),
@@ -136,7 +137,10 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
 /// Equal as data, whatever the spelling (`'x'` and `"x"` are the same string).
 fn same_value(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        // A line break in a multi-line string may be CRLF in a Windows file.
+        (Value::String(a), Value::String(b)) => {
+            a.value().replace("\r\n", "\n") == b.value().replace("\r\n", "\n")
+        }
         (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
         (Value::Float(a), Value::Float(b)) => a.value() == b.value(),
         (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),

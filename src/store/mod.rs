@@ -11,6 +11,7 @@
 //! actions.toml                               commitments made outside any meeting
 //! later.toml                                 [[topic]] queued for a future meeting
 //! goals.toml                                 [[goal]] with [[goal.rating]]
+//! settings.toml                              silence = [...]: nudges silenced for every mentor
 //! .lock                                      held during every read-modify-write
 //! ```
 //!
@@ -30,7 +31,7 @@ pub use edit::DataFile;
 pub use fsio::Lock;
 pub use sync::{JOURNAL_MERGE_DRIVER, JournalMerge, merge_journal_files};
 
-use index::{Fresh, Index, Indexed, Stamp};
+use index::{Fresh, Index, Indexed, Latest, Stamp};
 
 use crate::error::{Error, Result};
 use crate::model::goal::Goal;
@@ -38,6 +39,7 @@ use crate::model::id::Id;
 use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
 use crate::model::mentor::{Mentor, slugify};
+use crate::model::nudge::Contact;
 use chrono::{Datelike, NaiveDate};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -329,6 +331,36 @@ impl Store {
         Ok(entries)
     }
 
+    /// Journal entries whose ID is `typed` or starts with it, from any month,
+    /// oldest first. The index knows the IDs each month file uses, so only
+    /// the files that use a matching ID are read and parsed: finding one
+    /// entry in years of journal costs one small file.
+    pub fn entries_with_id(&self, typed: &str) -> Result<Vec<Entry>> {
+        let months = self.journal_files()?;
+        let uses: Vec<PathBuf> = {
+            let index = self.index("journal/")?;
+            index
+                .files("journal/")
+                .filter(|(_, indexed)| indexed.has_id_with_prefix(typed))
+                .map(|(relative, _)| self.root.join(relative))
+                .collect()
+        };
+        let mut found = Vec::new();
+        // Only the month files that `entries` reads count as the journal.
+        for path in months.into_values().filter(|path| uses.contains(path)) {
+            let Some(bytes) = self.read(&path)? else {
+                continue;
+            };
+            found.extend(
+                codec::read_entries(&path, &bytes)?
+                    .into_iter()
+                    .filter(|e| e.id.matches_prefix(typed)),
+            );
+        }
+        found.sort_by_key(|e| e.date);
+        Ok(found)
+    }
+
     /// Month files of the journal, keyed by (year, month), oldest first.
     fn journal_files(&self) -> Result<BTreeMap<(i32, u32), PathBuf>> {
         let mut files = BTreeMap::new();
@@ -370,6 +402,136 @@ impl Store {
             Some(bytes) => codec::read_later(&path, &bytes),
             None => Ok(Vec::new()),
         }
+    }
+
+    /// The kinds of nudge silenced for every mentor (`settings.toml`).
+    pub fn silenced(&self) -> Result<Vec<String>> {
+        let path = self.root.join("settings.toml");
+        match self.read(&path)? {
+            Some(bytes) => codec::read_settings(&path, &bytes).map(|s| s.silence),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub fn save_silenced(&self, lock: &Lock, silence: &[String]) -> Result<()> {
+        self.save(
+            lock,
+            &self.root.join("settings.toml"),
+            &codec::settings_document(silence),
+            None,
+        )
+    }
+
+    /// The day of the latest journal entry for each mentor in `wanted` (any
+    /// kind), and of the latest update or win meant for every mentor, from
+    /// `from` to `to`. Month files are looked at newest first, and only until
+    /// every wanted mentor is found: years of journal are never read for it.
+    /// What a month holds is kept in the index, so a month is parsed again
+    /// only when it changed, and only the months looked at are checked for
+    /// that. A month that does not parse ends the search there, without an
+    /// error (the commands that show the journal report it): `searched_from`
+    /// says how far back the answer holds.
+    pub fn latest_entries(
+        &self,
+        wanted: &[String],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Contact> {
+        let mut contact = Contact {
+            searched_from: from,
+            ..Contact::default()
+        };
+        if wanted.is_empty() {
+            return Ok(contact);
+        }
+        // The month files of the years in question, newest first.
+        let mut months = BTreeMap::new();
+        for year_dir in subdirs(&self.root.join("journal"))? {
+            let year = year_dir
+                .file_name()
+                .and_then(|name| name.to_str()?.parse::<i32>().ok());
+            if !year.is_some_and(|y| (from.year()..=to.year()).contains(&y)) {
+                continue;
+            }
+            for path in toml_files(&year_dir)? {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let month = stem.as_deref().and_then(|s| {
+                    let (y, m) = s.split_once('-')?;
+                    Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))
+                });
+                if let Some(month) = month {
+                    months.insert(month, path);
+                }
+            }
+        }
+        let mut slot = self.index.borrow_mut();
+        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
+        let month = |date: NaiveDate| (date.year(), date.month());
+        for ((year, mon), path) in months.into_iter().rev() {
+            if (year, mon) > month(to) {
+                continue;
+            }
+            if (year, mon) < month(from)
+                || wanted.iter().all(|slug| contact.latest.contains_key(slug))
+            {
+                break;
+            }
+            let relative = self.relative(&path);
+            let stamp = match fs::metadata(&path) {
+                Ok(meta) => Stamp::of(&meta),
+                Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(Error::io(&path, err)),
+            };
+            let read = || fsio::read_optional(&path).ok().flatten();
+            let fresh = index
+                .get(&relative)
+                .is_some_and(|known| matches!(known.describes(stamp, read), Fresh::Yes(_)));
+            let cached = index
+                .get(&relative)
+                .filter(|_| fresh)
+                .and_then(|known| known.latest.clone())
+                .filter(|latest| latest.newest().is_none_or(|newest| newest <= to));
+            let latest = match cached {
+                Some(latest) => latest,
+                None => {
+                    let Some(bytes) = fsio::read_optional(&path)? else {
+                        continue;
+                    };
+                    let Ok(heads) = codec::read_entry_heads(&path, &bytes) else {
+                        // Known only after this month.
+                        contact.searched_from = NaiveDate::from_ymd_opt(year, mon, 1)
+                            .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                            .unwrap_or(to)
+                            .max(from);
+                        break;
+                    };
+                    let mut all = Latest::default();
+                    let mut upto = Latest::default();
+                    for head in &heads {
+                        all.add(head.date, head.mentor.as_deref(), &head.kind);
+                        if head.date <= to {
+                            upto.add(head.date, head.mentor.as_deref(), &head.kind);
+                        }
+                    }
+                    // Remembered with the stamp it was read at.
+                    if !fresh {
+                        index.set(relative.clone(), Indexed::new(stamp, &bytes));
+                    }
+                    index.set_latest(&relative, all);
+                    upto
+                }
+            };
+            let within = |date: &NaiveDate| *date >= from;
+            for (slug, date) in latest.mentors.into_iter().filter(|(_, d)| within(d)) {
+                let slot = contact.latest.entry(slug).or_insert(date);
+                *slot = (*slot).max(date);
+            }
+            if let Some(date) = latest.everyone.filter(within) {
+                let slot = contact.everyone.get_or_insert(date);
+                *slot = (*slot).max(date);
+            }
+        }
+        Ok(contact)
     }
 
     /// A fresh ID that no record uses yet. Every data file is scanned as
@@ -500,7 +662,18 @@ impl Store {
                 self.seen
                     .borrow_mut()
                     .insert(path.clone(), Seen::Bytes(Some(text.clone())));
+                let relative = self.relative(&path);
+                let latest = self.index.borrow().as_ref().and_then(|index| {
+                    let mut latest = index.get(&relative)?.latest.clone()?;
+                    for e in &new {
+                        latest.add(e.date, e.mentor.as_deref(), &e.kind);
+                    }
+                    Some(latest)
+                });
                 self.indexed_write(&path, stamp, &text, None, true);
+                if let (Some(latest), Some(index)) = (latest, self.index.borrow_mut().as_mut()) {
+                    index.set_latest(&relative, latest);
+                }
                 continue;
             }
             let mut entries = match self.read(&path)? {
@@ -776,6 +949,151 @@ mod tests {
         drop(store.lock().expect("lock"));
         assert!(!leftover.exists());
         assert!(swap.exists());
+    }
+
+    #[test]
+    fn an_entry_is_found_by_id_reading_only_the_month_that_holds_it() {
+        use crate::model::journal::Kind;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        let lock = store.lock().expect("lock");
+        let entry = |id: &str, date: &str| {
+            Entry::new(
+                Id::from(id),
+                date.parse().expect("date"),
+                Kind::Advice,
+                Some("alex".into()),
+                format!("advice {id}"),
+            )
+        };
+        store
+            .add_entries(
+                &lock,
+                &[
+                    entry("k3f9x2", "2026-09-08"),
+                    entry("k3a000", "2026-10-01"),
+                    entry("b77777", "2026-11-03"),
+                ],
+            )
+            .expect("add");
+        // A month that does not parse: reading it would fail.
+        fs::write(
+            dir.path().join("journal/2026/2026-12.toml"),
+            "format = 1\n[[entry]\nid = \"zzzzzz\"\n",
+        )
+        .expect("break a month");
+
+        let store = Store::new(dir.path().to_path_buf());
+        let ids = |typed: &str| {
+            store
+                .entries_with_id(typed)
+                .expect("found without reading the broken month")
+                .into_iter()
+                .map(|e| e.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("K3F"), ["k3f9x2"]);
+        assert_eq!(ids("b7"), ["b77777"]);
+        assert_eq!(ids("k3"), ["k3f9x2", "k3a000"]);
+        assert!(ids("x").is_empty());
+        assert!(ids(" ").is_empty());
+        // The broken month is read when its IDs match, and its error shows.
+        assert!(store.entries_with_id("zz").is_err());
+    }
+
+    #[test]
+    fn latest_entries_read_months_newest_first_and_stop_once_all_are_found() {
+        use crate::model::journal::Kind;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        let lock = store.lock().expect("lock");
+        let day = |d: &str| d.parse::<NaiveDate>().expect("date");
+        let entry = |id: &str, date: &str, mentor: Option<&str>| {
+            Entry::new(
+                Id::from(id),
+                day(date),
+                Kind::Update,
+                mentor.map(str::to_string),
+                "text".into(),
+            )
+        };
+        store
+            .add_entries(
+                &lock,
+                &[
+                    entry("aaaaa1", "2026-11-05", Some("alex")),
+                    entry("aaaaa2", "2026-10-01", Some("alex")),
+                    entry("ppppp1", "2026-10-20", Some("priya")),
+                    entry("eeeee1", "2026-09-10", None),
+                ],
+            )
+            .expect("add");
+        // A month that does not parse: reading it ends the search.
+        fs::write(
+            dir.path().join("journal/2026/2026-08.toml"),
+            "format = 1\n[[entry]\n",
+        )
+        .expect("break a month");
+        let store = Store::new(dir.path().to_path_buf());
+        let (from, to) = (day("2026-06-01"), day("2026-11-22"));
+        let wanted = |slugs: &[&str]| slugs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+        let found = store
+            .latest_entries(&wanted(&["alex", "priya"]), from, to)
+            .expect("found");
+        assert_eq!(found.latest.get("alex"), Some(&day("2026-11-05")));
+        assert_eq!(found.latest.get("priya"), Some(&day("2026-10-20")));
+        // Both found in October: September and the broken August were not read.
+        assert_eq!(found.everyone, None);
+        assert_eq!(found.searched_from, from);
+
+        let missing = store
+            .latest_entries(&wanted(&["sam"]), from, to)
+            .expect("no error for the broken month");
+        assert!(!missing.latest.contains_key("sam"));
+        assert_eq!(missing.everyone, Some(day("2026-09-10")));
+        assert_eq!(missing.searched_from, day("2026-09-01"));
+
+        let earlier = store
+            .latest_entries(&wanted(&["alex"]), from, day("2026-11-01"))
+            .expect("found");
+        assert_eq!(earlier.latest.get("alex"), Some(&day("2026-10-01")));
+        let none = store.latest_entries(&[], from, to).expect("nothing wanted");
+        assert!(none.latest.is_empty() && none.everyone.is_none());
+
+        // What a month holds is remembered in the index...
+        let november = "journal/2026/2026-11.toml";
+        let remembered = |store: &Store| {
+            let slot = store.index.borrow();
+            let index = slot.as_ref().expect("an index");
+            index.get(november).and_then(|known| known.latest.clone())
+        };
+        let latest = remembered(&store).expect("remembered");
+        assert_eq!(latest.mentors.get("alex"), Some(&day("2026-11-05")));
+        // ...kept up to date when mentee appends to it...
+        // (The lock taken above is still held.)
+        let store = Store::new(dir.path().to_path_buf());
+        store
+            .add_entry(&lock, &entry("aaaaa3", "2026-11-19", Some("alex")))
+            .expect("rewrite the month");
+        store
+            .latest_entries(&wanted(&["alex"]), from, to)
+            .expect("found");
+        store
+            .add_entry(&lock, &entry("aaaaa4", "2026-11-20", Some("alex")))
+            .expect("append");
+        let latest = remembered(&store).expect("still remembered");
+        assert_eq!(latest.mentors.get("alex"), Some(&day("2026-11-20")));
+        // ...and read again when someone else changed the file.
+        let path = dir.path().join(november);
+        let text = fs::read_to_string(&path).expect("read")
+            + "\n[[entry]]\nid = \"ppppp2\"\ndate = 2026-11-21\nkind = \"thanks\"\nmentor = \"priya\"\ntext = \"t\"\n";
+        fs::write(&path, text).expect("hand edit");
+        let found = store
+            .latest_entries(&wanted(&["alex", "priya"]), from, to)
+            .expect("found");
+        assert_eq!(found.latest.get("alex"), Some(&day("2026-11-20")));
+        assert_eq!(found.latest.get("priya"), Some(&day("2026-11-21")));
     }
 
     #[test]

@@ -44,7 +44,9 @@ fn the_sample_journal_survives_a_round_trip() {
     copy.run(["import", file.to_str().expect("UTF-8")])
         .success()
         .stdout_is_empty()
-        .stderr_has("Imported 3 mentors, 14 meetings, 25 commitments and 29 journal entries");
+        .stderr_has(
+            "Imported 3 mentors, 3 goals, 14 meetings, 25 commitments and 30 journal entries",
+        );
 
     // Exporting the copy gives the very same document.
     let again = copy.run(["export", "--format", "json"]).success().stdout();
@@ -85,6 +87,7 @@ fn the_sample_journal_survives_a_round_trip() {
         vec!["log", "--json"],
         vec!["summary", "-m", "alex", "--json"],
         vec!["agenda", "-m", "priya"],
+        vec!["goal", "list", "--all", "--json"],
     ] {
         assert_eq!(
             original.run(&args).success().stdout(),
@@ -110,10 +113,18 @@ fn the_export_holds_everything_with_a_version() {
             count("meetings"),
             count("commitments"),
             count("entries"),
-            count("later")
+            count("later"),
+            count("goals")
         ),
-        (3, 14, 1, 29, 1)
+        (3, 14, 1, 30, 1, 3)
     );
+    let goal = &export["goals"][0];
+    assert_eq!(goal["id"], "jn11y0");
+    assert_eq!(goal["mentor"], "alex-kim");
+    assert_eq!(goal["status"], "active");
+    assert_eq!(goal["ratings"].as_array().map(Vec::len), Some(3));
+    assert_eq!(export["goals"][2]["mentor"], Value::Null);
+    assert_eq!(export["goals"][2]["status"], "done");
     let held = export["meetings"]
         .as_array()
         .expect("meetings")
@@ -182,6 +193,30 @@ fn a_bad_export_is_refused_before_anything_is_written() {
             doc["export"]["entries"][1]["id"] = id;
         },
         "two records of kind entry have the ID",
+    );
+    refused(
+        |doc| doc["export"]["goals"][0]["ratings"][0]["score"] = "high".into(),
+        "the export does not have the expected shape",
+    );
+    refused(
+        |doc| {
+            let id = doc["export"]["goals"][0]["id"].clone();
+            doc["export"]["goals"][1]["id"] = id;
+        },
+        "two records of kind goal have the ID jn11y0",
+    );
+    refused(
+        |doc| doc["export"]["goals"][1]["mentor"] = "nobody".into(),
+        "goal x7jxkd names the mentor \"nobody\", who is not in the file",
+    );
+    refused(
+        |doc| {
+            doc["export"]["goals"]
+                .as_array_mut()
+                .expect("goals")
+                .clear();
+        },
+        "serves the goal 3b7fkv, which is not in the file",
     );
     refused(
         |doc| doc["export"]["meetings"][0]["mentor"] = "nobody".into(),

@@ -195,6 +195,7 @@ impl Check<'_> {
             "integer" => value.is_u64(),
             "boolean" => value.is_boolean(),
             "date" => value.as_str().is_some_and(is_date),
+            "number" => value.as_f64().is_some_and(|n| n >= 0.0),
             "object" => value.is_object(),
             name if self.objects.contains_key(name) => value.is_object(),
             other => {
@@ -260,13 +261,44 @@ impl Check<'_> {
 }
 
 /// The sample journal, plus what it lacks to show every field: an update
-/// that names the meeting it came from (as a hand-edited file may).
+/// that names the meeting it came from (as a hand-edited file may), and a
+/// mentor with a nudge silenced, and a commitment that serves a goal, and
+/// the practice: advice and its outcome, a decision, a give-back.
 fn scenario() -> TestEnv {
     let env = TestEnv::with_sample();
     let month = "journal/2026/2026-11.toml";
     let text = env.read(month)
         + "\n[[entry]]\nid = \"zzmeet\"\ndate = 2026-11-18\nkind = \"update\"\nmentor = \"alex-kim\"\n\
            meeting = \"hnhz6y\"\ntext = \"Followed up on the note from the meeting.\"\n";
+    env.write(month, &text);
+    // A commitment that serves one of the sample's goals.
+    env.run([
+        "action",
+        "add",
+        "Book the cutover window with finance engineering",
+        "-m",
+        "alex",
+        "--goal",
+        "jn11y0",
+    ])
+    .success();
+    env.run(["nudge", "off", "mid-term", "-m", "priya"])
+        .success();
+    // Advice from October and its outcome within the summary's period; a
+    // decision with options, input and why; something given back.
+    let october = "journal/2026/2026-10.toml";
+    let text = env.read(october)
+        + "\n[[entry]]\nid = \"zzadv1\"\ndate = 2026-10-20\nkind = \"advice\"\nmentor = \"alex-kim\"\n\
+           text = \"Escalate with a date, not with urgency.\"\n";
+    env.write(october, &text);
+    let text = env.read(month)
+        + "\n[[entry]]\nid = \"zzrs01\"\ndate = 2026-11-19\nkind = \"outcome\"\nmentor = \"alex-kim\"\n\
+           about = \"zzadv1\"\ntext = \"A booked review within a day.\"\n\
+           \n[[entry]]\nid = \"zzdec1\"\ndate = 2026-11-19\nkind = \"decision\"\nmentor = \"alex-kim\"\n\
+           options = [\"Cut over in December\", \"Wait for January\"]\ninput = \"Not in the freeze.\"\n\
+           why = \"The freeze starts on the 14th.\"\ntext = \"Cut over in the first week of December.\"\n\
+           \n[[entry]]\nid = \"zzgb01\"\ndate = 2026-11-20\nkind = \"giveback\"\nmentor = \"alex-kim\"\n\
+           text = \"Sent Alex the call for speakers.\"\n";
     env.write(month, &text);
     env
 }
@@ -285,6 +317,12 @@ fn every_documented_field_appears_and_nothing_else_does() {
             &["summary", "-m", "jordan", "--since", "2026-01-01", "--json"],
         ),
         ("export", &["export", "--format", "json"]),
+        ("goals", &["goal", "list", "--all", "--json"]),
+        ("stats", &["stats", "--json"]),
+        ("stats", &["stats", "-m", "alex", "--json"]),
+        ("decisions", &["decisions", "--json"]),
+        ("review", &["review", "-m", "alex", "--mid", "--json"]),
+        ("review", &["review", "-m", "jordan", "--format", "json"]),
         (
             "export",
             &[
@@ -309,9 +347,13 @@ fn every_documented_field_appears_and_nothing_else_does() {
         names,
         [
             "commitments",
+            "decisions",
             "events",
             "export",
+            "goals",
             "mentors",
+            "review",
+            "stats",
             "status",
             "summary"
         ],
@@ -370,7 +412,7 @@ fn the_document_describes_every_object_it_names() {
     for field in documents.values().chain(objects.values()).flatten() {
         let base = field.ty.base.as_str();
         assert!(
-            ["string", "integer", "boolean", "date", "object"].contains(&base)
+            ["string", "integer", "number", "boolean", "date", "object"].contains(&base)
                 || objects.contains_key(base),
             "{}: `{}` has the type {base:?}, which is neither a JSON type nor an object of docs/json.md",
             field.owner,

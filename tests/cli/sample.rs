@@ -12,6 +12,7 @@ fn the_readme_summary_has_every_section() {
     let headings = [
         "# Progress update for Alex Kim, ",
         "## Commitments from our last meeting on ",
+        "## Goals",
         "## Progress",
         "## Thank you",
         "## For our next meeting on ",
@@ -68,6 +69,33 @@ fn it_holds_commitments_in_every_status_and_some_overdue() {
         list.iter()
             .any(|c| c["carried"].as_u64() >= Some(3) && c["status"] != "done")
     );
+}
+
+#[test]
+fn it_holds_goals_going_up_and_down_and_one_reached() {
+    let env = TestEnv::with_sample();
+    let doc = env.json(["goal", "list", "--all", "--json"]);
+    let goals = doc["goals"].as_array().expect("a list");
+    let trends: Vec<(&str, &str)> = goals
+        .iter()
+        .map(|g| {
+            (
+                g["status"].as_str().unwrap_or_default(),
+                g["trend"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        trends,
+        [("active", "down"), ("active", "up"), ("done", "up")]
+    );
+    assert!(goals.iter().all(|g| g["measure"].is_string()));
+    assert!(goals.iter().any(|g| g["mentor"].is_null()));
+    // The goal reached was told to every mentor, as a win.
+    let log = env.run(["log", "--since", "2026-11-14", "--until", "2026-11-14"]);
+    log.success()
+        .stdout_has("win")
+        .stdout_has("Reached my goal \"Give a short talk or demo every quarter\"");
 }
 
 #[test]

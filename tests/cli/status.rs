@@ -47,6 +47,10 @@ fn the_dashboard_shows_meetings_reports_and_open_commitments() {
     │ <act1> ┆ Draft the split proposal          ┆ Alex Kim ┆ 2026-11-10 ┆ 2026-11-13 overdue ┆ open   │
     │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim ┆ 2026-11-10 ┆                    ┆ open   │
     ╰────────┴───────────────────────────────────┴──────────┴────────────┴────────────────────┴────────╯
+
+    Nudges
+      [<act2>] Read chapter 4 of the design book, from your last meeting with Alex Kim on 2026-11-10, has no report yet: say where it stands (run: mentee action set <act2> done|in-progress|blocked|dropped)
+      [<act1>] Draft the split proposal was due on 2026-11-13: finish it, or drop it if it no longer matters (run: mentee action set <act1> done|dropped)
     "#);
     // No command at all is the same dashboard.
     let bare = env.run(Vec::<String>::new()).success().stdout();

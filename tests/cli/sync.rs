@@ -76,7 +76,7 @@ fn two_machines() -> (TestEnv, TestEnv, String) {
         .success()
         .stdout_is_empty()
         .stderr_has("Made ")
-        .stderr_has("Committed: mentee: 29 journal entries, 12 meetings, 2 planned meetings")
+        .stderr_has("Committed: mentee: 30 journal entries, 12 meetings, 2 planned meetings")
         .stderr_has("Pushed 1 commit to origin.");
     let two = machine(false);
     mentee(&two, &["sync", "--init", &remote])
@@ -243,7 +243,7 @@ fn changes_on_two_machines_all_arrive_on_both() {
         let month = env.read("journal/2026/2026-11.toml");
         assert!(!month.contains("<<<<<<<"), "{month}");
         let parsed: toml::Table = month.parse().expect("the month file is TOML");
-        assert_eq!(parsed["entry"].as_array().map(Vec::len), Some(9 + 4));
+        assert_eq!(parsed["entry"].as_array().map(Vec::len), Some(10 + 4));
     }
     let subjects = git(&one, &one.dir(), &["log", "--format=%s"]);
     assert!(

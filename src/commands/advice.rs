@@ -1,0 +1,169 @@
+//! `mentee advice` and `mentee outcome`: a mentor's advice, and how it
+//! worked out when you tried it. Outcomes show in the summary and the review.
+
+use crate::commands::journal::{Details, record};
+use crate::commands::say;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::id::{self, Lookup};
+use crate::model::journal::{Entry, Kind};
+use std::collections::HashSet;
+
+/// Record a piece of advice a mentor gave you
+///
+/// Prints the advice's ID on stdout: pass it to `mentee outcome` once you
+/// have tried the advice, and the next summary tells your mentor how it went.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Examples:\n  mentee advice \"Escalate with a date, not with urgency\" -m alex\n  mentee outcome k3f9x2 \"Asked for an answer by Friday; got it the same day\""
+)]
+pub struct AdviceArgs {
+    /// The advice (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
+    /// The mentor who gave it (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+}
+
+/// Record how a piece of advice worked out
+///
+/// The outcome belongs to the advice's mentor. It appears in the next
+/// summary ("How your advice worked out") and in the review of the
+/// mentorship. Find advice IDs with `mentee log`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_long_help = "Example:\n  mentee outcome k3f9x2 \"Asked for an answer by Friday; got it the same day\""
+)]
+pub struct OutcomeArgs {
+    /// The advice's ID (a unique prefix is enough)
+    pub id: String,
+    /// What happened when you tried it (- reads it from standard input; left out on a terminal, your editor opens)
+    pub text: Option<String>,
+}
+
+pub fn advice(ctx: &Context, args: &AdviceArgs) -> Result<()> {
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        "advice",
+        "mentee advice \"What your mentor advised\"",
+    )?;
+    let (entry, mentor) = record(
+        ctx,
+        Kind::Advice,
+        &text,
+        args.mentor.as_deref(),
+        None,
+        Details::default(),
+    )?;
+    let from = mentor
+        .map(|m| format!(" from {}", m.name))
+        .unwrap_or_default();
+    say(&format!(
+        "Logged the advice{from} [{id}]. Once you have tried it: mentee outcome {id} \"How it went\"",
+        id = entry.id
+    ));
+    println!("{}", entry.id);
+    Ok(())
+}
+
+pub fn outcome(ctx: &Context, args: &OutcomeArgs) -> Result<()> {
+    let advice = find_advice(ctx, &args.id)?;
+    let text = ctx.long_text(
+        args.text.as_deref(),
+        "outcome",
+        &format!("mentee outcome {} \"How it went\"", advice.id),
+    )?;
+    let details = Details {
+        about: Some((advice.id.clone(), advice.mentor.clone())),
+        ..Details::default()
+    };
+    let (entry, mentor) = record(ctx, Kind::Outcome, &text, None, None, details)?;
+    let whose = mentor
+        .map(|m| format!("{}'s", m.name))
+        .unwrap_or_else(|| "the".to_string());
+    say(&format!(
+        "Logged how {whose} advice [{}] worked out [{}]. It will be in your next summary.",
+        advice.id, entry.id
+    ));
+    Ok(())
+}
+
+/// The advice entry with the ID (or unique prefix) the user typed. Only the
+/// month files that use a matching ID are read (see
+/// [`crate::store::Store::entries_with_id`]).
+fn find_advice(ctx: &Context, typed: &str) -> Result<Entry> {
+    let found = ctx.store.entries_with_id(typed)?;
+    let advice = found.iter().filter(|e| e.kind == Kind::Advice);
+    match id::lookup(typed, advice.map(|e| (&e.id, e))) {
+        Lookup::Found(entry) => Ok(entry.clone()),
+        Lookup::Ambiguous(entries) => Err(Error::user_with_hint(
+            format!(
+                "`{}` is the start of {} advice IDs: {}",
+                typed.trim(),
+                entries.len(),
+                entries
+                    .iter()
+                    .map(|e| e.id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "type more of the ID",
+        )),
+        Lookup::Missing => {
+            let other = found.iter().find(|e| e.id.matches_prefix(typed));
+            Err(Error::user_with_hint(
+                match other {
+                    Some(e) => format!("[{}] is {}, not advice", e.id, a_kind(&e.kind)),
+                    None => format!("no advice has the ID `{}`", typed.trim()),
+                },
+                "find the advice and its ID with: mentee log; record advice with: mentee advice \"...\"",
+            ))
+        }
+    }
+}
+
+/// "an update", "a decision": a kind with its article, for messages.
+fn a_kind(kind: &Kind) -> String {
+    let name = match kind {
+        Kind::Thanks => "thank-you note",
+        Kind::Giveback => "give-back",
+        other => other.as_str(),
+    };
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+/// The advice that the outcomes among `entries` are about and that is not
+/// among `entries` itself: each is looked up by ID, which reads only the
+/// month that holds it. For the summary, whose entries cover only its period.
+pub fn behind_outcomes(ctx: &Context, entries: &[Entry]) -> Result<Vec<Entry>> {
+    let present: HashSet<&id::Id> = entries
+        .iter()
+        .filter(|e| e.kind == Kind::Advice)
+        .map(|e| &e.id)
+        .collect();
+    let wanted: HashSet<&id::Id> = entries
+        .iter()
+        .filter(|e| e.kind == Kind::Outcome)
+        .filter_map(|e| e.about.as_ref())
+        .filter(|id| !present.contains(id))
+        .collect();
+    let mut advice: Vec<Entry> = entries
+        .iter()
+        .filter(|e| e.kind == Kind::Advice)
+        .cloned()
+        .collect();
+    for id in wanted {
+        advice.extend(
+            ctx.store
+                .entries_with_id(id.as_str())?
+                .into_iter()
+                .filter(|e| e.kind == Kind::Advice && e.id == *id),
+        );
+    }
+    Ok(advice)
+}

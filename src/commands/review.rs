@@ -1,0 +1,102 @@
+//! `mentee review`: the mid-term or closing review of a whole mentorship.
+//! It reads every record about one mentor; it is run a few times a year.
+
+use crate::commands::summary::Format;
+use crate::commands::{Records, resolve_mentor, say};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::review::{self, Sources, Stage};
+use crate::render::json;
+use crate::render::review::render;
+use crate::render::summary::Style;
+
+const EXAMPLES: &str = "\
+Examples:
+  mentee review -m alex --mid           halfway through the term
+  mentee review -m jordan --format text | mail -s \"Looking back\" jordan@example.com
+  mentee review -m alex --json";
+
+/// Print a review of the whole mentorship, ready to share
+///
+/// Covers the term: from the mentor's --since (or the first record with
+/// them) to its --until, or to today while it goes on. Sections: how often
+/// you met, your goals and their ratings from first to latest, the
+/// commitments you kept, dropped and still have open, wins, how the
+/// mentor's advice worked out (and which advice you have not reported on),
+/// thank-you notes, and what you shared with the mentor. Empty sections are
+/// left out.
+#[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    pub mentor: Option<String>,
+    /// A mid-term review, while the relationship goes on
+    #[arg(long)]
+    pub mid: bool,
+    /// Markdown (headings and lists), plain text, or JSON [default: markdown,
+    /// or $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Same as --format json
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let entries = ctx.store.entries(None, Some(ctx.today))?;
+    let first_entry = entries
+        .iter()
+        .find(|e| e.mentor.as_deref() == Some(mentor.slug.as_str()))
+        .map(|e| e.date);
+    let first_record = [records.first_day_with(&mentor.slug), first_entry]
+        .into_iter()
+        .flatten()
+        .min();
+    let (since, until) = review::period(&mentor, first_record, ctx.today);
+    if let Some(since) = since.filter(|since| *since > until) {
+        return Err(Error::user_with_hint(
+            format!(
+                "the mentorship with {} starts on {since}, after the review would end on {until}",
+                mentor.name
+            ),
+            "review it once it has begun, or correct its dates: mentee edit mentors",
+        ));
+    }
+    let goals = ctx.store.goals()?;
+    let commitments = records.commitments(ctx);
+    let sources = Sources {
+        mentor: &mentor,
+        meetings: &records.meetings,
+        commitments: &commitments,
+        entries: &entries,
+        goals: &goals,
+    };
+    let stage = if args.mid {
+        Stage::MidTerm
+    } else {
+        Stage::Closing
+    };
+    let review = review::build(&sources, stage, since, until);
+    let format = if args.json {
+        Format::Json
+    } else {
+        args.format
+            .or(ctx.settings.summary_format)
+            .unwrap_or(Format::Markdown)
+    };
+    match format {
+        Format::Json => println!("{}", json::document("review", &review)),
+        Format::Markdown => print!("{}", render(&review, Style::Markdown)),
+        Format::Text => print!("{}", render(&review, Style::Text)),
+    }
+    if !args.mid && mentor.is_active(ctx.today) && mentor.until.is_none() {
+        say(&format!(
+            "A closing review, though {} has no end date: add --mid for a mid-term one, or end it with mentee mentor end {}",
+            mentor.name, mentor.slug
+        ));
+    }
+    Ok(())
+}

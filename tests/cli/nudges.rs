@@ -1,0 +1,473 @@
+//! Nudges (SPEC §6): shown by `status`, and after the command that triggers
+//! them, each with the command that acts on it; silenced per mentor or for
+//! everyone. And `mentee stats`.
+
+use crate::support::{Scenario, TestEnv, position};
+use serde_json::Value;
+
+/// (kind, commitment) of every nudge in `status --json`.
+#[track_caller]
+fn nudges(env: &TestEnv) -> Vec<(String, String)> {
+    let doc = env.json(["status", "--json"]);
+    doc["status"]["nudges"]
+        .as_array()
+        .expect("a nudges array")
+        .iter()
+        .map(|n| {
+            (
+                n["kind"].as_str().expect("a kind").to_string(),
+                n["commitment"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn kinds(env: &TestEnv) -> Vec<String> {
+    nudges(env).into_iter().map(|(kind, _)| kind).collect()
+}
+
+#[test]
+fn status_shows_commitment_nudges_with_their_commands_one_per_commitment() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-17");
+    let out = env.run(["status"]).success().stdout();
+    let section = &out[position(&out, "\nNudges\n")..];
+    assert!(
+        section.contains(&format!(
+            "  [{read}] Read chapter 4 of the design book, from your last meeting with Alex Kim on \
+             2026-11-10, has no report yet: say where it stands \
+             (run: mentee action set {read} done|in-progress|blocked|dropped)\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        section.contains(&format!(
+            "  [{draft}] Draft the split proposal was due on 2026-11-13: finish it, or drop it if \
+             it no longer matters (run: mentee action set {draft} done|dropped)\n"
+        )),
+        "{out}"
+    );
+    // The overdue one is not also listed as unreported.
+    assert_eq!(section.matches(&format!("[{draft}]")).count(), 1, "{out}");
+    assert_eq!(
+        nudges(&env),
+        [
+            ("unreported".to_string(), read.clone()),
+            ("overdue".to_string(), draft.clone())
+        ]
+    );
+    let doc = env.json(["status", "--json"]);
+    let first = &doc["status"]["nudges"][0];
+    assert_eq!(first["mentor"], "alex-kim");
+    assert_eq!(
+        first["command"],
+        format!("mentee action set {read} done|in-progress|blocked|dropped")
+    );
+
+    // Reporting and closing them is what makes them go.
+    env.run(["action", "set", &read, "in-progress"]).success();
+    env.run(["action", "done", &draft]).success();
+    env.run(["status"]).success().stdout_lacks("Nudges");
+    assert!(nudges(&env).is_empty());
+}
+
+#[test]
+fn a_meeting_due_by_cadence_and_not_planned_gets_a_nudge_two_days_ahead() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    let nudge = "Your next meeting with Alex Kim is due on 2026-11-24 (every 2w) and none is \
+                 planned: plan it with a specific question (run: mentee agenda \"TOPIC\" -m alex-kim)";
+    env.today("2026-11-21");
+    env.run(["status"]).success().stdout_lacks("(every 2w)");
+    env.today("2026-11-22");
+    env.run(["status"]).success().stdout_has(nudge);
+    env.today("2026-11-30");
+    env.run(["status"])
+        .success()
+        .stdout_has("Your next meeting with Alex Kim was due on 2026-11-24 (every 2w)");
+    env.run([
+        "agenda",
+        "How long should dual writes run before the cutover?",
+        "-m",
+        "alex",
+    ])
+    .success();
+    env.run(["status"]).success().stdout_lacks("(every 2w)");
+}
+
+#[test]
+fn nothing_logged_for_twice_the_cadence_gets_a_nudge_until_an_update() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    let nudge = "Nothing logged for Alex Kim since 2026-11-10: send a short update on your \
+                 progress (run: mentee update \"...\" -m alex-kim)";
+    // Every two weeks: quiet after 28 days without an entry.
+    env.today("2026-12-08");
+    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.today("2026-12-09");
+    env.run(["status"]).success().stdout_has(nudge);
+    assert!(kinds(&env).contains(&"quiet".to_string()));
+    // Priya has no cadence, no start date and no meeting: nothing to go by.
+    env.run(["status"])
+        .success()
+        .stdout_lacks("Nothing logged for Priya");
+    // An update meant for every mentor counts.
+    env.run(["update", "The split plan was approved"]).success();
+    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.today("2027-01-07");
+    env.run(["status"])
+        .success()
+        .stdout_has("Nothing logged for Alex Kim since 2026-12-09");
+    env.run(["thanks", "The split plan worked", "-m", "alex"])
+        .success();
+    env.run(["status"]).success().stdout_lacks("Nothing logged");
+}
+
+#[test]
+fn an_ended_relationship_gets_a_keep_in_touch_nudge_after_ninety_days() {
+    let mut env = TestEnv::new();
+    env.today("2026-06-20");
+    env.mentor(
+        "Jordan Reyes",
+        &[
+            "--role",
+            "coach",
+            "--since",
+            "2026-01-05",
+            "--until",
+            "2026-06-30",
+        ],
+    );
+    // Before the end: it does not count as keeping in touch.
+    env.run(["thanks", "The slides advice worked", "-m", "jordan"])
+        .success();
+    env.today("2026-09-28");
+    env.run(["status"]).success().stdout_lacks("keep in touch");
+    env.today("2026-09-29");
+    env.run(["status"]).success().stdout_has(
+        "Your mentorship with Jordan Reyes ended on 2026-06-30 and nothing was logged for them \
+         since: keep in touch with news of how you are doing \
+         (run: mentee update \"...\" -m jordan-reyes)",
+    );
+    assert_eq!(kinds(&env), ["keep-in-touch"]);
+    env.run(["update", "I gave the talk at the guild", "-m", "jordan"])
+        .success();
+    env.run(["status"]).success().stdout_lacks("keep in touch");
+    // Only the recent journal is read: after a long silence it comes back.
+    env.today("2027-01-20");
+    env.run(["status"]).success().stdout_lacks("keep in touch");
+    env.today("2027-02-01");
+    env.run(["status"])
+        .success()
+        .stdout_has("nothing was logged for them in the last 120 days");
+    // A meeting counts too.
+    env.run(["meet", "-m", "jordan"]).success();
+    env.run(["status"]).success().stdout_lacks("keep in touch");
+}
+
+#[test]
+fn halfway_through_a_mentorship_a_mid_term_review_is_suggested_for_two_weeks() {
+    let mut env = TestEnv::new();
+    env.mentor(
+        "Alex Kim",
+        &["--since", "2026-09-01", "--until", "2027-03-01"],
+    );
+    let nudge = "Halfway through your mentorship with Alex Kim (2026-09-01 to 2027-03-01): look \
+                 back on it and share the review (run: mentee review -m alex-kim --mid)";
+    // 181 days: the middle is 90 days in.
+    for (day, shown) in [
+        ("2026-11-29", false),
+        ("2026-11-30", true),
+        ("2026-12-13", true),
+        ("2026-12-14", false),
+    ] {
+        let run = env.today(day).run(["status"]).success();
+        if shown {
+            run.stdout_has(nudge);
+        } else {
+            run.stdout_lacks("Halfway");
+        }
+    }
+}
+
+#[test]
+fn a_vague_topic_gets_a_hint_after_agenda_and_in_status() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "2w"]);
+    env.run([
+        "agenda",
+        "DevOps",
+        "How should I split the billing service?",
+    ])
+    .success()
+    .stdout_lacks("nudge")
+    .stderr_has(
+        "nudge: The topic \"DevOps\" for your meeting with Alex Kim reads as vague: make it \
+             a specific question, such as \"How should I ...?\" (run: mentee agenda \
+             \"A SPECIFIC QUESTION\" \"How should I split the billing service?\" -m alex-kim)",
+    );
+    env.run(["status"])
+        .success()
+        .stdout_has("The topic \"DevOps\" for your meeting with Alex Kim reads as vague");
+    assert_eq!(kinds(&env), ["vague"]);
+    env.run(["agenda", "Everything about Kubernetes and our clusters"])
+        .success()
+        .stderr_has("nudge: The topic \"Everything about Kubernetes and our clusters\"");
+    env.run([
+        "agenda",
+        "What should our pipeline check before a deploy?",
+        "How should I split the billing service?",
+    ])
+    .success()
+    .stderr_lacks("nudge:");
+    env.run(["status"]).success().stdout_lacks("vague");
+}
+
+#[test]
+fn a_commitment_due_in_the_past_gets_an_overdue_nudge_when_added() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let run = env
+        .run(["action", "add", "Send the proposal", "--due", "-1w"])
+        .success();
+    let id = run.stdout().trim().to_string();
+    assert_eq!(run.stdout(), format!("{id}\n"), "only the ID on stdout");
+    run.stderr_has(&format!(
+        "nudge: [{id}] Send the proposal was due on 2026-11-03: finish it, or drop it if it no \
+         longer matters (run: mentee action set {id} done|dropped)"
+    ));
+    env.run(["action", "add", "Book the review", "--due", "fri"])
+        .success()
+        .stderr_lacks("nudge:");
+}
+
+#[test]
+fn meet_nudges_about_a_commitment_carried_over_three_meetings() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "1w"]);
+    env.today("2026-11-02").run(["meet"]).success();
+    let long = env.commit("Write the design doc", &[]);
+    for day in ["2026-11-09", "2026-11-16"] {
+        env.today(day)
+            .run(["meet"])
+            .success()
+            .stderr_lacks("nudge:");
+    }
+    env.today("2026-11-23")
+        .run(["meet"])
+        .success()
+        .stderr_has(&format!(
+            "nudge: [{long}] Write the design doc has been carried over 3 meetings with Alex Kim: \
+         close it, carry it, or drop it (run: mentee action set {long} done|dropped)"
+        ));
+    assert!(nudges(&env).contains(&("carried".to_string(), long.clone())));
+    env.run(["action", "drop", &long]).success();
+    assert!(!kinds(&env).contains(&"carried".to_string()));
+}
+
+#[test]
+fn nudges_are_silenced_per_mentor_or_for_everyone_and_shown_again() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.today("2026-11-17");
+    env.run(["nudge", "off", "overdue", "-m", "alex"])
+        .success()
+        .stdout_is_empty()
+        .stderr_has(
+            "Silenced overdue nudges for Alex Kim. Show them again with: mentee nudge on overdue -m alex-kim",
+        );
+    assert!(
+        env.read("mentors.toml").contains(
+            "slug = \"alex-kim\"\nrole = \"mentor\"\nevery = \"2w\"\nsilence = [\"overdue\"]\n"
+        ),
+        "{}",
+        env.read("mentors.toml")
+    );
+    // The overdue commitment still has no report: that reminder comes through.
+    env.run(["status"])
+        .success()
+        .stdout_lacks("was due on")
+        .stdout_has(&format!(
+            "[{draft}] Draft the split proposal, from your last meeting"
+        ));
+    let list = env.run(["nudge", "list"]).success().stdout();
+    let overdue = list
+        .lines()
+        .find(|line| line.contains(" overdue "))
+        .unwrap_or_else(|| panic!("no overdue row:\n{list}"));
+    assert!(overdue.contains("Alex Kim"), "{list}");
+
+    env.run(["nudge", "off", "all"])
+        .success()
+        .stderr_has("Silenced every nudge for every mentor.");
+    assert!(
+        env.read("settings.toml")
+            .contains("\nsilence = [\"all\"]\n")
+    );
+    env.run(["status"]).success().stdout_lacks("Nudges");
+    assert!(nudges(&env).is_empty());
+    let list = env.run(["nudge", "list"]).success().stdout();
+    assert_eq!(list.matches("every mentor").count(), 8, "{list}");
+    // Silenced after a command too.
+    env.run(["agenda", "DevOps", "-m", "alex"])
+        .success()
+        .stderr_lacks("nudge:");
+
+    env.run(["nudge", "on", "all"]).success();
+    assert!(!env.read("settings.toml").contains("silence"));
+    assert_eq!(kinds(&env), ["unreported", "unreported", "vague"]);
+    env.run(["nudge", "on", "overdue"]).success().stderr_has(
+        "overdue nudges stay silenced for Alex Kim: mentee nudge on overdue -m alex-kim",
+    );
+    env.run(["nudge", "on", "overdue", "-m", "alex"])
+        .success()
+        .stderr_has("Showing overdue nudges again for Alex Kim.");
+    assert!(!env.read("mentors.toml").contains("silence"));
+    assert_eq!(kinds(&env), ["unreported", "overdue", "vague"]);
+}
+
+#[test]
+fn silencing_keeps_hand_edits_and_refuses_unknown_kinds_and_mentors() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.write(
+        "settings.toml",
+        "# Quiet weeks while I am on leave\nformat = 1\nsilence = [\"quiet\"]\nmine = true\n",
+    );
+    env.run(["nudge", "off", "VAGUE"]).success();
+    let text = env.read("settings.toml");
+    assert!(
+        text.starts_with("# Quiet weeks while I am on leave\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("silence = [\"quiet\", \"vague\"]\n"),
+        "{text}"
+    );
+    assert!(text.contains("mine = true\n"), "{text}");
+    env.run(["nudge", "off", "loud"])
+        .failure_code(2)
+        .stderr_has("keep-in-touch");
+    env.run(["nudge", "off", "quiet", "-m", "zed"])
+        .failure_code(1)
+        .stderr_has("no mentor matches `zed`");
+    env.write("settings.toml", "format = 1\nsilence = \"quiet\"\n");
+    env.run(["status"])
+        .failure_code(1)
+        .stderr_has("settings.toml:2");
+}
+
+#[test]
+fn a_broken_journal_month_leaves_status_working_without_guessing() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-12-09");
+    env.run(["status"])
+        .success()
+        .stdout_has("Nothing logged for Alex Kim");
+    env.run(["update", "Split plan approved", "-m", "alex"])
+        .success();
+    env.write(
+        "journal/2026/2026-12.toml",
+        "format = 1\n[[entry]\nid = \"x\"\n",
+    );
+    // The month that would tell cannot be read: no nudge rather than a wrong one.
+    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.run(["log"])
+        .failure_code(1)
+        .stderr_has("journal/2026/2026-12.toml:2");
+}
+
+#[test]
+fn stats_count_meetings_and_commitments_and_draw_a_chart() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-12");
+    env.run(["action", "done", &draft]).success();
+    env.today("2026-11-20");
+    env.run(["action", "drop", &read]).success();
+    env.run(["meet", "-m", "alex"]).success();
+    let out = env.run(["stats", "-m", "alex"]).success().stdout();
+    insta::assert_snapshot!(out, @r"
+    Stats for Alex Kim
+
+    Meetings held             2
+      with a prepared agenda  1 (50%)
+    Commitments made          2
+      done                    1
+      dropped                 1
+      still open              0
+    Kept                      1 of 2 closed (50%)
+    Kept on time              1 of 1 closed with a due date (100%)
+    Days to first report      5.5 on average
+
+    Commitments kept per month
+    2025-12 0
+    2026-01 0
+    2026-02 0
+    2026-03 0
+    2026-04 0
+    2026-05 0
+    2026-06 0
+    2026-07 0
+    2026-08 0
+    2026-09 0
+    2026-10 0
+    2026-11 █ 1
+    ");
+    let doc = env.json(["stats", "-m", "alex", "--json"]);
+    let stats = &doc["stats"];
+    assert_eq!(stats["mentor"], "alex-kim");
+    assert_eq!(stats["meetings_held"], 2);
+    assert_eq!(stats["meetings_with_agenda"], 1);
+    assert_eq!(stats["commitments"]["done_on_time"], 1);
+    // Reported after 2 and 9 days.
+    assert_eq!(stats["average_days_to_report"], 5.5);
+    assert_eq!(stats["kept_per_month"].as_array().map(Vec::len), Some(12));
+    assert_eq!(stats["kept_per_month"][11]["month"], "2026-11");
+    assert_eq!(stats["kept_per_month"][11]["done"], 1);
+    // Every mentor together.
+    let all = env.json(["stats", "--json"]);
+    assert_eq!(all["stats"]["mentor"], Value::Null);
+    assert_eq!(all["stats"]["meetings_held"], 2);
+    env.run(["stats", "-m", "priya"])
+        .success()
+        .stdout_has("Stats for Priya Natarajan\n")
+        .stdout_has("Meetings held             0\n")
+        .stdout_has("Days to first report      no reports yet\n");
+    env.run(["stats", "-m", "zed"]).failure_code(1);
+}
+
+#[test]
+fn stats_without_mentors_says_how_to_start() {
+    let env = TestEnv::new();
+    env.run(["stats"])
+        .success()
+        .stdout_is_empty()
+        .stderr_has("mentee mentor add");
+}
+
+#[test]
+fn silences_for_every_mentor_travel_with_an_export() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["nudge", "off", "vague"]).success();
+    let out = env.run(["export", "--format", "json"]).success().stdout();
+    let doc: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(doc["export"]["silence"], serde_json::json!(["vague"]));
+    let file = env.scratch("journal.json");
+    std::fs::write(&file, &out).expect("write the export");
+    let other = env.scratch("other");
+    let other = other.to_str().expect("a path");
+    let file = file.to_str().expect("a path");
+    env.run(["--dir", other, "import", file]).success();
+    let settings = std::fs::read_to_string(env.scratch("other").join("settings.toml"))
+        .expect("settings.toml imported");
+    assert!(settings.contains("\nsilence = [\"vague\"]\n"), "{settings}");
+    let again = env
+        .run(["--dir", other, "export", "--format", "json"])
+        .success()
+        .stdout();
+    assert_eq!(again, out);
+}

@@ -80,13 +80,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Stage::Closing
     };
     let review = review::build(&sources, stage, since, until);
-    let format = if args.json {
-        Format::Json
-    } else {
-        args.format
-            .or(ctx.settings.summary_format)
-            .unwrap_or(Format::Markdown)
-    };
+    let format = Format::chosen(ctx, args.json, args.format);
     match format {
         Format::Json => println!("{}", json::document("review", &review)),
         Format::Markdown => print!("{}", render(&review, Style::Markdown)),

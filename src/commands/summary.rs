@@ -57,6 +57,19 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// --json, else --format, else the configured format, else Markdown.
+    pub fn chosen(ctx: &Context, json: bool, typed: Option<Format>) -> Format {
+        if json {
+            Format::Json
+        } else {
+            typed
+                .or(ctx.settings.summary_format)
+                .unwrap_or(Format::Markdown)
+        }
+    }
+}
+
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let until = ctx
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
@@ -95,13 +108,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let goals = ctx.store.goals()?;
     let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
-    let format = if args.json {
-        Format::Json
-    } else {
-        args.format
-            .or(ctx.settings.summary_format)
-            .unwrap_or(Format::Markdown)
-    };
+    let format = Format::chosen(ctx, args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {
         (_, true) => None,
         (Some(name), _) => Some(name.as_str()),

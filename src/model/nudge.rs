@@ -11,7 +11,7 @@
 //! | `overdue` | an open commitment is past its due date |
 //! | `carried` | an open commitment has been carried over [`CARRIED`] meetings or more |
 //! | `cadence` | no meeting is planned and the cadence says one is due within [`CADENCE_AHEAD`] days (or was due already): time to plan, before it is late |
-//! | `quiet` | nothing logged for an active mentor for more than twice the cadence ([`QUIET_DEFAULT`] days without one) |
+//! | `quiet` | no meeting and nothing logged for an active mentor for more than twice the cadence ([`QUIET_DEFAULT`] days without one) |
 //! | `keep-in-touch` | a relationship ended more than [`KEEP_IN_TOUCH`] days ago and nothing was logged for them, nor a meeting held, since; it stays until something is |
 //! | `vague` | a topic of a planned agenda is very short or a catch-all |
 //! | `mid-term` | the middle of a relationship with a start and an end passed less than [`MID_TERM`] days ago |
@@ -460,6 +460,13 @@ pub fn quiet(
         return None;
     }
     let limit = quiet_days(mentor);
+    // A meeting is contact too: the nudge is about going silent.
+    let last_met = meetings
+        .iter()
+        .filter(|m| m.held && m.mentor == mentor.slug)
+        .filter_map(|m| m.date)
+        .filter(|d| *d <= today)
+        .max();
     let entry = [contact.latest.get(&mentor.slug).copied(), contact.everyone]
         .into_iter()
         .flatten()
@@ -479,6 +486,8 @@ pub fn quiet(
         None if days(contact.searched_from, today) >= limit => None,
         None => return None,
     };
+    // A meeting is contact too: the nudge is about going silent.
+    let since = since.into_iter().chain(last_met).max();
     let (silent_for, when) = match since {
         Some(date) => (days(date, today), format!("since {date}")),
         None => (limit + 1, format!("in more than {limit} days")),
@@ -491,7 +500,7 @@ pub fn quiet(
         mentor: mentor.slug.clone(),
         commitment: None,
         message: format!(
-            "Nothing logged for {} {when}: send a short update on your progress",
+            "No word to {} {when}, neither a meeting nor an update: send a short update on your progress",
             mentor.name
         ),
         command: format!("mentee update \"...\" -m {}", mentor.slug),
@@ -522,10 +531,10 @@ pub fn keep_in_touch(
     if met_after(meetings, &mentor.slug, until, today) {
         return None;
     }
-    if contact
-        .latest
-        .get(&mentor.slug)
-        .is_some_and(|d| *d > until && *d <= today)
+    // An entry for them, or an update or win meant for every mentor.
+    let after_end = |d: &NaiveDate| *d > until && *d <= today;
+    if contact.latest.get(&mentor.slug).is_some_and(after_end)
+        || contact.everyone.is_some_and(|d| after_end(&d))
     {
         return None;
     }

@@ -100,28 +100,28 @@ fn a_meeting_due_by_cadence_and_not_planned_gets_a_nudge_two_days_ahead() {
 fn nothing_logged_for_twice_the_cadence_gets_a_nudge_until_an_update() {
     let mut env = TestEnv::new();
     env.scenario();
-    let nudge = "Nothing logged for Alex Kim since 2026-11-10: send a short update on your \
-                 progress (run: mentee update \"...\" -m alex-kim)";
+    let nudge = "No word to Alex Kim since 2026-11-10, neither a meeting nor an update: send a \
+                 short update on your progress (run: mentee update \"...\" -m alex-kim)";
     // Every two weeks: quiet after 28 days without an entry.
     env.today("2026-12-08");
-    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.run(["status"]).success().stdout_lacks("No word to");
     env.today("2026-12-09");
     env.run(["status"]).success().stdout_has(nudge);
     assert!(kinds(&env).contains(&"quiet".to_string()));
     // Priya has no cadence, no start date and no meeting: nothing to go by.
     env.run(["status"])
         .success()
-        .stdout_lacks("Nothing logged for Priya");
+        .stdout_lacks("No word to Priya");
     // An update meant for every mentor counts.
     env.run(["update", "The split plan was approved"]).success();
-    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.run(["status"]).success().stdout_lacks("No word to");
     env.today("2027-01-07");
     env.run(["status"])
         .success()
-        .stdout_has("Nothing logged for Alex Kim since 2026-12-09");
+        .stdout_has("No word to Alex Kim since 2026-12-09");
     env.run(["thanks", "The split plan worked", "-m", "alex"])
         .success();
-    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.run(["status"]).success().stdout_lacks("No word to");
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn a_broken_journal_month_leaves_status_working_without_guessing() {
     env.today("2026-12-09");
     env.run(["status"])
         .success()
-        .stdout_has("Nothing logged for Alex Kim");
+        .stdout_has("No word to Alex Kim");
     env.run(["update", "Split plan approved", "-m", "alex"])
         .success();
     env.write(
@@ -373,7 +373,7 @@ fn a_broken_journal_month_leaves_status_working_without_guessing() {
         "format = 1\n[[entry]\nid = \"x\"\n",
     );
     // The month that would tell cannot be read: no nudge rather than a wrong one.
-    env.run(["status"]).success().stdout_lacks("Nothing logged");
+    env.run(["status"]).success().stdout_lacks("No word to");
     env.run(["log"])
         .failure_code(1)
         .stderr_has("journal/2026/2026-12.toml:2");
@@ -470,4 +470,38 @@ fn silences_for_every_mentor_travel_with_an_export() {
         .success()
         .stdout();
     assert_eq!(again, out);
+}
+
+#[test]
+fn a_meeting_counts_as_keeping_in_touch() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-12-01");
+    env.run(["meet", "-m", "alex"]).success();
+    env.today("2026-12-09");
+    env.run(["status"])
+        .success()
+        .stdout_lacks("No word to Alex Kim");
+}
+
+#[test]
+fn an_update_for_all_mentors_keeps_in_touch_with_an_ended_one_too() {
+    let mut env = TestEnv::new();
+    env.today("2026-01-05");
+    env.mentor("Alex Kim", &[]);
+    env.mentor("Sam Lee", &[]);
+    env.mentor(
+        "Priya Natarajan",
+        &["--since", "2025-06-01", "--until", "2026-01-31"],
+    );
+    env.today("2026-05-15");
+    env.run(["status"])
+        .success()
+        .stdout_has("Your mentorship with Priya Natarajan ended on 2026-01-31");
+    env.run(["update", "Shipped the migration"])
+        .success()
+        .stderr_has("for all your mentors");
+    env.run(["status"])
+        .success()
+        .stdout_lacks("Your mentorship with Priya Natarajan ended");
 }

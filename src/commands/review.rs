@@ -86,11 +86,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Format::Markdown => print!("{}", render(&review, Style::Markdown)),
         Format::Text => print!("{}", render(&review, Style::Text)),
     }
-    if !args.mid && mentor.is_active(ctx.today) && mentor.until.is_none() {
-        say(&format!(
+    match (args.mid, mentor.until) {
+        (false, None) if mentor.is_active(ctx.today) => say(&format!(
             "A closing review, though {} has no end date: add --mid for a mid-term one, or end it with mentee mentor end {}",
             mentor.name, mentor.slug
-        ));
+        )),
+        (false, Some(until)) if until > ctx.today => say(&format!(
+            "A closing review, though the mentorship with {} runs until {until}: add --mid for a mid-term one",
+            mentor.name
+        )),
+        (true, Some(until)) if until <= ctx.today => say(&format!(
+            "A mid-term review, though the mentorship with {} ended on {until}: leave out --mid for the closing review",
+            mentor.name
+        )),
+        _ => {}
     }
     Ok(())
 }

@@ -732,3 +732,23 @@ fn the_markdown_export_keeps_a_decisions_reasons_and_an_outcomes_advice() {
         assert!(out.contains(line), "no {line:?} in:\n{out}");
     }
 }
+
+#[test]
+fn a_review_of_the_wrong_kind_for_the_term_says_so() {
+    let mut env = TestEnv::new();
+    env.today("2026-04-10");
+    env.mentor(
+        "Priya Natarajan",
+        &["--since", "2026-01-01", "--until", "2026-07-01"],
+    );
+    env.run(["review", "-m", "priya"])
+        .success()
+        .stderr_has("runs until 2026-07-01: add --mid");
+    env.run(["review", "-m", "priya", "--mid"])
+        .success()
+        .stderr_lacks("--mid");
+    env.today("2026-07-02")
+        .run(["review", "-m", "priya", "--mid"])
+        .success()
+        .stderr_has("ended on 2026-07-01: leave out --mid");
+}

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
 use crate::model::dates::Direction;
-use crate::model::meeting::{Action, Status};
+use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
 use crate::model::text;
 use crate::render::{json, listing};
@@ -152,10 +152,8 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         .map(|goal| format!(" It serves the goal [{goal}]."))
         .unwrap_or_default();
     action.goal = goal;
-    let latest = records
-        .meetings
-        .iter()
-        .rposition(|m| m.held && m.mentor == mentor.slug && m.date.is_some_and(|d| d <= ctx.today));
+    let latest = last_held(&records.meetings, &mentor.slug, ctx.today)
+        .and_then(|last| records.meetings.iter().position(|m| m.id == last.id));
     let file = match latest {
         Some(i) => {
             records.meetings[i].actions.push(action);

@@ -6,8 +6,8 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
+use crate::model::meeting::last_held;
 use crate::model::mentor::Mentor;
-use crate::model::summary::last_held;
 use crate::model::text::{self, TextError};
 
 /// Log progress between meetings; --win for a milestone

@@ -27,7 +27,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
 use crate::model::id::{self, Lookup};
-use crate::model::meeting::{Action, CheckIn, Meeting, Status};
+use crate::model::meeting::{self, Action, CheckIn, Meeting, Status};
 use crate::model::mentor::{self as mentors, Mentor, Unresolved};
 use crate::store::{Lock, Store};
 use chrono::NaiveDate;
@@ -175,7 +175,7 @@ impl Records {
 
     /// The planned meeting with a mentor, if any.
     pub fn planned(&self, slug: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| !m.held && m.mentor == slug)
+        meeting::planned(&self.meetings, slug)
     }
 
     /// Finds a stored commitment by ID or unique prefix, for changing it.

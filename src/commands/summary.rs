@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             Some(ctx.date("--since", text, Direction::Past)?)
         }
         // Since the last meeting; before any, since the relationship began.
-        _ => summary::last_held(&records.meetings, &mentor.slug, until)
+        _ => crate::model::meeting::last_held(&records.meetings, &mentor.slug, until)
             .and_then(|m| m.date)
             .or(mentor.since)
             .or_else(|| {

@@ -171,6 +171,23 @@ impl fmt::Display for Status {
     }
 }
 
+/// The last meeting held with `mentor` on or before `until`.
+pub fn last_held<'a>(
+    meetings: &'a [Meeting],
+    mentor: &str,
+    until: NaiveDate,
+) -> Option<&'a Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.held && m.mentor == mentor && m.date.is_some_and(|d| d <= until))
+        .max_by_key(|m| m.date)
+}
+
+/// The meeting planned with `mentor`, if any.
+pub fn planned<'a>(meetings: &'a [Meeting], mentor: &str) -> Option<&'a Meeting> {
+    meetings.iter().find(|m| !m.held && m.mentor == mentor)
+}
+
 /// A topic queued with `agenda --later` for some future meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueuedTopic {

@@ -24,7 +24,7 @@
 use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::id::Id;
-use crate::model::meeting::Meeting;
+use crate::model::meeting::{Meeting, last_held, planned};
 use crate::model::mentor::Mentor;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -166,9 +166,8 @@ pub fn all(sources: &Sources<'_>, everywhere: &[String]) -> Vec<Nudge> {
         found.extend(quiet(mentor, meetings, contact, today));
         found.extend(keep_in_touch(mentor, meetings, contact, today));
         found.extend(
-            meetings
-                .iter()
-                .filter(|m| !m.held && m.mentor == mentor.slug)
+            planned(meetings, &mentor.slug)
+                .into_iter()
                 .flat_map(|m| vague(mentor, m)),
         );
         found.extend(mid_term(mentor, today));
@@ -417,15 +416,10 @@ pub fn about_commitments(
 /// No meeting planned while the cadence says one is due (or soon will be).
 pub fn cadence(mentor: &Mentor, meetings: &[Meeting], today: NaiveDate) -> Option<Nudge> {
     let every = mentor.every.filter(|_| mentor.is_active(today))?;
-    if meetings.iter().any(|m| !m.held && m.mentor == mentor.slug) {
+    if planned(meetings, &mentor.slug).is_some() {
         return None;
     }
-    let last = meetings
-        .iter()
-        .filter(|m| m.held && m.mentor == mentor.slug)
-        .filter_map(|m| m.date)
-        .filter(|d| *d <= today)
-        .max()?;
+    let last = last_held(meetings, &mentor.slug, today)?.date?;
     let due = every.shift(last, Direction::Future)?;
     if days(today, due) > CADENCE_AHEAD {
         return None;
@@ -461,12 +455,7 @@ pub fn quiet(
     }
     let limit = quiet_days(mentor);
     // A meeting is contact too: the nudge is about going silent.
-    let last_met = meetings
-        .iter()
-        .filter(|m| m.held && m.mentor == mentor.slug)
-        .filter_map(|m| m.date)
-        .filter(|d| *d <= today)
-        .max();
+    let last_met = last_held(meetings, &mentor.slug, today).and_then(|m| m.date);
     let entry = [contact.latest.get(&mentor.slug).copied(), contact.everyone]
         .into_iter()
         .flatten()
@@ -514,10 +503,11 @@ fn ended_long_ago(mentor: &Mentor, today: NaiveDate) -> Option<NaiveDate> {
         .filter(|until| !mentor.is_active(today) && days(*until, today) > KEEP_IN_TOUCH)
 }
 
+/// Was a meeting held with `slug` after `after` (and by `today`)?
 fn met_after(meetings: &[Meeting], slug: &str, after: NaiveDate, today: NaiveDate) -> bool {
-    meetings
-        .iter()
-        .any(|m| m.held && m.mentor == slug && m.date.is_some_and(|d| d > after && d <= today))
+    last_held(meetings, slug, today)
+        .and_then(|m| m.date)
+        .is_some_and(|d| d > after)
 }
 
 /// A relationship that ended more than 90 days ago, with nothing since.
@@ -528,7 +518,10 @@ pub fn keep_in_touch(
     today: NaiveDate,
 ) -> Option<Nudge> {
     let until = ended_long_ago(mentor, today)?;
-    if met_after(meetings, &mentor.slug, until, today) {
+    if last_held(meetings, &mentor.slug, today)
+        .and_then(|m| m.date)
+        .is_some_and(|d| d > until)
+    {
         return None;
     }
     // An entry for them, or an update or win meant for every mentor.

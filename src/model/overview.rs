@@ -3,8 +3,9 @@
 
 use crate::model::commitment::Commitment;
 use crate::model::meeting::Meeting;
+use crate::model::meeting::{last_held, planned};
 use crate::model::mentor::Mentor;
-use crate::model::summary::{NextMeeting, last_held};
+use crate::model::summary::NextMeeting;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -31,13 +32,10 @@ pub fn build(
 ) -> Overview {
     let slug = mentor.slug.as_str();
     let last = last_held(meetings, slug, today);
-    let next_meeting = meetings
-        .iter()
-        .find(|m| !m.held && m.mentor == slug)
-        .map(|m| NextMeeting {
-            date: m.date,
-            topics: m.topics.clone(),
-        });
+    let next_meeting = planned(meetings, slug).map(|m| NextMeeting {
+        date: m.date,
+        topics: m.topics.clone(),
+    });
     let last_date = last.and_then(|m| m.date);
     let active = mentor.is_active(today);
     let due_by_cadence = last_date

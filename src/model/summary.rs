@@ -4,7 +4,7 @@ use crate::model::commitment::Commitment;
 use crate::model::goal::{self, Goal, GoalView};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
-use crate::model::meeting::Meeting;
+use crate::model::meeting::{Meeting, last_held, planned};
 use crate::model::mentor::Mentor;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -105,18 +105,6 @@ pub struct Sources<'a> {
     pub advice: &'a [Entry],
 }
 
-/// The last meeting held with `mentor` on or before `until`.
-pub fn last_held<'a>(
-    meetings: &'a [Meeting],
-    mentor: &str,
-    until: NaiveDate,
-) -> Option<&'a Meeting> {
-    meetings
-        .iter()
-        .filter(|m| m.held && m.mentor == mentor && m.date.is_some_and(|d| d <= until))
-        .max_by_key(|m| m.date)
-}
-
 pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) -> Summary {
     let slug = sources.mentor.slug.as_str();
     let last = last_held(sources.meetings, slug, until);
@@ -164,10 +152,8 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         .filter(in_period)
         .cloned()
         .collect();
-    let next_meeting = sources
-        .meetings
-        .iter()
-        .find(|m| !m.held && m.mentor == slug && !m.topics.is_empty())
+    let next_meeting = planned(sources.meetings, slug)
+        .filter(|m| !m.topics.is_empty())
         .map(|m| NextMeeting {
             date: m.date,
             topics: m.topics.clone(),

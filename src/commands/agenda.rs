@@ -7,7 +7,6 @@ use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
-use crate::model::mentor::Mentor;
 use crate::model::nudge;
 use crate::model::text;
 use crate::prompt;
@@ -200,20 +199,10 @@ fn same_topic(topics: &[String], text: &str) -> bool {
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
     let records = Records::load(&ctx.store)?;
-    let active: Vec<&Mentor> = records
-        .mentors
-        .iter()
-        .filter(|m| m.is_active(ctx.today))
-        .collect();
-    let chosen: Vec<Mentor> = if typed.is_none() && active.len() > 1 {
-        active
-            .into_iter()
-            .filter(|m| records.planned(&m.slug).is_some())
-            .cloned()
-            .collect()
-    } else {
-        vec![resolve_mentor(ctx, &records.mentors, typed)?]
-    };
+    let (mut chosen, every) = records.mentors_shown(ctx, typed)?;
+    if every {
+        chosen.retain(|m| records.planned(&m.slug).is_some());
+    }
     let mut shown = 0;
     for mentor in &chosen {
         let Some(meeting) = records.planned(&mentor.slug) else {

@@ -1,7 +1,7 @@
 //! `mentee agenda --ics [FILE]`: the planned meeting as an iCalendar event,
 //! for a calendar application to import.
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{Records, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::Commitment;
@@ -16,17 +16,7 @@ use std::path::Path;
 /// `file`, or to standard output for `-`.
 pub fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
     let records = Records::load(&ctx.store)?;
-    let active: Vec<&Mentor> = records
-        .mentors
-        .iter()
-        .filter(|m| m.is_active(ctx.today))
-        .collect();
-    let several = typed.is_none() && active.len() > 1 && ctx.settings.default_mentor.is_none();
-    let chosen: Vec<Mentor> = if several {
-        active.into_iter().cloned().collect()
-    } else {
-        vec![resolve_mentor(ctx, &records.mentors, typed)?]
-    };
+    let (chosen, several) = records.mentors_shown(ctx, typed)?;
     let mut planned: Vec<(&Mentor, &Meeting, Vec<Commitment>)> = Vec::new();
     for mentor in &chosen {
         let Some(meeting) = records.planned(&mentor.slug) else {

@@ -173,6 +173,21 @@ impl Records {
         commitment::all(&self.meetings, &self.loose, ctx.today)
     }
 
+    /// The mentors a command that can show several planned meetings is
+    /// about: the one `-m` names, or, with several active mentors and no
+    /// `-m`, every active one (the second value says which it was).
+    pub fn mentors_shown(&self, ctx: &Context, typed: Option<&str>) -> Result<(Vec<Mentor>, bool)> {
+        let active: Vec<&Mentor> = self
+            .mentors
+            .iter()
+            .filter(|m| m.is_active(ctx.today))
+            .collect();
+        if typed.is_none() && active.len() > 1 {
+            return Ok((active.into_iter().cloned().collect(), true));
+        }
+        Ok((vec![resolve_mentor(ctx, &self.mentors, typed)?], false))
+    }
+
     /// The planned meeting with a mentor, if any.
     pub fn planned(&self, slug: &str) -> Option<&Meeting> {
         meeting::planned(&self.meetings, slug)

@@ -1,13 +1,12 @@
 //! `mentee action`: commitments made to a mentor, and what became of them.
 
-use crate::commands::{File, Origin, Records, goal, resolve_mentor, say};
+use crate::commands::{File, Origin, Records, checked_text, goal, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::commitment::{self, Commitment};
 use crate::model::dates::Direction;
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
-use crate::model::text;
 use crate::render::{json, listing};
 
 #[derive(Debug, clap::Subcommand)]
@@ -129,12 +128,11 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let text = text::check(&ctx.text_arg(&args.text)?).map_err(|err| {
-        Error::user_with_hint(
-            format!("the commitment {err}"),
-            "say what you will do, in quotes",
-        )
-    })?;
+    let text = checked_text(
+        "the commitment",
+        &ctx.text_arg(&args.text)?,
+        "say what you will do, in quotes",
+    )?;
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;

@@ -2,12 +2,11 @@
 //! keeps the options weighed, what the mentor said and, always, why.
 
 use crate::commands::journal::{Details, record};
-use crate::commands::{resolve_mentor, say};
+use crate::commands::{checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::journal::Kind;
-use crate::model::text::{self, TextError};
 use crate::render::{decisions, json};
 
 /// Record a decision: the options you weighed, your mentor's input and why
@@ -100,13 +99,7 @@ pub fn decide(ctx: &Context, args: &DecideArgs) -> Result<()> {
 
 /// A flag's text, trimmed; empty or far too long is refused, naming the flag.
 fn part(flag: &str, value: &str) -> Result<String> {
-    text::check(value).map_err(|err| {
-        let hint = match err {
-            TextError::Empty => format!("write it in quotes after {flag}"),
-            TextError::TooLong => "keep it short; link to a longer document instead".to_string(),
-        };
-        Error::user_with_hint(format!("{flag} {err}"), hint)
-    })
+    checked_text(flag, value, &format!("write it in quotes after {flag}"))
 }
 
 pub fn list(ctx: &Context, args: &DecisionsArgs) -> Result<()> {

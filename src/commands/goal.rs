@@ -1,14 +1,13 @@
 //! `mentee goal`: measurable goals with a date, re-rated from 1 to 5 as
 //! they move, so that the summary can say which way each one is going.
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{Records, checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::goal::{self, Goal, GoalStatus, GoalView, Rated};
 use crate::model::id::{self, Id, Lookup};
 use crate::model::journal::{Entry, Kind};
-use crate::model::text::{self, TextError};
 use crate::render::{goals, json};
 use crate::store::Store;
 
@@ -120,21 +119,22 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let text = text::check(&ctx.text_arg(&args.text)?).map_err(|err| {
-        Error::user_with_hint(
-            format!("the goal {err}"),
-            "say what you want to reach, in quotes",
-        )
-    })?;
-    let measure = match args.measure.as_deref() {
-        Some(measure) => Some(text::check(measure).map_err(|err| {
-            Error::user_with_hint(
-                format!("the measure {err}"),
+    let text = checked_text(
+        "the goal",
+        &ctx.text_arg(&args.text)?,
+        "say what you want to reach, in quotes",
+    )?;
+    let measure = args
+        .measure
+        .as_deref()
+        .map(|measure| {
+            checked_text(
+                "the measure",
+                measure,
                 "say how you will know you got there, or leave out --measure",
             )
-        })?),
-        None => None,
-    };
+        })
+        .transpose()?;
     let by = ctx.date("--by", &args.by, Direction::Future)?;
     if by < ctx.today {
         return Err(Error::user_with_hint(
@@ -324,13 +324,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
 fn note(typed: Option<&str>) -> Result<Option<String>> {
     match typed.map(str::trim).filter(|n| !n.is_empty()) {
         None => Ok(None),
-        Some(note) => text::check(note).map(Some).map_err(|err| match err {
-            TextError::Empty => Error::user("the note is empty"),
-            TextError::TooLong => Error::user_with_hint(
-                format!("the note {err}"),
-                "keep it short; link to a longer document instead",
-            ),
-        }),
+        Some(note) => checked_text("the note", note, "leave out --note").map(Some),
     }
 }
 

@@ -1,14 +1,13 @@
 //! `mentee update`, `thanks`, `note` and `giveback`: the journal between
 //! meetings. [`record`] is how every journal command writes an entry.
 
-use crate::commands::{Records, goal, resolve_mentor, say};
+use crate::commands::{Records, checked_text, goal, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::last_held;
 use crate::model::mentor::Mentor;
-use crate::model::text::{self, TextError};
 
 /// Log progress between meetings; --win for a milestone
 ///
@@ -208,13 +207,11 @@ pub fn record(
     action: Option<&str>,
     details: Details,
 ) -> Result<(Entry, Option<Mentor>)> {
-    let text = text::check(text).map_err(|err| {
-        let hint = match err {
-            TextError::Empty => "write what happened, in quotes",
-            TextError::TooLong => "keep it short; link to a longer document instead",
-        };
-        Error::user_with_hint(format!("the {kind} {err}"), hint)
-    })?;
+    let text = checked_text(
+        &format!("the {kind}"),
+        text,
+        "write what happened, in quotes",
+    )?;
     let lock = ctx.store.lock()?;
     // Meetings are read only when needed: a plain update touches none.
     let records = if action.is_some() || kind == Kind::Note {

@@ -29,6 +29,7 @@ use crate::model::commitment::{self, Commitment};
 use crate::model::id::{self, Lookup};
 use crate::model::meeting::{self, Action, CheckIn, Meeting, Status};
 use crate::model::mentor::{self as mentors, Mentor, Unresolved};
+use crate::model::text::TextError;
 use crate::store::{Lock, Store};
 use chrono::NaiveDate;
 
@@ -62,6 +63,18 @@ pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
     }
+}
+
+/// A free text as every command takes it (trimmed, not empty, not over the
+/// limit), or an error naming `what` and, for an empty one, how to write it.
+pub fn checked_text(what: &str, text: &str, when_empty: &str) -> Result<String> {
+    crate::model::text::check(text).map_err(|err| {
+        let hint = match err {
+            TextError::Empty => when_empty,
+            TextError::TooLong => "keep it short; link to a longer document instead",
+        };
+        Error::user_with_hint(format!("{what} {err}"), hint)
+    })
 }
 
 /// The mentor `-m` names (or the only active one), as an owned value.

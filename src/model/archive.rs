@@ -745,16 +745,7 @@ mod tests {
     }
 
     fn mentor(slug: &str) -> Mentor {
-        Mentor {
-            name: slug.to_uppercase(),
-            slug: slug.to_string(),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        }
+        Mentor::new(slug.to_uppercase(), slug.to_string())
     }
 
     fn sample() -> Archive {

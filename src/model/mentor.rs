@@ -35,6 +35,20 @@ pub struct Mentor {
 }
 
 impl Mentor {
+    /// A mentor with only a name and a slug; the rest is set where known.
+    pub fn new(name: impl Into<String>, slug: impl Into<String>) -> Mentor {
+        Mentor {
+            name: name.into(),
+            slug: slug.into(),
+            role: Role::Mentor,
+            email: None,
+            every: None,
+            since: None,
+            until: None,
+            silence: Vec::new(),
+        }
+    }
+
     pub fn is_active(&self, today: NaiveDate) -> bool {
         self.until.is_none_or(|until| until > today)
     }
@@ -276,16 +290,9 @@ mod tests {
     use super::*;
 
     fn mentor(name: &str, until: Option<&str>) -> Mentor {
-        Mentor {
-            name: name.to_string(),
-            slug: slugify(name),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: until.map(|d| d.parse().expect("date")),
-            silence: Vec::new(),
-        }
+        let mut mentor = Mentor::new(name, slugify(name));
+        mentor.until = until.map(|d| d.parse().expect("date"));
+        mentor
     }
 
     fn today() -> NaiveDate {

@@ -178,7 +178,6 @@ mod tests {
     use crate::model::commitment;
     use crate::model::id::Id;
     use crate::model::meeting::{Action, Status};
-    use crate::model::mentor::Role;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().expect("date")
@@ -203,16 +202,7 @@ mod tests {
 
     #[test]
     fn sections_follow_the_spec() {
-        let mentor = Mentor {
-            name: "Alex Kim".into(),
-            slug: "alex".into(),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        };
+        let mentor = Mentor::new("Alex Kim", "alex");
         let mut done = Action::new(Id::from("done01"), "finish".into(), day("2026-11-10"), None);
         done.set_status(Status::Done, day("2026-11-12"), Some("shipped".into()));
         let open = Action::new(Id::from("open01"), "start".into(), day("2026-11-10"), None);
@@ -255,16 +245,7 @@ mod tests {
 
     #[test]
     fn outcomes_in_the_period_come_under_their_advice() {
-        let mentor = Mentor {
-            name: "Alex Kim".into(),
-            slug: "alex".into(),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        };
+        let mentor = Mentor::new("Alex Kim", "alex");
         let outcome = |id: &str, date: &str, about: &str, mentor: &str| {
             let mut e = entry(id, date, Kind::Outcome, Some(mentor));
             e.about = Some(Id::from(about));

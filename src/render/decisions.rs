@@ -47,7 +47,6 @@ mod tests {
     use super::*;
     use crate::model::id::Id;
     use crate::model::journal::Kind;
-    use crate::model::mentor::Role;
 
     #[test]
     fn each_decision_is_a_block() {
@@ -66,16 +65,7 @@ mod tests {
         bare.mentor = None;
         bare.options.clear();
         bare.input = None;
-        let alex = Mentor {
-            name: "Alex Kim".into(),
-            slug: "alex-kim".into(),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        };
+        let alex = Mentor::new("Alex Kim", "alex-kim");
         assert_eq!(
             decisions(&[d, bare], &[alex]),
             "\

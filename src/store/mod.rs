@@ -879,19 +879,10 @@ fn list(dir: &Path) -> Result<Vec<(PathBuf, Kind)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::mentor::{Mentor, Role};
+    use crate::model::mentor::Mentor;
 
     fn mentor(name: &str) -> Mentor {
-        Mentor {
-            name: name.to_string(),
-            slug: crate::model::mentor::slugify(name),
-            role: Role::Mentor,
-            email: None,
-            every: None,
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        }
+        Mentor::new(name.to_string(), crate::model::mentor::slugify(name))
     }
 
     #[test]

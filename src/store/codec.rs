@@ -212,13 +212,26 @@ pub fn read_document(path: &Path, bytes: &[u8]) -> Result<DocumentMut, Error> {
 
 /// Files are read as UTF-8; a byte-order mark is ignored and Windows line
 /// endings are accepted (see [`keep_line_endings`] for writing them back).
+/// A carriage return anywhere else is refused here as [`read_document`]
+/// refuses it, so that no file reads well but cannot be edited.
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, Error> {
     let text = utf8(path, bytes)?;
-    Ok(if text.contains("\r\n") {
-        text.replace("\r\n", "\n").into()
-    } else {
-        text.into()
-    })
+    if !text.contains('\r') {
+        return Ok(text.into());
+    }
+    if let Some(offset) = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| !text[i + 1..].starts_with('\n'))
+    {
+        return Err(parse_error(
+            path,
+            text,
+            Some(offset),
+            "a carriage return (CR) must be followed by a newline",
+        ));
+    }
+    Ok(text.replace("\r\n", "\n").into())
 }
 
 /// The file as UTF-8 text, without a byte-order mark.
@@ -598,6 +611,19 @@ mod tests {
         let err = read_later(Path::new("later.toml"), b"format = 2\n").expect_err("newer");
         assert!(err.to_string().contains("newer version of mentee"), "{err}");
         assert!(err.hint().unwrap_or_default().contains("upgrade"));
+    }
+
+    #[test]
+    fn a_bare_carriage_return_is_refused_by_both_parsers() {
+        let text = "format = 1\r\n[[topic]]\r\nid = \"abc123\"\r\r\nmentor = \"a\"\r\n";
+        let path = Path::new("later.toml");
+        let err = read_later(path, text.as_bytes()).expect_err("a bare CR");
+        assert!(
+            err.to_string()
+                .starts_with("later.toml:3:14: a carriage return"),
+            "{err}"
+        );
+        assert!(read_document(path, text.as_bytes()).is_err());
     }
 
     #[test]

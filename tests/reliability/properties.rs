@@ -692,9 +692,13 @@ fn load_and_save_everything(root: &Path, cache: Option<&Path>) -> Result<(), Tes
 
 /// Few cases, so the whole file runs in seconds; a failing case is shrunk,
 /// but not for ever, and saved next to this file to be tried first next time.
+/// `PROPTEST_CASES` overrides the count for a longer soak.
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
-        cases,
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
         max_shrink_iters: 2_000,
         failure_persistence: Some(Box::new(
             proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),

@@ -134,27 +134,40 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
     *old = rebuilt;
 }
 
-/// Equal as data, whatever the spelling (`'x'` and `"x"` are the same string).
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        // A line break in a multi-line string may be CRLF in a Windows file.
-        (Value::String(a), Value::String(b)) => {
-            a.value().replace("\r\n", "\n") == b.value().replace("\r\n", "\n")
+/// Whether `old`, from the file, says what `new`, freshly written, says,
+/// whatever the spelling (`'x'` and `"x"` are the same string).
+fn same_value(old: &Value, new: &Value) -> bool {
+    match (old, new) {
+        (Value::String(old), Value::String(new)) => as_read(old) == new.value().as_str(),
+        (Value::Integer(old), Value::Integer(new)) => old.value() == new.value(),
+        (Value::Float(old), Value::Float(new)) => old.value() == new.value(),
+        (Value::Boolean(old), Value::Boolean(new)) => old.value() == new.value(),
+        (Value::Datetime(old), Value::Datetime(new)) => old.value() == new.value(),
+        (Value::Array(old), Value::Array(new)) => {
+            old.len() == new.len() && old.iter().zip(new.iter()).all(|(a, b)| same_value(a, b))
         }
-        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
-        (Value::Float(a), Value::Float(b)) => a.value() == b.value(),
-        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
-        (Value::Datetime(a), Value::Datetime(b)) => a.value() == b.value(),
-        (Value::Array(a), Value::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same_value(a, b))
-        }
-        (Value::InlineTable(a), Value::InlineTable(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .all(|(key, a)| b.get(key).is_some_and(|b| same_value(a, b)))
+        (Value::InlineTable(old), Value::InlineTable(new)) => {
+            old.len() == new.len()
+                && old
+                    .iter()
+                    .all(|(key, a)| new.get(key).is_some_and(|b| same_value(a, b)))
         }
         _ => false,
     }
+}
+
+/// A string as mentee reads it: the reader turns every CRLF of a Windows
+/// file into LF before parsing (see `codec`), so a line break inside a
+/// multi-line string is LF, while an escaped `\r` stays. The same is done
+/// here to the string's spelling in the file, so that the two agree.
+fn as_read(old: &toml_edit::Formatted<String>) -> std::borrow::Cow<'_, str> {
+    let read = old
+        .as_repr()
+        .and_then(|repr| repr.as_raw().as_str())
+        .filter(|raw| raw.contains("\r\n"))
+        .and_then(|raw| raw.replace("\r\n", "\n").parse::<Value>().ok())
+        .and_then(|value| value.as_str().map(str::to_string));
+    read.map_or(old.value().into(), Into::into)
 }
 
 #[cfg(test)]
@@ -202,6 +215,17 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("[[mentor]]").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn a_windows_line_break_is_not_a_change_but_an_escaped_cr_is() {
+        // An escaped CR, then a line break: mentee reads "\r\n" here.
+        let old = "[[action]]\r\nid = \"a\"\r\ntext = \"\"\"\r\n\\r\r\n\"\"\"\r\n";
+        let same = "[[action]]\nid = \"a\"\ntext = \"\\r\\n\"\n";
+        let kept = "text = \"\"\"\r\n\\r\r\n\"\"\"";
+        assert!(merged(old, same).contains(kept));
+        let other = "[[action]]\nid = \"a\"\ntext = \"\\n\"\n";
+        assert!(!merged(old, other).contains(kept));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! so that comments, blank lines, key order and keys mentee does not know
 //! survive every rewrite; only the values that really changed are touched.
 
+use std::borrow::Cow;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The keys mentee writes in each kind of table, and the key that identifies
@@ -104,12 +105,6 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
         }
         return;
     };
-    let key_of = |table: &Table| {
-        table
-            .get(identity)
-            .and_then(Item::as_str)
-            .map(str::to_string)
-    };
     // The k-th table with a key is matched with the k-th old one with that
     // key: two records that share an ID (after a merge of two machines'
     // files, say) stay two records. Old tables keep their comments and
@@ -117,11 +112,10 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
     let mut used = vec![false; old.len()];
     let mut rebuilt = ArrayOfTables::new();
     for new_table in new.iter() {
-        let key = key_of(new_table);
-        let matched = old
-            .iter()
-            .enumerate()
-            .position(|(i, old_table)| !used[i] && key.is_some() && key_of(old_table) == key);
+        let key = new_table.get(identity).and_then(Item::as_str);
+        let matched = old.iter().enumerate().position(|(i, old_table)| {
+            !used[i] && key.is_some() && key_of(old_table, identity).as_deref() == key
+        });
         match matched.and_then(|i| old.get(i).map(|t| (i, t.clone()))) {
             Some((i, mut table)) => {
                 used[i] = true;
@@ -132,6 +126,14 @@ fn merge_array(old: &mut ArrayOfTables, new: &ArrayOfTables, name: &str) {
         }
     }
     *old = rebuilt;
+}
+
+/// The key of a table from the file, read as mentee reads it.
+fn key_of<'a>(table: &'a Table, identity: &str) -> Option<Cow<'a, str>> {
+    match table.get(identity).and_then(Item::as_value) {
+        Some(Value::String(key)) => Some(as_read(key)),
+        _ => None,
+    }
 }
 
 /// Whether `old`, from the file, says what `new`, freshly written, says,
@@ -160,7 +162,7 @@ fn same_value(old: &Value, new: &Value) -> bool {
 /// file into LF before parsing (see `codec`), so a line break inside a
 /// multi-line string is LF, while an escaped `\r` stays. The same is done
 /// here to the string's spelling in the file, so that the two agree.
-fn as_read(old: &toml_edit::Formatted<String>) -> std::borrow::Cow<'_, str> {
+fn as_read(old: &toml_edit::Formatted<String>) -> Cow<'_, str> {
     let read = old
         .as_repr()
         .and_then(|repr| repr.as_raw().as_str())

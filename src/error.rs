@@ -1,7 +1,8 @@
 //! The errors a user sees: what went wrong, where, and what to do about it.
 //!
 //! Every variant names the file it is about when there is one, and `hint`
-//! says how to get out of the situation. `run` prints both and exits with 1.
+//! says how to get out of the situation. `run` prints both and exits with 1
+//! (130 for [`Error::Interrupted`], as for any program stopped by Ctrl-C).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,10 @@ pub enum Error {
         .path.display()
     )]
     Changed { path: PathBuf },
+
+    /// Ctrl-C at a prompt; the command says what it kept.
+    #[error("interrupted (Ctrl-C)")]
+    Interrupted,
 
     #[error("{message}")]
     User {
@@ -62,6 +67,7 @@ impl Error {
             Error::Io { path, source } => io_hint(path, source),
             Error::Parse { hint, .. } => Some(hint.clone()),
             Error::Changed { .. } => Some("run the command again".to_string()),
+            Error::Interrupted => None,
             Error::User { hint, .. } => hint.clone(),
         }
     }

@@ -21,8 +21,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs one command line and turns the outcome into an exit code: 0 success,
-/// 1 a user or data error, 2 a usage error. This is the only place that
-/// prints an error.
+/// 1 a user or data error, 2 a usage error, 130 Ctrl-C at a prompt. This is
+/// the only place that prints an error.
 pub fn run() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -41,7 +41,11 @@ pub fn run() -> ExitCode {
             if let Some(hint) = err.hint() {
                 let _ = writeln!(stderr, "hint: {}", render::text::clean(&hint));
             }
-            ExitCode::from(1)
+            ExitCode::from(if matches!(err, error::Error::Interrupted) {
+                130
+            } else {
+                1
+            })
         }
     }
 }

@@ -1,11 +1,56 @@
 //! The only place that talks to the user through prompts. Callers check
 //! `Context::interactive` first; these functions are never reached from a
 //! pipe, so nothing ever waits on one.
+//!
+//! Ctrl-C: dialoguer reads keys in raw mode, and on Ctrl-C raises SIGINT
+//! itself, which by default ends the process then and there, with the
+//! cursor hidden and every answer given so far lost. From the first prompt
+//! on, a handler makes Ctrl-C during a prompt fail that prompt with
+//! [`Error::Interrupted`], so the command can keep what it has; outside a
+//! prompt it still ends the process, with the usual exit code 130.
 
 use crate::error::{Error, Result};
 use crate::model::meeting::Status;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
+use std::io;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether a prompt is waiting for a key. Once a prompt is interrupted it
+/// stays set: the command is on its way out, saving what it has, and a
+/// signal handled late must not end it half way.
+static PROMPTING: AtomicBool = AtomicBool::new(false);
+
+/// Shows one prompt, turning Ctrl-C into [`Error::Interrupted`].
+fn ask<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T> {
+    static HANDLER: Once = Once::new();
+    HANDLER.call_once(|| {
+        // Should no handler be allowed, Ctrl-C keeps its default effect.
+        let _ = ctrlc::set_handler(|| {
+            if !PROMPTING.load(Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    });
+    PROMPTING.store(true, Ordering::SeqCst);
+    let answer = prompt();
+    let interrupted = matches!(&answer, Err(dialoguer::Error::IO(err)) if err.kind() == io::ErrorKind::Interrupted);
+    if !interrupted {
+        PROMPTING.store(false, Ordering::SeqCst);
+    }
+    if answer.is_err() {
+        // A failed prompt leaves the cursor hidden.
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+    }
+    answer.map_err(|err| {
+        if interrupted {
+            Error::Interrupted
+        } else {
+            failed(err)
+        }
+    })
+}
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(failed)`
 fn failed(err: dialoguer::Error) -> Error {
@@ -22,20 +67,22 @@ pub fn report(text: &str) -> Result<Option<(Status, Option<String>)>> {
         ("skip for now", None),
     ];
     let theme = ColorfulTheme::default();
-    let picked = Select::with_theme(&theme)
-        .with_prompt(text)
-        .items(CHOICES.map(|(label, _)| label))
-        .default(0)
-        .interact()
-        .map_err(failed)?;
+    let picked = ask(|| {
+        Select::with_theme(&theme)
+            .with_prompt(text)
+            .items(CHOICES.map(|(label, _)| label))
+            .default(0)
+            .interact()
+    })?;
     let Some(status) = CHOICES[picked].1 else {
         return Ok(None);
     };
-    let note: String = Input::with_theme(&theme)
-        .with_prompt("Note (optional)")
-        .allow_empty(true)
-        .interact_text()
-        .map_err(failed)?;
+    let note: String = ask(|| {
+        Input::with_theme(&theme)
+            .with_prompt("Note (optional)")
+            .allow_empty(true)
+            .interact_text()
+    })?;
     let note = note.trim();
     Ok(Some((status, (!note.is_empty()).then(|| note.to_string()))))
 }
@@ -44,13 +91,14 @@ pub fn report(text: &str) -> Result<Option<(Status, Option<String>)>> {
 pub fn pick_queued(topics: &[String], room: usize) -> Result<Vec<usize>> {
     let theme = ColorfulTheme::default();
     loop {
-        let picked = MultiSelect::with_theme(&theme)
-            .with_prompt(format!(
-                "Add topics queued for later? (space to pick, enter to confirm, up to {room})"
-            ))
-            .items(topics)
-            .interact()
-            .map_err(failed)?;
+        let picked = ask(|| {
+            MultiSelect::with_theme(&theme)
+                .with_prompt(format!(
+                    "Add topics queued for later? (space to pick, enter to confirm, up to {room})"
+                ))
+                .items(topics)
+                .interact()
+        })?;
         if picked.len() <= room {
             return Ok(picked);
         }
@@ -60,9 +108,10 @@ pub fn pick_queued(topics: &[String], room: usize) -> Result<Vec<usize>> {
 
 /// A yes-or-no question.
 pub fn confirm(question: &str, default: bool) -> Result<bool> {
-    Confirm::with_theme(&ColorfulTheme::default())
-        .with_prompt(question)
-        .default(default)
-        .interact()
-        .map_err(failed)
+    ask(|| {
+        Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(question)
+            .default(default)
+            .interact()
+    })
 }

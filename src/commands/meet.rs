@@ -61,6 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
         .collect();
     let mut answers = Vec::new();
+    // A prompt that failed (Ctrl-C) ends the walk-through.
     let mut failure = None;
     if open.is_empty() {
         say(&format!("No open commitments with {}.", mentor.name));
@@ -86,11 +87,21 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
-    let (index, already_recorded) = hold(ctx, &mut records, &mentor, on)?;
-    // Reports recorded earlier that day (`mentee action done` before the
-    // meeting) belong in its check-in too.
-    records.check_in_reports_made_on(index, on);
-    let mut dirty = vec![File::Meeting(index)];
+    let mut dirty = Vec::new();
+    // Stopped half way, the meeting is not recorded yet; the answers given
+    // are, on their commitments, and join its check-in when it is.
+    let held = match failure {
+        None => {
+            let (index, already_recorded) = hold(ctx, &mut records, &mentor, on)?;
+            // Reports recorded earlier that day (`mentee action done` before
+            // the meeting, or an interrupted `meet`) belong in its check-in.
+            records.check_in_reports_made_on(index, on);
+            dirty.push(File::Meeting(index));
+            Ok((index, already_recorded))
+        }
+        Some(err) => Err(err),
+    };
+    let answered = answers.len();
     for (id, status, note) in answers {
         match records.find_action(id.as_str()) {
             Ok(origin) => dirty.extend(records.report(origin, status, note, on)),
@@ -105,9 +116,23 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         records.save(&ctx.store, &lock, file)?;
     }
     drop(lock);
-    if let Some(err) = failure {
-        return Err(err);
-    }
+    let (index, already_recorded) = match held {
+        Ok(held) => held,
+        Err(err) => {
+            let again = match args.on {
+                Some(_) => format!("mentee meet -m {} --on {on}", mentor.slug),
+                None => format!("mentee meet -m {}", mentor.slug),
+            };
+            let kept = match answered {
+                0 => "Nothing was recorded".to_string(),
+                n => format!("Your {n} answer(s) are kept on the commitments"),
+            };
+            say(&format!(
+                "{kept}; the meeting is not recorded yet. To go on: {again}"
+            ));
+            return Err(err);
+        }
+    };
 
     let meeting = &records.meetings[index];
     if meeting.topics.is_empty() {

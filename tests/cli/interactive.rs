@@ -356,3 +356,118 @@ fn other_commands_do_not_wait_while_the_meeting_asks() {
     assert!(journal.contains("read the SRE book"), "{journal}");
     assert!(env.read(HELD_24).contains("note = \"done in time\""));
 }
+
+/// Presses Ctrl-C at the prompt on screen. The key must reach the prompt
+/// while it reads keys in raw mode: typed a moment earlier, the terminal
+/// would turn it into a signal instead. So wait until the terminal is raw.
+fn ctrl_c(session: &mut PtySession) {
+    use nix::sys::termios::{LocalFlags, tcgetattr};
+    let terminal = session
+        .process()
+        .get_file_handle()
+        .expect("the terminal's master side");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(PROMPT_TIMEOUT_MS);
+    while tcgetattr(&terminal)
+        .expect("the terminal's settings")
+        .local_flags
+        .contains(LocalFlags::ICANON)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the prompt never read keys"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    session.send_control('c').expect("send Ctrl-C");
+    session.flush().expect("flush");
+}
+
+/// What the process printed to its end, and its exit code.
+fn interrupted(mut session: PtySession) -> String {
+    // The cursor the prompt hid is shown again.
+    session
+        .exp_string("\x1b[?25h")
+        .expect("the cursor is shown again");
+    let rest = session.exp_eof().expect("the command ends");
+    match session.process().wait().expect("the exit status") {
+        WaitStatus::Exited(_, 130) => rest,
+        other => panic!("ended with {other:?}, not 130:\n{rest}"),
+    }
+}
+
+#[test]
+fn ctrl_c_keeps_the_answers_given_and_the_meeting_can_go_on() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let before = env.files();
+    let mut session = start_meeting(&env);
+    let ids = [draft.as_str(), read.as_str()];
+    let mut seen = String::new();
+    let first = next_question(&mut session, &ids, &mut seen);
+    answer(&mut session, &first, Answer::Done, Some("before the break"));
+    let second = next_question(&mut session, &ids, &mut seen);
+    ctrl_c(&mut session);
+    let rest = interrupted(session);
+    assert!(
+        rest.contains("Your 1 answer(s) are kept on the commitments; the meeting is not recorded yet. To go on: mentee meet -m alex-kim")
+            && rest.contains("error: interrupted (Ctrl-C)"),
+        "{rest}"
+    );
+
+    // The answer is on its commitment; no meeting is recorded.
+    assert_eq!(
+        history(&env, &first),
+        (
+            json!("done"),
+            json!([{"on": "2026-11-24", "status": "done", "note": "before the break"}])
+        )
+    );
+    assert_eq!(history(&env, &second).1, json!([]));
+    assert_eq!(
+        env.files().keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+
+    // Going on: the answer given before Ctrl-C is in the meeting's check-in.
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_has(&second);
+    let held = env.read(HELD_24);
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{first}\"\nstatus = \"done\"\nnote = \"before the break\"\n"
+        )),
+        "{held}"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_first_question_records_nothing() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let before = env.files();
+    let mut session = start_meeting(&env);
+    next_question(
+        &mut session,
+        &[draft.as_str(), read.as_str()],
+        &mut String::new(),
+    );
+    ctrl_c(&mut session);
+    let rest = interrupted(session);
+    assert!(rest.contains("Nothing was recorded"), "{rest}");
+    assert_eq!(env.files(), before);
+}
+
+#[test]
+fn ctrl_c_while_picking_queued_topics_plans_nothing() {
+    let env = TestEnv::new();
+    queue_two(&env);
+    let before = env.files();
+    let mut session = plan_on_a_terminal(&env, "How should I split billing?");
+    ctrl_c(&mut session);
+    let rest = interrupted(session);
+    assert!(rest.contains("error: interrupted (Ctrl-C)"), "{rest}");
+    assert_eq!(env.files(), before);
+}

@@ -31,8 +31,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    let result =
-        context::Context::from_env(&cli.global).and_then(|ctx| commands::run(&ctx, cli.command));
+    let result = commands::run(&cli.global, cli.command);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

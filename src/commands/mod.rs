@@ -22,7 +22,7 @@ pub mod status;
 pub mod summary;
 pub mod sync;
 
-use crate::cli::Command;
+use crate::cli::{Command, GlobalArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
@@ -33,7 +33,18 @@ use crate::model::text::TextError;
 use crate::store::{Lock, Store};
 use chrono::NaiveDate;
 
-pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
+pub fn run(global: &GlobalArgs, command: Option<Command>) -> Result<()> {
+    // These read neither the data nor the settings, so that shell setup and
+    // git's merge driver work whatever state those are in.
+    match command {
+        Some(Command::Completions(args)) => completions::run(&args),
+        Some(Command::Man(args)) => man::run(&args),
+        Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
+        command => with_data(&Context::from_env(global)?, command),
+    }
+}
+
+fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
     match command {
         None => status::run(ctx, &status::Args::default()),
         Some(Command::Status(args)) => status::run(ctx, &args),
@@ -47,12 +58,9 @@ pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Log(args)) => log::run(ctx, &args),
         Some(Command::Summary(args)) => summary::run(ctx, &args),
         Some(Command::Edit(args)) => edit::run(ctx, &args),
-        Some(Command::Completions(args)) => completions::run(&args),
-        Some(Command::Man(args)) => man::run(&args),
         Some(Command::Export(args)) => export::run(ctx, &args),
         Some(Command::Import(args)) => import::run(ctx, &args),
         Some(Command::Sync(args)) => sync::run(ctx, &args),
-        Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
         Some(Command::Goal(cmd)) => goal::run(ctx, cmd),
         Some(Command::Decide(args)) => decision::decide(ctx, &args),
         Some(Command::Decisions(args)) => decision::list(ctx, &args),
@@ -62,6 +70,8 @@ pub fn run(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Review(args)) => review::run(ctx, &args),
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
+        // Run before the data is opened: see `run`.
+        Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }
 }
 

@@ -615,6 +615,12 @@ fn a_broken_config_file_is_reported_with_line_and_column() {
     env.run(["status"])
         .failure_code(1)
         .stderr_has(&format!("{}:1:8:", path.display()));
+    // Shell setup and the manual need no settings, and do not stop for them.
+    env.run(["completions", "bash"])
+        .success()
+        .stdout_has("_mentee");
+    env.run(["man", "--out-dir", path_str(&env.scratch("man"))])
+        .success();
 }
 
 #[test]

@@ -381,3 +381,35 @@ fn without_git_the_error_says_so() {
         .stderr_has("git is not installed, or not on PATH")
         .stderr_has("hint: install git");
 }
+
+#[test]
+fn the_merge_driver_works_whatever_the_settings_say() {
+    let env = TestEnv::new();
+    let entry = |id: &str| {
+        format!(
+            "\n[[entry]]\nid = \"{id}\"\ndate = 2026-11-20\nkind = \"update\"\ntext = \"{id}\"\n"
+        )
+    };
+    let base = format!("format = 1\n{}", entry("aaaaaa"));
+    let write = |name: &str, text: &str| {
+        let path = env.scratch(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let paths = [
+        write("base.toml", &base),
+        write("ours.toml", &(base.clone() + &entry("bbbbbb"))),
+        write("theirs.toml", &(base.clone() + &entry("cccccc"))),
+    ];
+    // git runs the driver wherever the user is; a broken setting must not
+    // turn a clean merge into a conflict.
+    let mut cmd = env.command(["merge-journal"]);
+    cmd.args(&paths)
+        .env("MENTEE_CONFIG", env.scratch("missing.toml"))
+        .env("MENTEE_TODAY", "soon");
+    Run::from_command(cmd, &["merge-journal".to_string()]).success();
+    let merged = std::fs::read_to_string(&paths[1]).expect("read ours");
+    for id in ["aaaaaa", "bbbbbb", "cccccc"] {
+        assert!(merged.contains(&format!("id = \"{id}\"")), "{merged}");
+    }
+}

@@ -77,7 +77,7 @@ pub fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
             .map_err(|err| Error::user(format!("cannot write to standard output: {err}")));
     }
     let path = Path::new(file);
-    std::fs::write(path, text.as_bytes()).map_err(|err| Error::io(path, err))?;
+    crate::store::write_private(path, text.as_bytes())?;
     let what = match events.as_slice() {
         [one] => format!("the meeting with {} on {}", one.mentor.name, one.date),
         many => format!("{} planned meetings", many.len()),

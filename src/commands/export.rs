@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 .map_err(|err| Error::user(format!("cannot write to standard output: {err}")))?;
         }
         Some(path) => {
-            std::fs::write(path, text.as_bytes()).map_err(|err| Error::io(path, err))?;
+            crate::store::write_private(path, text.as_bytes())?;
             say(&format!(
                 "Exported {} meetings, {} commitments and {} journal entries to {}.",
                 archive.meetings.len(),

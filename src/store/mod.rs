@@ -805,6 +805,17 @@ enum Seen {
     Stamp(Stamp),
 }
 
+/// Writes a file the user asked for (an export, a calendar) as data files
+/// are written: whole or not at all, and readable by the user alone, since
+/// it holds journal text. Unlike the data folder, its folder must exist.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|folder| !folder.is_dir()) {
+        return Err(Error::io(path, io::ErrorKind::NotFound.into()));
+    }
+    fsio::write_atomic(path, bytes, random()?).map(|_| ())
+}
+
 fn random() -> Result<u32> {
     getrandom::u32().map_err(|err| {
         Error::user(format!(

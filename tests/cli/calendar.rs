@@ -85,6 +85,11 @@ fn the_planned_meeting_becomes_an_all_day_event() {
     .stdout_is_empty()
     .stderr_has("Wrote the meeting with Alex Kim on 2026-12-01 to");
     assert_eq!(std::fs::read_to_string(&file).expect("the file"), text);
+    // Topics are private: the file is for its owner only.
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(&file).expect("the file").permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600);
     env.run(["agenda", "-m", "alex", "--ics", "-"])
         .success()
         .stdout_has("BEGIN:VEVENT\r\n");

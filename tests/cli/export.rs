@@ -389,3 +389,36 @@ fn an_empty_journal_exports_and_imports() {
         .stderr_has("Imported 0 mentors");
     assert!(copy.file_names().is_empty());
 }
+
+#[test]
+fn an_export_file_is_private_and_its_folder_must_exist() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::with_sample();
+    // A file already there, readable by all, is replaced by a private one.
+    let file = env.scratch("journal.md");
+    fs::write(&file, "old").expect("write");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).expect("chmod");
+    env.run(["export", "-o", file.to_str().expect("UTF-8")])
+        .success();
+    let mode = fs::metadata(&file)
+        .expect("the export")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(fs::read_to_string(&file).expect("read").starts_with("# "));
+
+    let missing = env.scratch("no-such-folder").join("journal.md");
+    env.run(["export", "-o", missing.to_str().expect("UTF-8")])
+        .failure_code(1)
+        .stderr_has(&format!("{}: no such file or folder", missing.display()));
+    assert!(!env.scratch("no-such-folder").exists());
+    // Nothing is left beside the file either (no temporary copy).
+    let names: Vec<_> = fs::read_dir(file.parent().expect("a folder"))
+        .expect("list")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().contains("mentee-tmp")),
+        "{names:?}"
+    );
+}

@@ -418,7 +418,9 @@ fn an_export_file_is_private_and_its_folder_must_exist() {
         .map(|e| e.expect("an entry").file_name())
         .collect();
     assert!(
-        names.iter().all(|n| !n.to_string_lossy().contains("mentee-tmp")),
+        names
+            .iter()
+            .all(|n| !n.to_string_lossy().contains("mentee-tmp")),
         "{names:?}"
     );
 }

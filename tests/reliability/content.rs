@@ -1012,6 +1012,16 @@ fn assert_harmless(what: &str, text: &str) {
     }
 }
 
+/// Whether a string somewhere in `doc` is `text`.
+fn holds(doc: &serde_json::Value, text: &str) -> bool {
+    match doc {
+        serde_json::Value::String(s) => s == text,
+        serde_json::Value::Array(items) => items.iter().any(|item| holds(item, text)),
+        serde_json::Value::Object(map) => map.values().any(|value| holds(value, text)),
+        _ => false,
+    }
+}
+
 #[test]
 fn control_characters_are_stored_exactly_and_shown_harmless() {
     let mut env = TestEnv::new();
@@ -1085,6 +1095,24 @@ fn control_characters_are_stored_exactly_and_shown_harmless() {
         assert!(
             run.stdout().contains("Evil\\u{1b}[2J\\u{202e} Twin\\u{7}"),
             "{}",
+            run.stdout()
+        );
+        runs.push(run);
+    }
+    // JSON escapes them too, and any JSON reader gets the text back exactly.
+    for (args, text) in [
+        (vec!["log", "--json"], HOSTILE),
+        (vec!["summary", "-m", "alex", "--json"], HOSTILE),
+        (vec!["action", "list", "--all", "--json"], HOSTILE),
+        (vec!["export", "--format", "json"], HOSTILE),
+        (vec!["mentor", "list", "--all", "--json"], evil_name),
+    ] {
+        let run = env.run(&args).success();
+        let doc: serde_json::Value = serde_json::from_str(&run.stdout()).expect("valid JSON");
+        assert!(
+            holds(&doc, text),
+            "mentee {}:\n{}",
+            args.join(" "),
             run.stdout()
         );
         runs.push(run);

@@ -62,8 +62,9 @@ pub fn mentors(rows: &[Overview], width: Option<u16>) -> String {
     );
     for row in rows {
         let mut name = one_line(&row.mentor.name);
-        if let Some(until) = row.mentor.until.filter(|_| !row.active) {
-            name.push_str(&format!(" (ended {until})"));
+        if let Some(until) = row.mentor.until {
+            let term = if row.active { "until" } else { "ended" };
+            name.push_str(&format!(" ({term} {until})"));
         }
         let next = match (&row.next_meeting, row.due_by_cadence) {
             (Some(next), _) => next

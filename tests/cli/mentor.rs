@@ -265,6 +265,11 @@ fn the_end_of_a_relationship_cannot_come_before_its_start() {
     .failure_code(1)
     .stderr_has("before --since");
     env.mentor("Alex Kim", &["--since", "2026-11-01"]);
+    // A term that is still running shows when it ends.
+    env.mentor("Priya Natarajan", &["--until", "2027-03-01"]);
+    env.run(["mentor", "list"])
+        .success()
+        .stdout_has("Priya Natarajan (until 2027-03-01)");
     env.run(["mentor", "end", "alex", "--on", "2026-10-01"])
         .failure_code(1)
         .stderr_has("before the relationship started");

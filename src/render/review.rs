@@ -101,6 +101,7 @@ fn opening(review: &Review) -> String {
 /// "- Lead a design (by 2026-12-31, reached): rated 2/5 → 4/5 over 3 ratings"
 fn goal_item(goal: &GoalView) -> String {
     let status = match goal.status {
+        GoalStatus::Active if goal.overdue => ", past its date",
         GoalStatus::Active => "",
         GoalStatus::Done => ", reached",
         GoalStatus::Dropped => ", dropped",
@@ -331,6 +332,11 @@ What I shared with you
                 "- Lead the design of one service (by 2026-12-31, reached): rated 2/5 on 2026-09-01",
                 "- Lead the design of one service (by 2026-12-31, dropped): not rated yet",
             ]
+        );
+        // Still open when its day has gone by.
+        assert!(
+            goal_item(&goal().view(day("2027-01-04")))
+                .starts_with("- Lead the design of one service (by 2026-12-31, past its date): ")
         );
     }
 }

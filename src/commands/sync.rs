@@ -397,12 +397,14 @@ fn describe(changes: &[(char, String)], entries: usize) -> (String, String) {
     if removed > 0 {
         parts.push(plural(removed, "meeting removed", "meetings removed"));
     }
-    for (file, what) in [
+    const NAMED: [(&str, &str); 5] = [
         ("mentors.toml", "mentors"),
         ("actions.toml", "commitments"),
         ("later.toml", "queued topics"),
         ("goals.toml", "goals"),
-    ] {
+        ("settings.toml", "nudge settings"),
+    ];
+    for (file, what) in NAMED {
         if changes.iter().any(|(_, p)| p == file) {
             parts.push(what.to_string());
         }
@@ -414,7 +416,7 @@ fn describe(changes: &[(char, String)], entries: usize) -> (String, String) {
         p.starts_with(".git")
             || meeting(p)
             || p.starts_with("journal/")
-            || ["mentors.toml", "actions.toml", "later.toml", "goals.toml"].contains(&p)
+            || NAMED.iter().any(|(file, _)| *file == p)
     };
     let other = count(&|_, p| !known(p));
     if other > 0 {
@@ -771,6 +773,14 @@ mod tests {
         assert!(
             body.contains("removed: meetings/next-alex-kim.toml"),
             "{body}"
+        );
+        let settings = [
+            ('M', "settings.toml".to_string()),
+            ('A', "notes.txt".to_string()),
+        ];
+        assert_eq!(
+            describe(&settings, 0).0,
+            "mentee: nudge settings, 1 other file"
         );
     }
 

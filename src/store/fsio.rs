@@ -42,7 +42,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 /// A data file that is a symbolic link stays one: the file it points to is
 /// replaced, in its own folder.
 ///
-/// Returns the stamp of the new file (a rename keeps size, time and inode).
+/// Returns the stamp of the new file as it is once renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<Stamp> {
     let resolved;
     let path = match fs::symlink_metadata(path) {
@@ -67,10 +67,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<Stamp> {
         },
         other => other,
     });
-    let result = result.and_then(|stamp| {
+    let result = result.and_then(|file| {
         fs::rename(&temp, path).map_err(|err| Error::io(path, err))?;
         sync_dir(dir)?;
-        Ok(stamp)
+        // Only now: the rename changes the file's status-change time.
+        let meta = file.metadata().map_err(|err| Error::io(path, err))?;
+        Ok(Stamp::of(&meta))
     });
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -78,7 +80,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], random: u32) -> Result<Stamp> {
     result
 }
 
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<Stamp> {
+fn write_new_file(path: &Path, bytes: &[u8]) -> Result<fs::File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -93,8 +95,7 @@ fn write_new_file(path: &Path, bytes: &[u8]) -> Result<Stamp> {
         file.set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|err| Error::io(path, err))?;
     }
-    let meta = file.metadata().map_err(|err| Error::io(path, err))?;
-    Ok(Stamp::of(&meta))
+    Ok(file)
 }
 
 /// Removes temporary files left by a run that was killed mid-write. Only

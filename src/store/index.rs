@@ -20,17 +20,21 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the shape of the index changes; an index of another
 /// version is ignored and rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Identifies one version of a file without reading it. Every write changes
 /// the modification time; a rename (which is how mentee writes) also changes
-/// the inode. Size, time to the nanosecond and inode all equal means the
-/// same content.
+/// the inode. The modification time can be set back by hand (`touch -d`,
+/// `cp -p`, `rsync -t`), so the status-change time, which cannot, is part of
+/// it too, as in git's index. Size, times to the nanosecond and inode all
+/// equal means the same content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     len: u64,
     seconds: i64,
     nanos: i64,
+    changed_seconds: i64,
+    changed_nanos: i64,
     inode: u64,
 }
 
@@ -59,6 +63,8 @@ impl Stamp {
                 len: meta.len(),
                 seconds: meta.mtime(),
                 nanos: meta.mtime_nsec(),
+                changed_seconds: meta.ctime(),
+                changed_nanos: meta.ctime_nsec(),
                 inode: meta.ino(),
             }
         }
@@ -73,6 +79,8 @@ impl Stamp {
                 len: meta.len(),
                 seconds: since.as_secs() as i64,
                 nanos: i64::from(since.subsec_nanos()),
+                changed_seconds: 0,
+                changed_nanos: 0,
                 inode: 0,
             }
         }

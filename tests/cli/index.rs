@@ -62,19 +62,46 @@ fn a_hand_edit_right_after_a_write_is_seen() {
         .and_then(|m| m.modified())
         .expect("mtime");
     let edited = env.read(PLANNED).replace("Topic one?", "Topic two?");
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(&path)
-        .expect("open");
-    std::io::Write::write_all(&mut &file, edited.as_bytes()).expect("write");
-    file.set_modified(written).expect("set the old time back");
-    drop(file);
+    edit_in_place(&env, PLANNED, &edited, written);
     env.run(["status"])
         .success()
         .stdout_has("Topic two?")
         .stdout_lacks("Topic one?");
     env.run(["agenda"]).success().stdout_has("Topic two?");
+}
+
+/// Rewrites `relative` in place, then sets its modification time to `time`.
+fn edit_in_place(env: &TestEnv, relative: &str, text: &str, time: std::time::SystemTime) {
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(env.path(relative))
+        .expect("open");
+    std::io::Write::write_all(&mut &file, text.as_bytes()).expect("write");
+    file.set_modified(time).expect("set the time");
+}
+
+#[test]
+fn an_old_file_edited_with_its_time_put_back_is_seen() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Topic one?"]).success();
+    // Written an hour ago, as far as its time says: old enough for the
+    // index to trust the file's stamp without reading it.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let planned = env.read(PLANNED);
+    edit_in_place(&env, PLANNED, &planned, an_hour_ago);
+    env.run(["status"]).success().stdout_has("Topic one?");
+    // Same size, same inode, same modification time (as `cp -p` or
+    // `rsync --inplace -t` leave it): the status-change time tells.
+    edit_in_place(&env, PLANNED, &planned.replace("one", "two"), an_hour_ago);
+    env.run(["status"])
+        .success()
+        .stdout_has("Topic two?")
+        .stdout_lacks("Topic one?");
+    // And a write keeps the edit rather than bringing the old text back.
+    env.run(["agenda", "--on", "+3d"]).success();
+    assert!(env.read(PLANNED).contains("Topic two?"));
 }
 
 #[test]

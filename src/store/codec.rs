@@ -138,6 +138,39 @@ pub fn read_entries(path: &Path, bytes: &[u8]) -> Result<Vec<Entry>, Error> {
     parse::<JournalFile>(path, bytes).map(|file| file.entry)
 }
 
+/// A journal month file's entries, every one of which must be dated in
+/// `month`: only that month's file is read for its dates, so an entry kept
+/// elsewhere would show in some views and be missing from others.
+pub fn read_month(path: &Path, bytes: &[u8], month: (i32, u32)) -> Result<Vec<Entry>, Error> {
+    let entries = read_entries(path, bytes)?;
+    let (year, number) = month;
+    let Some(stray) = entries
+        .iter()
+        .find(|e| (e.date.year(), e.date.month()) != month)
+    else {
+        return Ok(entries);
+    };
+    let text = as_text(path, bytes)?;
+    let at = ['"', '\'']
+        .iter()
+        .find_map(|quote| text.find(&format!("{quote}{}{quote}", stray.id)));
+    Err(Error::Parse {
+        path: path.to_path_buf(),
+        line_column: at.map(|offset| line_column(&text, offset)),
+        message: format!(
+            "entry {} is dated {}, but this file holds {year}-{number:02}",
+            stray.id, stray.date
+        ),
+        hint: format!(
+            "move the entry to journal/{}/{}-{:02}.toml, or correct its date; \
+             nothing is changed until then",
+            stray.date.year(),
+            stray.date.year(),
+            stray.date.month()
+        ),
+    })
+}
+
 pub fn read_actions(path: &Path, bytes: &[u8]) -> Result<Vec<Action>, Error> {
     parse::<ActionsFile>(path, bytes).map(|file| file.action)
 }

@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::model::id::Id;
 use crate::store::{Store, codec, fsio};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 
 /// A data file that is not a meeting.
@@ -27,7 +27,7 @@ impl Store {
             DataFile::Later => self.root.join("later.toml"),
             DataFile::LooseActions => self.root.join("actions.toml"),
             DataFile::Goals => self.root.join("goals.toml"),
-            DataFile::Month(day) => self.month_file(day),
+            DataFile::Month(day) => self.month_file((day.year(), day.month())),
         }
     }
 
@@ -62,7 +62,10 @@ impl Store {
             "actions.toml" => codec::read_actions(path, &bytes).map(drop),
             "goals.toml" => codec::read_goals(path, &bytes).map(drop),
             r if r.starts_with("meetings/") => codec::read_meeting(path, &bytes).map(drop),
-            r if r.starts_with("journal/") => codec::read_entries(path, &bytes).map(drop),
+            r if r.starts_with("journal/") => match super::month_of(path) {
+                Some(month) => codec::read_month(path, &bytes, month).map(drop),
+                None => codec::read_entries(path, &bytes).map(drop),
+            },
             _ => codec::read_document(path, &bytes).map(drop),
         }
     }

@@ -322,7 +322,7 @@ impl Store {
                 continue;
             };
             entries.extend(
-                codec::read_entries(&path, &bytes)?
+                codec::read_month(&path, &bytes, (year, mon))?
                     .into_iter()
                     .filter(|e| from.is_none_or(|d| e.date >= d) && to.is_none_or(|d| e.date <= d)),
             );
@@ -347,12 +347,12 @@ impl Store {
         };
         let mut found = Vec::new();
         // Only the month files that `entries` reads count as the journal.
-        for path in months.into_values().filter(|path| uses.contains(path)) {
+        for (month, path) in months.into_iter().filter(|(_, path)| uses.contains(path)) {
             let Some(bytes) = self.read(&path)? else {
                 continue;
             };
             found.extend(
-                codec::read_entries(&path, &bytes)?
+                codec::read_month(&path, &bytes, month)?
                     .into_iter()
                     .filter(|e| e.id.matches_prefix(typed)),
             );
@@ -362,18 +362,22 @@ impl Store {
     }
 
     /// Month files of the journal, keyed by (year, month), oldest first.
+    /// Any other TOML file in the journal is an error: entries in it would
+    /// go unseen, or hide another file's.
     fn journal_files(&self) -> Result<BTreeMap<(i32, u32), PathBuf>> {
+        let journal = self.root.join("journal");
         let mut files = BTreeMap::new();
-        for year_dir in subdirs(&self.root.join("journal"))? {
-            for path in toml_files(&year_dir)? {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                let month = stem.as_deref().and_then(|s| {
-                    let (y, m) = s.split_once('-')?;
-                    Some((y.parse().ok()?, m.parse().ok()?))
-                });
-                if let Some(month) = month {
-                    files.insert(month, path);
-                }
+        for dir in std::iter::once(journal.clone()).chain(subdirs(&journal)?) {
+            for path in toml_files(&dir)? {
+                let Some(month) = month_of(&path) else {
+                    return Err(Error::user_with_hint(
+                        format!("{} is not a journal month file", path.display()),
+                        "mentee keeps each month in journal/YEAR/YEAR-MM.toml (such as \
+                         journal/2026/2026-03.toml): rename the file, or move it out of the \
+                         journal folder",
+                    ));
+                };
+                files.insert(month, path);
             }
         }
         Ok(files)
@@ -444,26 +448,8 @@ impl Store {
         if wanted.is_empty() {
             return Ok(contact);
         }
-        // The month files of the years in question, newest first.
-        let mut months = BTreeMap::new();
-        for year_dir in subdirs(&self.root.join("journal"))? {
-            let year = year_dir
-                .file_name()
-                .and_then(|name| name.to_str()?.parse::<i32>().ok());
-            if !year.is_some_and(|y| (from.year()..=to.year()).contains(&y)) {
-                continue;
-            }
-            for path in toml_files(&year_dir)? {
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-                let month = stem.as_deref().and_then(|s| {
-                    let (y, m) = s.split_once('-')?;
-                    Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))
-                });
-                if let Some(month) = month {
-                    months.insert(month, path);
-                }
-            }
-        }
+        // Read newest first, below.
+        let months = self.journal_files()?;
         let mut slot = self.index.borrow_mut();
         let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
         let month = |date: NaiveDate| (date.year(), date.month());
@@ -644,14 +630,15 @@ impl Store {
 
     /// Adds entries to their months' files, each file written once.
     pub fn add_entries(&self, lock: &Lock, new: &[Entry]) -> Result<()> {
-        let mut by_month: BTreeMap<PathBuf, Vec<&Entry>> = BTreeMap::new();
+        let mut by_month: BTreeMap<(i32, u32), Vec<&Entry>> = BTreeMap::new();
         for entry in new {
             by_month
-                .entry(self.month_file(entry.date))
+                .entry((entry.date.year(), entry.date.month()))
                 .or_default()
                 .push(entry);
         }
-        for (path, new) in by_month {
+        for (month, new) in by_month {
+            let path = self.month_file(month);
             let new: Vec<Entry> = new.into_iter().cloned().collect();
             if let Some(bytes) = self.appendable(&path)? {
                 // The fast path: the month's file is known to parse and is
@@ -677,7 +664,7 @@ impl Store {
                 continue;
             }
             let mut entries = match self.read(&path)? {
-                Some(bytes) => codec::read_entries(&path, &bytes)?,
+                Some(bytes) => codec::read_month(&path, &bytes, month)?,
                 None => Vec::new(),
             };
             entries.extend(new);
@@ -716,11 +703,11 @@ impl Store {
         Ok((still == Some(known.stamp)).then_some(bytes))
     }
 
-    fn month_file(&self, date: NaiveDate) -> PathBuf {
+    fn month_file(&self, (year, month): (i32, u32)) -> PathBuf {
         self.root
             .join("journal")
-            .join(date.year().to_string())
-            .join(format!("{}-{:02}.toml", date.year(), date.month()))
+            .join(year.to_string())
+            .join(format!("{year}-{month:02}.toml"))
     }
 
     pub fn save_later(&self, lock: &Lock, topics: &[QueuedTopic]) -> Result<()> {
@@ -825,6 +812,19 @@ fn random() -> Result<u32> {
 }
 
 /// Visible `*.toml` files directly in `dir`, sorted; none if `dir` is missing.
+/// The month a journal file holds, from its place: `journal/2026/2026-03.toml`
+/// holds March 2026. `None` for any other name, such as `2026-3.toml`.
+pub fn month_of(path: &Path) -> Option<(i32, u32)> {
+    let folder = path.parent()?.file_name()?.to_str()?;
+    let stem = path.file_stem()?.to_str()?;
+    let year: i32 = folder.parse().ok()?;
+    let month: u32 = stem.strip_prefix(folder)?.strip_prefix('-')?.parse().ok()?;
+    let canonical = folder == year.to_string()
+        && stem == format!("{year}-{month:02}")
+        && (1..=12).contains(&month);
+    canonical.then_some((year, month))
+}
+
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = list(dir)?
         .into_iter()

@@ -265,3 +265,42 @@ fn an_update_cannot_tie_one_mentors_commitment_to_another_mentor() {
         .success()
         .stderr_has("for Alex Kim");
 }
+
+#[test]
+fn an_entry_in_another_months_file_is_located_not_half_shown() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.today("2026-10-20");
+    env.run(["update", "October work"]).success();
+    // Moved by hand to the wrong month: only October's file is read for
+    // October, so it would show in some views and not in others.
+    let october = "journal/2026/2026-10.toml";
+    let text = env
+        .read(october)
+        .replace("date = 2026-10-20", "date = 2026-11-20");
+    env.write(october, &text);
+    env.today("2026-11-22");
+    env.run(["log"])
+        .failure_code(1)
+        .stderr_has(&format!("{october}:6:6: entry "))
+        .stderr_has("is dated 2026-11-20, but this file holds 2026-10")
+        .stderr_has("hint: move the entry to journal/2026/2026-11.toml, or correct its date");
+    assert_eq!(env.read(october), text);
+}
+
+#[test]
+fn a_journal_file_with_another_name_is_refused_not_ignored() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.today("2027-01-05");
+    env.run(["update", "Written by mentee"]).success();
+    // A second January, written by hand: one of the two would hide the other.
+    let text = env.read("journal/2027/2027-01.toml");
+    env.write("journal/2027/2027-1.toml", &text);
+    for args in [vec!["log"], vec!["status"], vec!["summary"]] {
+        env.run(&args)
+            .failure_code(1)
+            .stderr_has("2027-1.toml is not a journal month file")
+            .stderr_has("journal/YEAR/YEAR-MM.toml");
+    }
+}

@@ -270,11 +270,18 @@ impl Store {
             };
             // A planned meeting is moved to its dated file when held: write
             // the new file, then remove the old. A crash in between leaves
-            // the planned copy behind; the held one is the truth.
+            // the planned copy behind; the held one is the truth. Only such
+            // a copy goes: a planned file made by hand from a held one (the
+            // same ID, other topics) is a person's work.
             let kept = self.meeting_files.borrow()[&meeting.id].clone();
+            let left_behind = |planned: &Meeting, held: &Meeting| {
+                planned.mentor == held.mentor && planned.topics == held.topics
+            };
             match (meetings[i].held, meeting.held) {
-                (true, false) => self.stale.borrow_mut().push(path),
-                (false, true) => {
+                (true, false) if left_behind(&meeting, &meetings[i]) => {
+                    self.stale.borrow_mut().push(path);
+                }
+                (false, true) if left_behind(&meetings[i], &meeting) => {
                     self.stale.borrow_mut().push(kept);
                     self.meeting_files
                         .borrow_mut()
@@ -1126,5 +1133,17 @@ mod tests {
                 .join("meetings/2026/2026-11-24-alex.toml")
                 .exists()
         );
+
+        // A planned meeting made by hand from the held one keeps its ID but
+        // not its topics: it is not a leftover, and is never removed.
+        let template = String::from_utf8(planned_copy)
+            .expect("UTF-8")
+            .replace("\"Q?\"", "\"Another question?\"");
+        fs::write(&planned, &template).expect("write");
+        let err = Store::new(dir.path().to_path_buf())
+            .meetings()
+            .expect_err("two files, one ID");
+        assert!(err.to_string().contains("the same id \"abc123\""), "{err}");
+        assert_eq!(fs::read_to_string(&planned).expect("kept"), template);
     }
 }

@@ -66,13 +66,40 @@ fn merge_table(old: &mut Table, new: &Table, name: &str) {
         old.remove(&key);
     }
     for (key, new_item) in new.iter() {
-        match old.get_mut(key) {
-            Some(old_item) => merge_item(old_item, new_item, key),
-            None => {
-                old.insert(key, new_item.clone());
+        let Some(old_item) = old.get_mut(key) else {
+            old.insert(key, new_item.clone());
+            continue;
+        };
+        if as_tables(old_item, new_item) {
+            // `entry = [...]` became `[[entry]]`: the spacing around the
+            // key was for the `=` that is gone.
+            if let Some(mut written) = old.key_mut(key) {
+                written.leaf_decor_mut().clear();
             }
         }
+        if let Some(old_item) = old.get_mut(key) {
+            merge_item(old_item, new_item, key);
+        }
     }
+}
+
+/// Records written by hand inline (`meeting = { ... }`, `entry = [{ ... }]`,
+/// valid TOML) where mentee writes tables are turned into tables, keeping
+/// every key, so that they merge like any others instead of being replaced
+/// whole. Returns whether `old` was turned.
+fn as_tables(old: &mut Item, new: &Item) -> bool {
+    let turned = match (&*old, new) {
+        (Item::Value(Value::InlineTable(_)), Item::Table(_)) => {
+            std::mem::take(old).into_table().map(Item::Table)
+        }
+        (Item::Value(Value::Array(_)), Item::ArrayOfTables(_)) => std::mem::take(old)
+            .into_array_of_tables()
+            .map(Item::ArrayOfTables),
+        _ => return false,
+    };
+    let done = turned.is_ok();
+    *old = turned.unwrap_or_else(|unchanged| unchanged);
+    done
 }
 
 fn merge_item(old: &mut Item, new: &Item, name: &str) {
@@ -228,6 +255,27 @@ mod tests {
         assert!(merged(old, same).contains(kept));
         let other = "[[action]]\nid = \"a\"\ntext = \"\\n\"\n";
         assert!(!merged(old, other).contains(kept));
+    }
+
+    #[test]
+    fn records_written_inline_become_tables_and_keep_every_key() {
+        let old =
+            "format = 1\nentry = [ # mine\n  { id = \"a\", text = \"one\", mood = \"good\" },\n]\n";
+        let new = "format = 1\n[[entry]]\nid = \"a\"\ntext = \"one\"\n[[entry]]\nid = \"b\"\ntext = \"two\"\n";
+        let out = merged(old, new);
+        let doc: toml::Table = out.parse().expect("the merge parses");
+        let entries = doc["entry"].as_array().expect("entries");
+        assert_eq!(entries.len(), 2, "{out}");
+        assert_eq!(entries[0]["mood"].as_str(), Some("good"), "{out}");
+        assert!(out.contains("[[entry]]\n"), "{out}");
+
+        let old = "meeting = { id = \"m\", topics = [], room = \"4B\" }  # booked\n";
+        let new = "[meeting]\nid = \"m\"\ntopics = [\"Q?\"]\n";
+        let out = merged(old, new);
+        let doc: toml::Table = out.parse().expect("the merge parses");
+        assert_eq!(doc["meeting"]["room"].as_str(), Some("4B"), "{out}");
+        assert_eq!(doc["meeting"]["topics"][0].as_str(), Some("Q?"), "{out}");
+        assert!(out.contains("[meeting]\n"), "{out}");
     }
 
     #[test]

@@ -341,7 +341,9 @@ impl Store {
     /// Journal entries whose ID is `typed` or starts with it, from any month,
     /// oldest first. The index knows the IDs each month file uses, so only
     /// the files that use a matching ID are read and parsed: finding one
-    /// entry in years of journal costs one small file.
+    /// entry in years of journal costs one small file. The index knows only
+    /// IDs as mentee makes them; when it knows none that match, every month
+    /// is read, for an ID written by hand in another form.
     pub fn entries_with_id(&self, typed: &str) -> Result<Vec<Entry>> {
         let months = self.journal_files()?;
         let uses: Vec<PathBuf> = {
@@ -352,9 +354,13 @@ impl Store {
                 .map(|(relative, _)| self.root.join(relative))
                 .collect()
         };
+        let everywhere = uses.is_empty();
         let mut found = Vec::new();
         // Only the month files that `entries` reads count as the journal.
-        for (month, path) in months.into_iter().filter(|(_, path)| uses.contains(path)) {
+        for (month, path) in months
+            .into_iter()
+            .filter(|(_, path)| everywhere || uses.contains(path))
+        {
             let Some(bytes) = self.read(&path)? else {
                 continue;
             };
@@ -1004,10 +1010,17 @@ mod tests {
         assert_eq!(ids("K3F"), ["k3f9x2"]);
         assert_eq!(ids("b7"), ["b77777"]);
         assert_eq!(ids("k3"), ["k3f9x2", "k3a000"]);
+        // The broken month is read when its IDs match, and its error shows;
+        // so it is when no month matches, as an ID written by hand in
+        // another form could be anywhere.
+        assert!(store.entries_with_id("zz").is_err());
+        assert!(store.entries_with_id("x").is_err());
+        fs::remove_file(dir.path().join("journal/2026/2026-12.toml")).expect("remove");
         assert!(ids("x").is_empty());
         assert!(ids(" ").is_empty());
-        // The broken month is read when its IDs match, and its error shows.
-        assert!(store.entries_with_id("zz").is_err());
+        let hand_made = "format = 1\n[[entry]]\nid = \"tip1\"\ndate = 2026-12-01\nkind = \"advice\"\ntext = \"t\"\n";
+        fs::write(dir.path().join("journal/2026/2026-12.toml"), hand_made).expect("write");
+        assert_eq!(ids("tip"), ["tip1"]);
     }
 
     #[test]

@@ -235,6 +235,21 @@ impl Records {
                 format!("no commitment has the ID `{}`", typed.trim()),
                 "see every commitment and its ID with: mentee action list --all",
             )),
+            Lookup::Ambiguous(found) if self.share_one_id(&found) => {
+                let places: Vec<String> = found.iter().map(|o| self.edit_command(*o)).collect();
+                Err(Error::user_with_hint(
+                    format!(
+                        "{} commitments have the same ID `{}` (a copy made by hand?)",
+                        found.len(),
+                        self.action(found[0]).id
+                    ),
+                    format!(
+                        "if one is a copy, delete it; otherwise give one of them another ID \
+                         (six letters and digits used nowhere else). Their files: {}",
+                        places.join(", ")
+                    ),
+                ))
+            }
             Lookup::Ambiguous(found) => Err(Error::user_with_hint(
                 format!(
                     "`{}` is the start of {} commitment IDs: {}",
@@ -248,6 +263,26 @@ impl Records {
                 ),
                 "type more of the ID",
             )),
+        }
+    }
+
+    fn share_one_id(&self, found: &[Origin]) -> bool {
+        let mut ids = found.iter().map(|o| &self.action(*o).id);
+        ids.next()
+            .is_some_and(|first| ids.all(|id| id.as_str().eq_ignore_ascii_case(first.as_str())))
+    }
+
+    /// The command that opens the file holding a commitment.
+    fn edit_command(&self, origin: Origin) -> String {
+        match origin {
+            Origin::Meeting(i, _) => {
+                let meeting = &self.meetings[i];
+                match (meeting.held, meeting.date) {
+                    (true, Some(date)) => format!("mentee edit {date} -m {}", meeting.mentor),
+                    _ => format!("mentee edit next -m {}", meeting.mentor),
+                }
+            }
+            Origin::Loose(_) => "mentee edit actions".to_string(),
         }
     }
 

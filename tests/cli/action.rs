@@ -364,3 +364,23 @@ fn a_report_on_another_day_adds_no_check_in() {
     // Nor on the meeting where the commitment was made.
     assert!(!env.read(MEETING_FILE).contains("[[checkin]]"));
 }
+
+#[test]
+fn two_commitments_with_one_id_are_named_with_their_files() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    // Carried over by hand: the commitment copied, ID and all, into the
+    // list of commitments made between meetings.
+    env.write(
+        "actions.toml",
+        &format!(
+            "format = 1\n\n[[action]]\nid = \"{draft}\"\ntext = \"Draft it again\"\ncreated = 2026-11-12\nstatus = \"open\"\nmentor = \"alex-kim\"\n"
+        ),
+    );
+    let before = env.files();
+    env.run(["action", "done", &draft])
+        .failure_code(1)
+        .stderr_has(&format!("2 commitments have the same ID `{draft}`"))
+        .stderr_has("mentee edit 2026-11-10 -m alex-kim, mentee edit actions");
+    assert_eq!(env.files(), before);
+}

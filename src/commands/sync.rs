@@ -326,6 +326,8 @@ fn verify(root: &Path) -> Result<()> {
     store.loose_actions()?;
     store.entries(None, None)?;
     store.later()?;
+    store.goals()?;
+    store.silenced()?;
     Ok(())
 }
 
@@ -795,5 +797,18 @@ mod tests {
             "'/tmp/my journal'"
         );
         assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+
+    #[test]
+    fn verify_reads_goals_and_settings_too() {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        assert!(verify(dir.path()).is_ok());
+        for name in ["goals.toml", "settings.toml"] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "format = 1\n[[oops]\n").expect("write");
+            let err = verify(dir.path()).expect_err("a broken file");
+            assert!(err.to_string().contains(&format!("{name}:2")), "{err}");
+            std::fs::remove_file(&path).expect("remove");
+        }
     }
 }

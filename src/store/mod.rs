@@ -24,12 +24,14 @@ mod codec;
 mod edit;
 mod fsio;
 mod index;
+mod journal_merge;
 mod merge;
 mod sync;
 
 pub use edit::DataFile;
 pub use fsio::Lock;
-pub use sync::{JOURNAL_MERGE_DRIVER, JournalMerge, merge_journal_files};
+pub use journal_merge::{JournalMerge, merge_journal_files};
+pub use sync::JOURNAL_MERGE_DRIVER;
 
 use index::{Fresh, Index, Indexed, Latest, Stamp};
 

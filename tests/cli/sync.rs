@@ -316,6 +316,78 @@ fn a_real_conflict_is_undone_reported_and_loses_nothing() {
 }
 
 #[test]
+fn hand_edits_to_a_journal_month_survive_a_sync() {
+    let (one, two, _) = two_machines();
+    let month = "journal/2026/2026-11.toml";
+    mentee(
+        &two,
+        &["update", "From two: the diff job ran clean", "-m", "alex"],
+    )
+    .success();
+    mentee(&two, &["sync"])
+        .success()
+        .stderr_has("Pushed 1 commit");
+    // On machine one the person annotates an entry of the same month by
+    // hand. During the pull that edit is "theirs" to the merge driver.
+    let annotated = "\n# IMPORTANT: quote this in the promo case\n[[entry]]\nid = \"sjd655\"\ntags = [\"promo\"]\n";
+    let before = one.read(month);
+    let edited = before.replacen("\n[[entry]]\nid = \"sjd655\"\n", annotated, 1);
+    assert_ne!(edited, before);
+    one.write(month, &edited);
+
+    mentee(&one, &["sync"])
+        .success()
+        .stderr_has("Committed: mentee: journal edited")
+        .stderr_has("Pulled 1 ")
+        .stderr_has("Pushed 1 commit");
+    mentee(&two, &["sync"]).success().stderr_has("Pulled 1 ");
+    assert_eq!(two.files(), one.files());
+    for env in [&one, &two] {
+        assert!(clean(env), "uncommitted changes left behind");
+        let text = env.read(month);
+        assert!(text.contains(annotated), "{text}");
+        mentee(env, &["log", "--json"])
+            .success()
+            .stdout_has("From two: the diff job ran clean");
+    }
+}
+
+#[test]
+fn broken_goals_or_settings_are_caught_before_and_after_a_pull() {
+    let (one, two, _) = two_machines();
+    one.write("settings.toml", "format = 1\nsilence = [\n");
+    mentee(&one, &["sync"])
+        .failure_code(1)
+        .stderr_has("nothing was synced")
+        .stderr_has("settings.toml:");
+    std::fs::remove_file(one.path("settings.toml")).expect("remove settings.toml");
+
+    // A broken goals.toml pushed with plain git, as mentee sync would not.
+    one.write("goals.toml", "format = 1\n[[goal]\n");
+    git(&one, &one.dir(), &["add", "--all"]);
+    git(
+        &one,
+        &one.dir(),
+        &["commit", "--quiet", "-m", "goals by hand"],
+    );
+    git(&one, &one.dir(), &["push", "--quiet"]);
+    let pushed = git(&one, &one.dir(), &["rev-parse", "HEAD"]);
+
+    mentee(&two, &["update", "Written on two", "-m", "alex"]).success();
+    mentee(&two, &["sync"])
+        .failure_code(1)
+        .stderr_has("after the pull, a file no longer reads")
+        .stderr_has("goals.toml:2")
+        .stderr_has("nothing was pushed");
+    let remote = git(
+        &one,
+        &one.dir(),
+        &["ls-remote", "origin", "refs/heads/main"],
+    );
+    assert!(remote.starts_with(pushed.trim()), "{remote}");
+}
+
+#[test]
 fn sync_needs_setting_up_first() {
     let env = machine(true);
     mentee(&env, &["sync"])

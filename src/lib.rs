@@ -5,6 +5,9 @@
 //! from the [`store`], lets the [`model`] decide, saves, and prints what
 //! [`render`] made of the result.
 
+#[macro_use]
+mod output;
+
 pub mod cli;
 pub mod commands;
 pub mod config;

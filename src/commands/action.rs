@@ -172,7 +172,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         "Committed [{id}] to {} ({from}).{serves}",
         mentor.name
     ));
-    println!("{id}");
+    outln!("{id}");
     if due.is_some_and(|due| due < ctx.today) {
         let overdue = nudge::about_commitments(
             &records.mentors,
@@ -202,7 +202,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         .collect();
     commitment::sort_for_listing(&mut list);
     if args.json {
-        println!("{}", json::document("commitments", &list));
+        outln!("{}", json::document("commitments", &list));
     } else if list.is_empty() {
         say(if args.all {
             "No commitments yet."
@@ -210,7 +210,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
             "No open commitments."
         });
     } else {
-        println!(
+        outln!(
             "{}",
             listing::commitments(&list, &records.mentors, ctx.width, ctx.color)
         );

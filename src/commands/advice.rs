@@ -62,7 +62,7 @@ pub fn advice(ctx: &Context, args: &AdviceArgs) -> Result<()> {
         "Logged the advice{from} [{id}]. Once you have tried it: mentee outcome {id} \"How it went\"",
         id = entry.id
     ));
-    println!("{}", entry.id);
+    outln!("{}", entry.id);
     Ok(())
 }
 

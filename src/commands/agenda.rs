@@ -100,7 +100,7 @@ fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
     drop(lock);
     say(&format!("Moved the meeting with {} to {on}.", mentor.name));
     let open = records.open_with(ctx, &mentor.slug);
-    print!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
+    out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     Ok(())
 }
 
@@ -179,7 +179,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         ));
     }
     let open = records.open_with(ctx, &mentor.slug);
-    print!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
+    out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     if !remaining_queue.is_empty() {
         say(&format!(
             "Still queued for later with {}: {}",
@@ -213,10 +213,10 @@ fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
             continue;
         };
         if shown > 0 {
-            println!();
+            outln!();
         }
         let open = records.open_with(ctx, &mentor.slug);
-        print!("{}", render::agenda::agenda(mentor, Some(meeting), &open));
+        out!("{}", render::agenda::agenda(mentor, Some(meeting), &open));
         shown += 1;
     }
     if chosen.is_empty() {

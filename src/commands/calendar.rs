@@ -8,7 +8,6 @@ use crate::model::commitment::Commitment;
 use crate::model::meeting::Meeting;
 use crate::model::mentor::Mentor;
 use crate::render::ics::{self, Event};
-use std::io::Write;
 use std::path::Path;
 
 /// Writes the planned meeting with the mentor `-m` names (or, with several
@@ -70,11 +69,8 @@ pub fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
     let stamp = ctx.today.and_hms_opt(0, 0, 0).unwrap_or_default();
     let text = ics::calendar(&events, stamp);
     if file == "-" {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush())
-            .map_err(|err| Error::user(format!("cannot write to standard output: {err}")));
+        crate::output::bytes(text.as_bytes());
+        return Ok(());
     }
     let path = Path::new(file);
     crate::store::write_private(path, text.as_bytes())?;

@@ -2,7 +2,7 @@
 //! from the command-line definition so it never falls behind.
 
 use crate::cli::Cli;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -31,8 +31,6 @@ pub fn run(args: &Args) -> Result<()> {
     let mut cmd = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "mentee", &mut script);
-    let mut stdout = std::io::stdout().lock();
-    std::io::Write::write_all(&mut stdout, &script)
-        .and_then(|()| std::io::Write::flush(&mut stdout))
-        .map_err(|err| Error::user(format!("cannot write the completion script: {err}")))
+    crate::output::bytes(&script);
+    Ok(())
 }

@@ -117,7 +117,7 @@ pub fn list(ctx: &Context, args: &DecisionsArgs) -> Result<()> {
                 .is_none_or(|slug| e.mentor.as_deref().is_none_or(|m| m == slug))
     });
     if args.json {
-        println!("{}", json::document("decisions", &list));
+        outln!("{}", json::document("decisions", &list));
     } else if list.is_empty() {
         say(&format!(
             "No decisions logged{}. Log one with: {USAGE}",
@@ -128,7 +128,7 @@ pub fn list(ctx: &Context, args: &DecisionsArgs) -> Result<()> {
             }
         ));
     } else {
-        print!("{}", decisions::decisions(&list, &mentors));
+        out!("{}", decisions::decisions(&list, &mentors));
     }
     Ok(())
 }

@@ -2,11 +2,10 @@
 
 use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::archive::{Archive, Filter};
 use crate::model::dates::Direction;
 use crate::render::export;
-use std::io::Write;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -77,11 +76,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .filter(|path| path.as_os_str() != "-")
     {
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|err| Error::user(format!("cannot write to standard output: {err}")))?;
+            crate::output::bytes(text.as_bytes());
         }
         Some(path) => {
             crate::store::write_private(path, text.as_bytes())?;

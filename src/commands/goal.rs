@@ -172,7 +172,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
              makes a goal you can rate honestly. Add one under it (measure = \"...\") with: mentee edit {id}"
         ));
     }
-    println!("{id}");
+    outln!("{id}");
     Ok(())
 }
 
@@ -296,7 +296,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         .collect();
     goal::sort_for_listing(&mut list);
     if args.json {
-        println!("{}", json::document("goals", &list));
+        outln!("{}", json::document("goals", &list));
     } else if list.is_empty() {
         let closed = all
             .iter()
@@ -312,7 +312,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
             "No goals with this mentor.".to_string()
         });
     } else {
-        println!(
+        outln!(
             "{}",
             goals::table(&list, &records.mentors, ctx.width, ctx.color)
         );

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         events.retain(|e| e.mentor.as_ref().is_none_or(|m| *m == slug));
     }
     if args.json {
-        println!("{}", json::document("events", &events));
+        outln!("{}", json::document("events", &events));
     } else if events.is_empty() {
         say(if args.since.is_some() || args.until.is_some() {
             "Nothing logged in that period."
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "Nothing logged yet."
         });
     } else {
-        print!("{}", listing::timeline(&events, &records.mentors));
+        out!("{}", listing::timeline(&events, &records.mentors));
     }
     Ok(())
 }

@@ -28,11 +28,8 @@ pub fn run(args: &Args) -> Result<()> {
     cmd.build();
     match &args.out_dir {
         None => {
-            let page = render(&cmd)?;
-            let mut stdout = std::io::stdout().lock();
-            std::io::Write::write_all(&mut stdout, &page)
-                .and_then(|()| std::io::Write::flush(&mut stdout))
-                .map_err(|err| Error::user(format!("cannot write the manual page: {err}")))
+            crate::output::bytes(&render(&cmd)?);
+            Ok(())
         }
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, err))?;

@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if open.is_empty() {
         say(&format!("No open commitments with {}.", mentor.name));
     } else {
-        print!("{}", render::agenda::reminder(&mentor, &open));
+        out!("{}", render::agenda::reminder(&mentor, &open));
         if ctx.interactive {
             eprintln!();
             for c in &open {
@@ -142,9 +142,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ));
     } else {
         if !open.is_empty() {
-            println!();
+            outln!();
         }
-        print!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
+        out!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
     }
     if already_recorded {
         say(&format!(

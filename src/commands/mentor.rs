@@ -150,7 +150,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         .map(|m| overview::build(m, &records.meetings, &commitments, ctx.today))
         .collect();
     if args.json {
-        println!("{}", json::document("mentors", &rows));
+        outln!("{}", json::document("mentors", &rows));
     } else if rows.is_empty() {
         let hint = if records.mentors.is_empty() {
             "No mentors yet. Add one: mentee mentor add \"NAME\""
@@ -159,7 +159,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         };
         say(hint);
     } else {
-        println!("{}", listing::mentors(&rows, ctx.width));
+        outln!("{}", listing::mentors(&rows, ctx.width));
     }
     Ok(())
 }

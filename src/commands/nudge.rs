@@ -154,7 +154,7 @@ fn list(ctx: &Context) -> Result<()> {
             },
         })
         .collect();
-    println!("{}", render::nudge::kinds(&rows, ctx.width));
+    outln!("{}", render::nudge::kinds(&rows, ctx.width));
     Ok(())
 }
 

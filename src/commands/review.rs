@@ -82,9 +82,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let review = review::build(&sources, stage, since, until);
     let format = Format::chosen(ctx, args.json, args.format);
     match format {
-        Format::Json => println!("{}", json::document("review", &review)),
-        Format::Markdown => print!("{}", render(&review, Style::Markdown)),
-        Format::Text => print!("{}", render(&review, Style::Text)),
+        Format::Json => outln!("{}", json::document("review", &review)),
+        Format::Markdown => out!("{}", render(&review, Style::Markdown)),
+        Format::Text => out!("{}", render(&review, Style::Text)),
     }
     match (args.mid, mentor.until) {
         (false, None) if mentor.is_active(ctx.today) => say(&format!(

@@ -52,12 +52,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .collect();
     let stats = stats::build(slug, &meetings, &commitments, ctx.today);
     if args.json {
-        println!("{}", json::document("stats", &stats));
+        outln!("{}", json::document("stats", &stats));
     } else {
         let who = mentor
             .as_ref()
             .map_or("all your mentors", |m| m.name.as_str());
-        print!("{}", render::stats::text(&stats, who));
+        out!("{}", render::stats::text(&stats, who));
     }
     Ok(())
 }

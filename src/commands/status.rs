@@ -48,9 +48,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "open_commitments": open,
             "nudges": nudges,
         });
-        println!("{}", json::document("status", &payload));
+        outln!("{}", json::document("status", &payload));
     } else {
-        print!(
+        out!(
             "{}",
             render::status::dashboard(
                 &overviews,
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 ctx.color,
             )
         );
-        print!("{}", render::nudge::section(&nudges));
+        out!("{}", render::nudge::section(&nudges));
     }
     Ok(())
 }

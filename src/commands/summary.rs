@@ -121,9 +121,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         None => text,
     };
     match format {
-        Format::Json => println!("{}", json::document("summary", &summary)),
-        Format::Markdown => print!("{}", signed(render(&summary, Style::Markdown))),
-        Format::Text => print!("{}", signed(render(&summary, Style::Text))),
+        Format::Json => outln!("{}", json::document("summary", &summary)),
+        Format::Markdown => out!("{}", signed(render(&summary, Style::Markdown))),
+        Format::Text => out!("{}", signed(render(&summary, Style::Text))),
     }
     if summary.is_empty() && format != Format::Json {
         say("Nothing to report for this period yet: log progress with mentee update \"...\"");

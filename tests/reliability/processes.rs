@@ -1134,3 +1134,30 @@ fn no_command_waits_for_input_when_stdin_is_dev_null() {
 fn no_command_waits_for_input_on_a_pipe_nobody_writes_to() {
     every_command_finishes_without_a_terminal(Input::OpenPipe);
 }
+
+// ---- 8. a reader that stops early --------------------------------------------
+
+#[test]
+fn a_reader_that_stops_early_ends_mentee_quietly() {
+    let mut env = TestEnv::new();
+    env.today("2026-11-22");
+    env.mentor("Alex Kim", &[]);
+    // Far more than a pipe holds (64 KiB), in every output form.
+    env.write(JOURNAL, &big_journal(2_000));
+    for args in [
+        &["log"][..],
+        &["log", "--json"],
+        &["summary", "-m", "alex", "--since", "2026-11-01"],
+        &["export"],
+    ] {
+        let mut child = spawn(&env, args);
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 100];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+        // The reader goes away, as `head` or a pager would.
+        drop(stdout);
+        let (out, _) = timed(child);
+        assert_eq!(out.status.code(), Some(0), "mentee {args:?}: {}", describe(&out));
+        assert!(stderr(&out).is_empty(), "mentee {args:?}: {}", describe(&out));
+    }
+}

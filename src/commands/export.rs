@@ -61,6 +61,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         goals: ctx.store.goals()?,
         silence: ctx.store.silenced()?,
     };
+    let whole = since.is_none() && mentor.is_none();
+    if whole && args.format == Format::Json {
+        warn_unless_importable(&archive);
+    }
     let filter = Filter { since, mentor };
     let archive = archive.filtered(&filter);
     let mut text = match args.format {
@@ -90,4 +94,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The files may say what import refuses (a mentor slug no mentor has,
+/// after a hand edit): the export is still written, as it is the person's
+/// data, but they hear now, not on the day they need the import.
+fn warn_unless_importable(archive: &Archive) {
+    let problems = archive.problems();
+    if problems.is_empty() {
+        return;
+    }
+    say(&format!(
+        "warning: mentee import would refuse this export until the files are fixed; {}",
+        crate::commands::import::listed(&problems)
+    ));
 }

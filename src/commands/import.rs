@@ -45,17 +45,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let archive = wire.into_archive();
     let problems = archive.problems();
     if !problems.is_empty() {
-        let shown: Vec<String> = problems.iter().take(5).map(|p| format!("  {p}")).collect();
-        let more = problems.len().saturating_sub(shown.len());
-        let mut message = format!(
-            "{} cannot be imported ({}); nothing was written:\n{}",
+        let message = format!(
+            "{} cannot be imported; nothing was written: {}",
             path.display(),
-            plural(problems.len(), "problem", "problems"),
-            shown.join("\n")
+            listed(&problems)
         );
-        if more > 0 {
-            message.push_str(&format!("\n  ... and {more} more"));
-        }
         let hint = partial_hint.unwrap_or_else(|| {
             "fix the file, or make a fresh one with: mentee export --format json -o FILE"
                 .to_string()
@@ -91,6 +85,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store.root().display()
     ));
     Ok(())
+}
+
+/// "2 problems:" and the first five, one per line, then how many more.
+pub fn listed(problems: &[String]) -> String {
+    let mut text = format!("{}:", plural(problems.len(), "problem", "problems"));
+    for problem in problems.iter().take(5) {
+        text.push_str(&format!("\n  {problem}"));
+    }
+    if problems.len() > 5 {
+        text.push_str(&format!("\n  ... and {} more", problems.len() - 5));
+    }
+    text
 }
 
 fn read(ctx: &Context, file: &Path) -> Result<(String, PathBuf)> {

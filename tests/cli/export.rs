@@ -424,3 +424,35 @@ fn an_export_file_is_private_and_its_folder_must_exist() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_export_that_import_would_refuse_is_written_with_a_warning() {
+    let env = TestEnv::with_sample();
+    // A hand edit that mentee tolerates but import refuses: a meeting with
+    // a mentor nobody in mentors.toml has.
+    let meeting = "meetings/2026/2026-09-08-alex-kim.toml";
+    let text = env
+        .read(meeting)
+        .replace("mentor = \"alex-kim\"", "mentor = \"nobody\"");
+    env.write(meeting, &text);
+    let file = env.scratch("journal.json");
+    env.run([
+        "export",
+        "--format",
+        "json",
+        "-o",
+        file.to_str().expect("UTF-8"),
+    ])
+    .success()
+    .stderr_has(
+        "warning: mentee import would refuse this export until the files are fixed; 1 problem:",
+    )
+    .stderr_has("names the mentor \"nobody\"");
+    assert!(file.exists());
+    // Exactly what import then says.
+    empty_env()
+        .run(["import", file.to_str().expect("UTF-8")])
+        .failure_code(1)
+        .stderr_has("cannot be imported; nothing was written: 1 problem:")
+        .stderr_has("names the mentor \"nobody\"");
+}

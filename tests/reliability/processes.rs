@@ -1157,7 +1157,16 @@ fn a_reader_that_stops_early_ends_mentee_quietly() {
         // The reader goes away, as `head` or a pager would.
         drop(stdout);
         let (out, _) = timed(child);
-        assert_eq!(out.status.code(), Some(0), "mentee {args:?}: {}", describe(&out));
-        assert!(stderr(&out).is_empty(), "mentee {args:?}: {}", describe(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "mentee {args:?}: {}",
+            describe(&out)
+        );
+        assert!(
+            stderr(&out).is_empty(),
+            "mentee {args:?}: {}",
+            describe(&out)
+        );
     }
 }

@@ -116,8 +116,34 @@ struct LaterFile {
     topic: Vec<QueuedTopic>,
 }
 
+/// The mentors, each with a slug of their own: files refer to a mentor by
+/// slug, so two mentors sharing one would share meetings and commitments.
 pub fn read_mentors(path: &Path, bytes: &[u8]) -> Result<Vec<Mentor>, Error> {
-    parse::<MentorsFile>(path, bytes).map(|file| file.mentor)
+    let mentors = parse::<MentorsFile>(path, bytes)?.mentor;
+    let mut seen = std::collections::HashSet::new();
+    let Some(twice) = mentors.iter().find(|m| !seen.insert(m.slug.as_str())) else {
+        return Ok(mentors);
+    };
+    // Where the second one says so.
+    let text = as_text(path, bytes)?;
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let spelled = ['"', '\''].map(|q| format!("{q}{}{q}", twice.slug));
+        if line.trim_start().starts_with("slug") && spelled.iter().any(|s| line.contains(s)) {
+            found.push(offset + line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    Err(Error::Parse {
+        path: path.to_path_buf(),
+        line_column: found.get(1).map(|&at| line_column(&text, at)),
+        message: format!("two mentors have the slug \"{}\"", twice.slug),
+        hint: "the files refer to a mentor by slug: give one of them another slug, and use \
+               it in the files of that mentor's meetings, commitments and entries; nothing \
+               is changed until then"
+            .to_string(),
+    })
 }
 
 pub fn read_meeting(path: &Path, bytes: &[u8]) -> Result<Meeting, Error> {
@@ -623,6 +649,17 @@ mod tests {
         let err = read_mentors(Path::new("m.toml"), mentors.as_bytes()).expect_err("a time");
         assert!(
             err.to_string().contains("m.toml:5:9: expected a date"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn two_mentors_with_one_slug_are_refused_at_the_second() {
+        let text = "format = 1\n[[mentor]]\nname = \"Alex Kim\"\nslug = \"alex-kim\"\n\n[[mentor]]\nname = \"Priya\"\nslug = 'alex-kim'\n";
+        let err = read_mentors(Path::new("mentors.toml"), text.as_bytes()).expect_err("one slug");
+        assert!(
+            err.to_string()
+                .starts_with("mentors.toml:8:1: two mentors have the slug \"alex-kim\""),
             "{err}"
         );
     }

@@ -1361,24 +1361,22 @@ fn a_windows_month_without_a_final_line_break_stays_windows() {
 }
 
 #[test]
-fn two_records_sharing_an_id_both_survive_a_rewrite() {
+fn two_mentors_sharing_a_slug_are_refused_and_both_kept() {
+    // As a git merge of two machines' files can leave them. Files refer to
+    // a mentor by slug, so working on would mix the two mentors' records;
+    // the merge itself keeps both (see store::merge).
     let env = TestEnv::new();
-    env.write(
-        "mentors.toml",
-        "format = 1\n\n[[mentor]]\nname = \"Sam Lee\"\nslug = \"sam-lee\"\nemail = \"sam@work.example\"\n\n\
-         [[mentor]]\nname = \"Sam Lee (school)\"\nslug = \"sam-lee\"\nrole = \"coach\"\n",
-    );
-    env.run(["mentor", "add", "Priya"]).success();
-    let text = env.read("mentors.toml");
-    assert!(
-        text.contains("name = \"Sam Lee\"\nslug = \"sam-lee\"\nemail = \"sam@work.example\""),
-        "{text}"
-    );
-    assert!(
-        text.contains("name = \"Sam Lee (school)\"\nslug = \"sam-lee\"\nrole = \"coach\""),
-        "{text}"
-    );
-    assert!(text.contains("Priya"), "{text}");
+    let text = "format = 1\n\n[[mentor]]\nname = \"Sam Lee\"\nslug = \"sam-lee\"\nemail = \"sam@work.example\"\n\n\
+         [[mentor]]\nname = \"Sam Lee (school)\"\nslug = \"sam-lee\"\nrole = \"coach\"\n";
+    env.write("mentors.toml", text);
+    env.run(["mentor", "add", "Priya"])
+        .failure_code(1)
+        .stderr_has("mentors.toml:10:1: two mentors have the slug \"sam-lee\"")
+        .stderr_has("hint: the files refer to a mentor by slug");
+    env.run(["status"])
+        .failure_code(1)
+        .stderr_has("two mentors have the slug");
+    assert_eq!(env.read("mentors.toml"), text);
 }
 
 #[test]

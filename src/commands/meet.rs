@@ -57,8 +57,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let open: Vec<Commitment> = records
         .open_with(ctx, &mentor.slug)
         .into_iter()
-        // Commitments made at this very meeting are not reported at it.
+        // Commitments made at this very meeting, or after its day (a
+        // meeting recorded late), are not reported at it.
         .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
+        .filter(|c| c.created <= on)
         .collect();
     let mut answers = Vec::new();
     // A prompt that failed (Ctrl-C) ends the walk-through.
@@ -70,6 +72,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         if ctx.interactive {
             eprintln!();
             for c in &open {
+                // Reported that day already (before the meeting, or before a
+                // Ctrl-C): that report joins the check-in; not asked again.
+                if let Some(change) = c.history.last().filter(|change| change.on == on) {
+                    say(&format!(
+                        "[{}] was reported on {on}: {}.",
+                        c.id,
+                        change.status.as_str()
+                    ));
+                    continue;
+                }
                 let question = format!("[{}] {}", c.id, render::text::one_line(&c.text));
                 match prompt::report(&question) {
                     Ok(Some((status, note))) => answers.push((c.id.clone(), status, note)),

@@ -405,7 +405,12 @@ fn ctrl_c_keeps_the_answers_given_and_the_meeting_can_go_on() {
     let ids = [draft.as_str(), read.as_str()];
     let mut seen = String::new();
     let first = next_question(&mut session, &ids, &mut seen);
-    answer(&mut session, &first, Answer::Done, Some("before the break"));
+    answer(
+        &mut session,
+        &first,
+        Answer::InProgress,
+        Some("before the break"),
+    );
     let second = next_question(&mut session, &ids, &mut seen);
     ctrl_c(&mut session);
     let rest = interrupted(session);
@@ -419,8 +424,8 @@ fn ctrl_c_keeps_the_answers_given_and_the_meeting_can_go_on() {
     assert_eq!(
         history(&env, &first),
         (
-            json!("done"),
-            json!([{"on": "2026-11-24", "status": "done", "note": "before the break"}])
+            json!("in-progress"),
+            json!([{"on": "2026-11-24", "status": "in-progress", "note": "before the break"}])
         )
     );
     assert_eq!(history(&env, &second).1, json!([]));
@@ -429,14 +434,24 @@ fn ctrl_c_keeps_the_answers_given_and_the_meeting_can_go_on() {
         before.keys().collect::<Vec<_>>()
     );
 
-    // Going on: the answer given before Ctrl-C is in the meeting's check-in.
-    env.run(["meet", "-m", "alex"])
-        .success()
-        .stdout_has(&second);
+    // Going on: only what was not answered is asked, and the answer given
+    // before Ctrl-C is in the meeting's check-in.
+    let mut session = start_meeting(&env);
+    let mut seen = String::new();
+    let asked = next_question(&mut session, &ids, &mut seen);
+    assert_eq!(asked, second);
+    assert!(
+        seen.contains(&format!(
+            "[{first}] was reported on 2026-11-24: in-progress."
+        )),
+        "{seen}"
+    );
+    answer(&mut session, &asked, Answer::Skip, None);
+    finish(session);
     let held = env.read(HELD_24);
     assert!(
         held.contains(&format!(
-            "[[checkin]]\naction = \"{first}\"\nstatus = \"done\"\nnote = \"before the break\"\n"
+            "[[checkin]]\naction = \"{first}\"\nstatus = \"in-progress\"\nnote = \"before the break\"\n"
         )),
         "{held}"
     );

@@ -259,3 +259,17 @@ fn reports_given_earlier_that_day_join_the_meetings_check_in() {
         "{held}"
     );
 }
+
+#[test]
+fn a_meeting_recorded_late_asks_only_about_what_existed_then() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.today("2026-11-20");
+    let later = env.commit("Book the design review", &["-m", "alex"]);
+    // Held on the 15th, recorded on the 20th: the commitment made on the
+    // 20th did not exist at that meeting.
+    env.run(["meet", "-m", "alex", "--on", "2026-11-15"])
+        .success()
+        .stdout_has(&draft)
+        .stdout_lacks(&later);
+}

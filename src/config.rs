@@ -37,6 +37,15 @@ impl Config {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound && !required => {
                 return Ok(Config::default());
             }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::user_with_hint(
+                    format!(
+                        "MENTEE_CONFIG names {}, which does not exist",
+                        path.display()
+                    ),
+                    "create that file, or unset MENTEE_CONFIG to use the usual one",
+                ));
+            }
             Err(err) => return Err(Error::io(path, err)),
         };
         let text = String::from_utf8(text).map_err(|err| Error::Parse {

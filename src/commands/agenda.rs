@@ -236,7 +236,12 @@ fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
         .iter()
         .map(|topic| text::check(topic))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|err| Error::user(format!("a topic {err}; nothing was queued")))?;
+        .map_err(|err| {
+            Error::user_with_hint(
+                format!("a topic {err}; nothing was queued"),
+                "queue a specific question: mentee agenda --later \"How do I ...?\"",
+            )
+        })?;
     let lock = ctx.store.lock()?;
     let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, typed)?;
     let mut later = ctx.store.later()?;

@@ -33,6 +33,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
     let until = ctx.optional_date("--until", args.until.as_deref(), Direction::Past)?;
+    crate::commands::check_period(since, until)?;
     let records = Records::load(&ctx.store)?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),

@@ -83,8 +83,9 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         ));
     }
     if args.name.contains(['\n', '\r']) || name.chars().count() > 100 {
-        return Err(Error::user(
+        return Err(Error::user_with_hint(
             "a mentor's name must be one line of at most 100 characters",
+            "use the name you call them by; a role or note goes in --role or the journal",
         ));
     }
     let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
@@ -92,9 +93,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     if let (Some(since), Some(until)) = (since, until)
         && until < since
     {
-        return Err(Error::user(format!(
-            "--until {until} is before --since {since}"
-        )));
+        return Err(Error::user_with_hint(
+            format!("--until {until} is before --since {since}"),
+            "--since is when the mentorship began, --until when it ends or ended",
+        ));
     }
     let lock = ctx.store.lock()?;
     let mut mentors = ctx.store.mentors()?;

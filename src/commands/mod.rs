@@ -75,6 +75,17 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
     }
 }
 
+/// A period from --since to --until must not end before it starts.
+pub fn check_period(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<()> {
+    match (since, until) {
+        (Some(since), Some(until)) if since > until => Err(Error::user_with_hint(
+            format!("the period starts on {since}, after it ends on {until}"),
+            "give a --since before --until (--until is today unless given)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A free text as every command takes it (trimmed, not empty, not over the
 /// limit), or an error naming `what` and, for an empty one, how to write it.
 pub fn checked_text(what: &str, text: &str, when_empty: &str) -> Result<String> {

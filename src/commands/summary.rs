@@ -2,7 +2,7 @@
 
 use crate::commands::{Records, advice, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
 use crate::render::json;
@@ -90,12 +90,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                     .filter(|day| *day <= until)
             }),
     };
-    if let Some(since) = since.filter(|since| *since > until) {
-        return Err(Error::user_with_hint(
-            format!("the period starts on {since}, after it ends on {until}"),
-            "give a --since before --until (--until defaults to today)",
-        ));
-    }
+    crate::commands::check_period(since, Some(until))?;
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx);
     let advice = advice::behind_outcomes(ctx, &entries)?;

@@ -236,6 +236,11 @@ fn log_since_until_and_mentor() {
         .success()
         .stdout_is_empty()
         .stderr_has("Nothing logged in that period.");
+    // Backwards is a mistake, as it is for summary.
+    env.run(["log", "--since", "2026-11-14", "--until", "2026-11-12"])
+        .failure_code(1)
+        .stderr_has("the period starts on 2026-11-14, after it ends on 2026-11-12")
+        .stderr_has("hint: ");
 }
 
 #[test]

@@ -315,3 +315,25 @@ fn ending_twice_says_the_date_moved_and_open_commitments_are_mentioned() {
         .success()
         .stderr_has("recorded as a keep-in-touch meeting");
 }
+
+#[test]
+fn refusals_say_what_to_do() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let long = "A".repeat(101);
+    for args in [
+        vec![
+            "mentor",
+            "add",
+            "D",
+            "--since",
+            "2027-01-01",
+            "--until",
+            "2026-01-01",
+        ],
+        vec!["mentor", "add", long.as_str()],
+        vec!["agenda", "--later", "  "],
+    ] {
+        env.run(&args).failure_code(1).stderr_has("\nhint: ");
+    }
+}

@@ -639,7 +639,8 @@ fn mentee_config_points_to_another_file_which_must_exist() {
     let missing = env.scratch("missing.toml");
     run_with(&env, &[("MENTEE_CONFIG", path_str(&missing))], &["status"])
         .failure_code(1)
-        .stderr_has(path_str(&missing));
+        .stderr_has(path_str(&missing))
+        .stderr_has("hint: create that file, or unset MENTEE_CONFIG");
 }
 
 #[test]

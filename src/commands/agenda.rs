@@ -98,7 +98,12 @@ fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
     meeting.date = Some(on);
     ctx.store.save_meeting(&lock, &meeting)?;
     drop(lock);
-    say(&format!("Moved the meeting with {} to {on}.", mentor.name));
+    let done = if planned.date.is_some() {
+        "Moved"
+    } else {
+        "Set"
+    };
+    say(&format!("{done} the meeting with {} to {on}.", mentor.name));
     let open = records.open_with(ctx, &mentor.slug);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     Ok(())
@@ -113,12 +118,16 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             ),
             format!(
                 "plan the two that matter most and queue the rest for a later meeting: \
-                 mentee agenda --later \"{}\"",
+                 mentee agenda --later \"{}\"{}",
                 args.topics
                     .last()
                     .map(String::as_str)
                     .unwrap_or("TOPIC")
-                    .trim()
+                    .trim(),
+                args.mentor
+                    .as_deref()
+                    .map(|typed| format!(" -m {typed}"))
+                    .unwrap_or_default()
             ),
         ),
         TopicError::Text(err) => Error::user_with_hint(

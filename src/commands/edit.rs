@@ -247,7 +247,10 @@ fn meeting_on(ctx: &Context, day: NaiveDate, typed: Option<&str>) -> Result<Path
         .collect();
     match found.as_slice() {
         [] => Err(Error::user_with_hint(
-            format!("no meeting on {day}"),
+            match &slug {
+                Some(slug) => format!("no meeting with {slug} on {day}"),
+                None => format!("no meeting on {day}"),
+            },
             "see the days of your meetings with: mentee log",
         )),
         [only] => meeting_file(ctx, only),

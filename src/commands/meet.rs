@@ -137,7 +137,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             };
             let kept = match answered {
                 0 => "Nothing was recorded".to_string(),
-                n => format!("Your {n} answer(s) are kept on the commitments"),
+                1 => "Your answer is kept on its commitment".to_string(),
+                n => format!("Your {n} answers are kept on their commitments"),
             };
             say(&format!(
                 "{kept}; the meeting is not recorded yet. To go on: {again}"

@@ -189,8 +189,13 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
     drop(lock);
     match before {
         Some(before) if before != on => {
+            let was = if before <= ctx.today {
+                "had ended"
+            } else {
+                "was to end"
+            };
             say(&format!(
-                "The mentorship with {name} had ended on {before}; it now ends on {on}."
+                "The mentorship with {name} {was} on {before}; it now ends on {on}."
             ));
         }
         _ => say(&format!(
@@ -200,8 +205,14 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
     let records = Records::load(&ctx.store)?;
     let open = records.open_with(ctx, &slug).len();
     if open > 0 {
+        let (is, them) = if open == 1 {
+            ("is", "it")
+        } else {
+            ("are", "them")
+        };
         say(&format!(
-            "{open} commitments to {name} are still open: close them with mentee action done|drop ID, or keep them (see mentee action list -m {slug})."
+            "{} to {name} {is} still open: close {them} with mentee action done|drop ID, or keep {them} (see mentee action list -m {slug}).",
+            crate::render::text::plural(open, "commitment", "commitments")
         ));
     }
     Ok(())

@@ -114,10 +114,11 @@ pub fn advice_item(group: &AdviceOutcomes) -> String {
 /// A goal as a list item: "- TEXT, by DATE: 3/5, up from 2", then its
 /// measure and the note of its latest rating on lines of their own.
 fn goal_item(goal: &GoalView) -> String {
+    let late = if goal.overdue { " (overdue)" } else { "" };
     let mut item = format!(
-        "- {}, by {}: {}",
+        "- {}, by {}{late}: {}",
         indented(&goal.text, "  "),
-        goals::by(goal),
+        goal.by,
         goals::rating(goal)
     );
     if let Some(measure) = &goal.measure {

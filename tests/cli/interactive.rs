@@ -415,7 +415,7 @@ fn ctrl_c_keeps_the_answers_given_and_the_meeting_can_go_on() {
     ctrl_c(&mut session);
     let rest = interrupted(session);
     assert!(
-        rest.contains("Your 1 answer(s) are kept on the commitments; the meeting is not recorded yet. To go on: mentee meet -m alex-kim")
+        rest.contains("Your answer is kept on its commitment; the meeting is not recorded yet. To go on: mentee meet -m alex-kim")
             && rest.contains("error: interrupted (Ctrl-C)"),
         "{rest}"
     );

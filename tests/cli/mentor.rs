@@ -307,7 +307,7 @@ fn ending_twice_says_the_date_moved_and_open_commitments_are_mentioned() {
     env.run(["mentor", "end", "alex"])
         .success()
         .stderr_has("Ended the mentorship with Alex Kim on 2026-11-10")
-        .stderr_has("1 commitments to Alex Kim are still open");
+        .stderr_has("1 commitment to Alex Kim is still open: close it");
     env.run(["mentor", "end", "alex", "--on", "2026-11-09"])
         .success()
         .stderr_has("had ended on 2026-11-10; it now ends on 2026-11-09");

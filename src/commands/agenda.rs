@@ -134,6 +134,10 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             format!("a topic {err}; nothing was changed"),
             "phrase each topic as a question, in quotes",
         ),
+        TopicError::Twice => Error::user_with_hint(
+            "the same topic was given twice; nothing was changed",
+            "give it once, or a second, different question",
+        ),
     })?;
     let on = args
         .on

@@ -35,7 +35,8 @@ Examples:
 /// such as "code --wait", works as it does for git.
 ///
 /// WHAT is one of: `mentors` (the default), `later`, `actions` (commitments
-/// made outside any meeting), `goals`, `next` (the planned meeting; -m says
+/// made outside any meeting), `goals`, `settings` (nudges silenced for
+/// everyone), `next` (the planned meeting; -m says
 /// with whom when there are several), a meeting's date, a month such as
 /// 2026-11 (its journal), the ID of a meeting, commitment, journal entry or
 /// goal (a unique prefix is enough), or the path of a file in the data
@@ -148,6 +149,13 @@ fn target(ctx: &Context, args: &Args) -> Result<PathBuf> {
             return existing(
                 store.path_of(DataFile::Goals),
                 "set a goal first: mentee goal add \"GOAL\" --by DATE",
+            );
+        }
+        "settings" => {
+            return existing(
+                store.path_of(DataFile::Settings),
+                "it holds the nudges silenced for every mentor, and there are none: \
+                 mentee nudge off KIND",
             );
         }
         "next" => return next_meeting(ctx, args.mentor.as_deref()),

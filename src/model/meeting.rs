@@ -205,6 +205,8 @@ pub enum TopicError {
     Text(#[from] TextError),
     #[error("an agenda holds at most {MAX_TOPICS} topics, and {0} were given")]
     TooMany(usize),
+    #[error("the same topic was given twice")]
+    Twice,
 }
 
 /// Checks the topics for one agenda and returns them trimmed.
@@ -212,10 +214,14 @@ pub fn check_topics(topics: &[String]) -> Result<Vec<String>, TopicError> {
     if topics.len() > MAX_TOPICS {
         return Err(TopicError::TooMany(topics.len()));
     }
-    Ok(topics
+    let topics: Vec<String> = topics
         .iter()
         .map(|topic| text::check(topic))
-        .collect::<Result<_, _>>()?)
+        .collect::<Result<_, _>>()?;
+    if topics.len() == 2 && topics[0].eq_ignore_ascii_case(&topics[1]) {
+        return Err(TopicError::Twice);
+    }
+    Ok(topics)
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub enum DataFile {
     /// Commitments made outside any meeting.
     LooseActions,
     Goals,
+    /// Nudges silenced for every mentor.
+    Settings,
     /// The journal file of the month this day is in.
     Month(NaiveDate),
 }
@@ -27,6 +29,7 @@ impl Store {
             DataFile::Later => self.root.join("later.toml"),
             DataFile::LooseActions => self.root.join("actions.toml"),
             DataFile::Goals => self.root.join("goals.toml"),
+            DataFile::Settings => self.root.join("settings.toml"),
             DataFile::Month(day) => self.month_file((day.year(), day.month())),
         }
     }

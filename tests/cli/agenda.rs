@@ -297,3 +297,14 @@ fn on_alone_moves_the_planned_meeting_and_needs_one() {
         "{planned}"
     );
 }
+
+#[test]
+fn the_same_topic_twice_is_refused() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Same question?", "same question? "])
+        .failure_code(1)
+        .stderr_has("the same topic was given twice; nothing was changed")
+        .stderr_has("hint: ");
+    assert!(!env.exists("meetings/next-alex-kim.toml"));
+}

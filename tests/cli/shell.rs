@@ -140,6 +140,7 @@ fn edit_finds_meetings_months_and_records_by_id() {
         .success();
     env.run(["action", "add", "Loose one", "-m", "priya"])
         .success();
+    env.run(["nudge", "off", "vague"]).success();
     let entry = env.read(NOVEMBER);
     let entry_id = entry
         .lines()
@@ -149,7 +150,7 @@ fn edit_finds_meetings_months_and_records_by_id() {
         .to_string();
     let editor = tagging_editor(&env);
     let editor = path_str(&editor);
-    let cases: [(&[&str], &str); 9] = [
+    let cases: [(&[&str], &str); 10] = [
         (&["edit", "mentors"], "mentors.toml"),
         (&["edit", "next"], "meetings/next-alex-kim.toml"),
         (
@@ -162,6 +163,7 @@ fn edit_finds_meetings_months_and_records_by_id() {
         (&["edit", &entry_id], NOVEMBER),
         (&["edit", "2026-11"], NOVEMBER),
         (&["edit", "actions"], "actions.toml"),
+        (&["edit", "settings"], "settings.toml"),
     ];
     for (args, file) in cases {
         run_with(&env, &[("EDITOR", editor)], args).success();

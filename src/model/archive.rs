@@ -457,6 +457,7 @@ pub struct WireGoal {
 pub struct WireRating {
     #[serde(deserialize_with = "toml_date::deserialize")]
     pub on: NaiveDate,
+    #[serde(deserialize_with = "crate::model::goal::score")]
     pub score: u8,
     #[serde(default)]
     pub note: Option<String>,

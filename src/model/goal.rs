@@ -49,9 +49,24 @@ pub struct Rating {
     #[serde(deserialize_with = "toml_date::deserialize")]
     pub on: NaiveDate,
     /// 1 (far off) to 5 (there).
+    #[serde(deserialize_with = "score")]
     pub score: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A score as written in a file or an export: one of [`SCORES`], so that a
+/// hand edit cannot show a goal as 9/5.
+pub fn score<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let score = i64::deserialize(d)?;
+    u8::try_from(score)
+        .ok()
+        .filter(|score| SCORES.contains(score))
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "a rating is a whole number from 1 to 5, not {score}"
+            ))
+        })
 }
 
 /// Which way the ratings are going.

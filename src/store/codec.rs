@@ -621,6 +621,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rating_out_of_range_is_located() {
+        let text = "format = 1\n[[goal]]\nid = \"abc123\"\ntext = \"Lead\"\ncreated = 2026-09-01\nby = 2026-12-31\nstatus = \"active\"\n\n[[goal.rating]]\non = 2026-09-01\nscore = 9\n";
+        let err = read_goals(Path::new("goals.toml"), text.as_bytes()).expect_err("9/5");
+        assert!(
+            err.to_string()
+                .contains("goals.toml:11:9: a rating is a whole number from 1 to 5, not 9"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn a_bad_date_is_located() {
         let text = "format = 1\n[[entry]]\nid = \"abc123\"\ndate = \"soon\"\nkind = \"update\"\ntext = \"x\"\n";
         let err = read_entries(Path::new("j.toml"), text.as_bytes()).expect_err("bad date");

@@ -199,6 +199,10 @@ fn a_bad_export_is_refused_before_anything_is_written() {
         "the export does not have the expected shape",
     );
     refused(
+        |doc| doc["export"]["goals"][0]["ratings"][0]["score"] = 9.into(),
+        "a rating is a whole number from 1 to 5, not 9",
+    );
+    refused(
         |doc| {
             let id = doc["export"]["goals"][0]["id"].clone();
             doc["export"]["goals"][1]["id"] = id;

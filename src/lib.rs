@@ -25,7 +25,8 @@ use std::process::ExitCode;
 
 /// Runs one command line and turns the outcome into an exit code: 0 success,
 /// 1 a user or data error, 2 a usage error, 130 Ctrl-C at a prompt. This is
-/// the only place that prints an error.
+/// the only place that prints an error, but for a failure to write standard
+/// output itself (see `output`).
 pub fn run() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -44,5 +44,6 @@ fn stop(err: &io::Error) -> ! {
         std::process::exit(0);
     }
     eprintln!("error: cannot write to standard output: {err}");
+    eprintln!("hint: check where the output goes (a full disk?); what was saved is saved");
     std::process::exit(1);
 }

@@ -222,7 +222,7 @@ fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Resu
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
-    let origin: Origin = records.find_action(typed)?;
+    let origin: Origin = records.find_action(&ctx.store, typed)?;
     let action = records.action(origin);
     if action.status == status && note.is_none() {
         say(&format!("[{}] is already {}.", action.id, status.label()));

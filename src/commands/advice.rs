@@ -123,7 +123,7 @@ fn find_advice(ctx: &Context, typed: &str) -> Result<Entry> {
 }
 
 /// "an update", "a decision": a kind with its article, for messages.
-fn a_kind(kind: &Kind) -> String {
+pub fn a_kind(kind: &Kind) -> String {
     let name = match kind {
         Kind::Thanks => "thank-you note",
         Kind::Giveback => "give-back",

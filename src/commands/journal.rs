@@ -221,7 +221,7 @@ pub fn record(
     };
     let action = match action {
         Some(typed) => {
-            let origin = records.find_action(typed)?;
+            let origin = records.find_action(&ctx.store, typed)?;
             Some((
                 records.action(origin).id.clone(),
                 records.mentor_of(origin).to_string(),

@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let answered = answers.len();
     for (id, status, note) in answers {
-        match records.find_action(id.as_str()) {
+        match records.find_action(&ctx.store, id.as_str()) {
             Ok(origin) => dirty.extend(records.report(origin, status, note, on)),
             Err(_) => say(&format!(
                 "[{id}] is gone from the files; its report was not recorded."

@@ -26,7 +26,7 @@ use crate::cli::{Command, GlobalArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
-use crate::model::id::{self, Lookup};
+use crate::model::id::{self, Id, Lookup};
 use crate::model::meeting::{self, Action, CheckIn, Meeting, Status};
 use crate::model::mentor::{self as mentors, Mentor, Unresolved};
 use crate::model::text::TextError;
@@ -228,7 +228,8 @@ impl Records {
     }
 
     /// Finds a stored commitment by ID or unique prefix, for changing it.
-    pub fn find_action(&self, typed: &str) -> Result<Origin> {
+    /// An ID of another kind of record is named as such.
+    pub fn find_action(&self, store: &Store, typed: &str) -> Result<Origin> {
         let in_meetings = self.meetings.iter().enumerate().flat_map(|(i, m)| {
             m.actions
                 .iter()
@@ -242,10 +243,19 @@ impl Records {
             .map(|(j, a)| (&a.id, Origin::Loose(j)));
         match id::lookup(typed, in_meetings.chain(loose)) {
             Lookup::Found(origin) => Ok(origin),
-            Lookup::Missing => Err(Error::user_with_hint(
-                format!("no commitment has the ID `{}`", typed.trim()),
-                "see every commitment and its ID with: mentee action list --all",
-            )),
+            Lookup::Missing => Err(match self.other_record(store, typed) {
+                Some((what, id)) => Error::user_with_hint(
+                    format!("[{id}] is {what}, not a commitment"),
+                    format!(
+                        "see every commitment and its ID with: mentee action list --all; \
+                         open [{id}] with: mentee edit {id}"
+                    ),
+                ),
+                None => Error::user_with_hint(
+                    format!("no commitment has the ID `{}`", typed.trim()),
+                    "see every commitment and its ID with: mentee action list --all",
+                ),
+            }),
             Lookup::Ambiguous(found) if self.share_one_id(&found) => {
                 let places: Vec<String> = found.iter().map(|o| self.edit_command(*o)).collect();
                 Err(Error::user_with_hint(
@@ -274,6 +284,36 @@ impl Records {
                 ),
                 "type more of the ID",
             )),
+        }
+    }
+
+    /// The record of another kind whose ID is `typed`, if exactly one is:
+    /// what it is ("the meeting with alex-kim on 2026-11-10", "a note") and
+    /// its ID. Files that cannot be read just name nothing.
+    fn other_record(&self, store: &Store, typed: &str) -> Option<(String, Id)> {
+        let meetings = self.meetings.iter().map(|m| {
+            let what = match m.date {
+                Some(date) => format!("the meeting with {} on {date}", m.mentor),
+                None => format!("the meeting planned with {}", m.mentor),
+            };
+            (&m.id, what)
+        });
+        let goals = store.goals().unwrap_or_default();
+        let entries = store.entries_with_id(typed).unwrap_or_default();
+        let all = meetings
+            .chain(goals.iter().map(|g| (&g.id, "a goal".to_string())))
+            .chain(
+                entries
+                    .iter()
+                    .map(|e| (&e.id, crate::commands::advice::a_kind(&e.kind))),
+            );
+        let found: Vec<(Id, String)> = all
+            .filter(|(id, _)| id.matches_prefix(typed))
+            .map(|(id, what)| (id.clone(), what))
+            .collect();
+        match found.as_slice() {
+            [(id, what)] => Some((what.clone(), id.clone())),
+            _ => None,
         }
     }
 

@@ -384,3 +384,41 @@ fn two_commitments_with_one_id_are_named_with_their_files() {
         .stderr_has("mentee edit 2026-11-10 -m alex-kim, mentee edit actions");
     assert_eq!(env.files(), before);
 }
+
+#[test]
+fn the_id_of_another_record_is_named_for_what_it_is() {
+    let mut env = TestEnv::new();
+    let Scenario { meeting, .. } = env.scenario();
+    let note = env
+        .run(["note", "Alex: read the SRE book", "-m", "alex"])
+        .success()
+        .stderr();
+    let note = note
+        .split('[')
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the note's ID")
+        .to_string();
+    let goal = env
+        .run(["goal", "add", "Lead a design", "--by", "2027-03-31"])
+        .success()
+        .stdout()
+        .trim()
+        .to_string();
+    for (id, what) in [
+        (
+            meeting.as_str(),
+            "is the meeting with alex-kim on 2026-11-10, not a commitment",
+        ),
+        (note.as_str(), "is a note, not a commitment"),
+        (goal.as_str(), "is a goal, not a commitment"),
+    ] {
+        env.run(["action", "done", id])
+            .failure_code(1)
+            .stderr_has(what)
+            .stderr_has(&format!("mentee edit {id}"));
+    }
+    env.run(["action", "done", "zzzzzz"])
+        .failure_code(1)
+        .stderr_has("no commitment has the ID `zzzzzz`");
+}

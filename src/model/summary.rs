@@ -19,6 +19,10 @@ pub struct Summary {
     pub last_meeting: Option<NaiveDate>,
     /// Done first, then in progress, blocked, dropped and not started.
     pub commitments: Vec<Commitment>,
+    /// Commitments from earlier meetings whose status changed in the period
+    /// (one closed between meetings, say), but not reported at the last
+    /// meeting itself, where the mentor heard it. In the same order.
+    pub earlier_commitments: Vec<Commitment>,
     /// Active goals of this mentor or of nobody in particular, with their
     /// latest rating and trend (see [`Summary::with_goals`]).
     pub goals: Vec<GoalView>,
@@ -85,6 +89,7 @@ impl Summary {
 
     pub fn is_empty(&self) -> bool {
         self.commitments.is_empty()
+            && self.earlier_commitments.is_empty()
             && self.goals.is_empty()
             && self.progress.is_empty()
             && self.outcomes.is_empty()
@@ -116,16 +121,34 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
             && since.is_none_or(|d| c.created >= d)
             && c.created <= until
     };
+    let reported = |c: &Commitment| {
+        last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id)) || made_between(c)
+    };
     let mut commitments: Vec<Commitment> = sources
         .commitments
         .iter()
-        .filter(|c| {
-            last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id))
-                || made_between(c)
-        })
+        .filter(|c| reported(c))
         .map(|c| c.as_of(until))
         .collect();
     commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
+    // A report given at the last meeting's check-in was heard there.
+    let heard_at_last = |c: &Commitment, on: NaiveDate| {
+        last.is_some_and(|m| m.date == Some(on) && m.checkins.iter().any(|r| r.action == c.id))
+    };
+    let mut earlier_commitments: Vec<Commitment> = sources
+        .commitments
+        .iter()
+        .filter(|c| c.mentor == slug && !reported(c))
+        .filter(|c| {
+            c.history.iter().any(|change| {
+                since.is_none_or(|d| change.on >= d)
+                    && change.on <= until
+                    && !heard_at_last(c, change.on)
+            })
+        })
+        .map(|c| c.as_of(until))
+        .collect();
+    earlier_commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
     let for_mentor = |e: &&Entry| e.mentor.as_deref().is_none_or(|m| m == slug);
     let in_period = |e: &&Entry| since.is_none_or(|d| e.date >= d) && e.date <= until;
     let progress = sources
@@ -164,6 +187,7 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         until,
         last_meeting: last.and_then(|m| m.date),
         commitments,
+        earlier_commitments,
         goals: Vec::new(),
         progress,
         outcomes,

@@ -27,13 +27,19 @@ pub fn render(summary: &Summary, style: Style) -> String {
         1,
         &format!("Progress update for {}, {period}", clean(&summary.mentor)),
     );
-    if !summary.commitments.is_empty() {
-        let title = match summary.last_meeting {
-            Some(date) => format!("Commitments from our last meeting on {date}"),
-            None => "My commitments".to_string(),
-        };
-        out.push_str(&heading(2, &title));
-        for c in &summary.commitments {
+    let title = match summary.last_meeting {
+        Some(date) => format!("Commitments from our last meeting on {date}"),
+        None => "My commitments".to_string(),
+    };
+    for (title, list) in [
+        (title.as_str(), &summary.commitments),
+        ("Earlier commitments", &summary.earlier_commitments),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&heading(2, title));
+        for c in list {
             let mut line = format!(
                 "- {}: {}",
                 capitalise(c.status.label()),

@@ -345,3 +345,46 @@ fn before_any_meeting_the_period_starts_with_the_first_thing_done_together() {
         "{out}"
     );
 }
+
+#[test]
+fn an_earlier_commitment_closed_between_meetings_reaches_the_mentor() {
+    let mut env = TestEnv::new();
+    env.today("2026-05-04");
+    env.mentor("Rae Lin", &["--every", "2w"]);
+    env.run(["meet"]).success();
+    let runbook = env.commit("Write the runbook", &[]);
+    let review = env.commit("Ask ops for a review", &[]);
+    // At the next meeting one is reported on and the other carried.
+    env.today("2026-05-18");
+    env.run([
+        "action",
+        "set",
+        &review,
+        "in-progress",
+        "--note",
+        "asked twice",
+    ])
+    .success();
+    env.run(["meet"]).success();
+    // Heard at the meeting: not news the day after.
+    env.today("2026-05-19");
+    env.run(["summary"])
+        .stdout_lacks("Earlier commitments")
+        .stdout_lacks("asked twice");
+    // Closed between meetings: the mentor hears it in the next summary.
+    env.today("2026-05-20");
+    env.run(["action", "done", &runbook, "--note", "Ops replied"])
+        .success();
+    env.today("2026-05-25");
+    let out = env.run(["summary"]).success().stdout();
+    assert!(
+        out.contains("## Earlier commitments\n\n- Done: Write the runbook\n  Ops replied\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Ask ops"), "{out}");
+    let doc = env.json(["summary", "--json"]);
+    assert_eq!(
+        doc["summary"]["earlier_commitments"][0]["id"],
+        serde_json::json!(runbook)
+    );
+}

@@ -13,6 +13,9 @@
 //! command once, so it is that command's own maximum resident set.
 //! This is a benchmark, not a test: nothing fails when the machine is slow.
 
+// A program of its own: it prints as it likes.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "support/generator.rs"]
 mod generator;
 

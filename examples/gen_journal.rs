@@ -8,6 +8,9 @@
 //!
 //! See `benches/support/generator.rs` for what the journal holds.
 
+// A program of its own: it prints as it likes.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "../benches/support/generator.rs"]
 mod generator;
 

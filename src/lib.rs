@@ -20,13 +20,11 @@ pub mod render;
 pub mod store;
 
 use clap::Parser;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs one command line and turns the outcome into an exit code: 0 success,
 /// 1 a user or data error, 2 a usage error, 130 Ctrl-C at a prompt. This is
-/// the only place that prints an error, but for a failure to write standard
-/// output itself (see `output`).
+/// the only place that prints an error.
 pub fn run() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -35,14 +33,22 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    let result = commands::run(&cli.global, cli.command);
+    let result = commands::run(&cli.global, cli.command).and_then(|()| match output::failure() {
+        Some(kind) => Err(error::Error::user_with_hint(
+            format!(
+                "cannot write to standard output: {}",
+                std::io::Error::from(kind)
+            ),
+            "check where the output goes (a full disk?); what was to be saved is saved",
+        )),
+        None => Ok(()),
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {}", render::text::clean(&err.to_string()));
+            eoutln!("error: {}", render::text::clean(&err.to_string()));
             if let Some(hint) = err.hint() {
-                let _ = writeln!(stderr, "hint: {}", render::text::clean(&hint));
+                eoutln!("hint: {}", render::text::clean(&hint));
             }
             ExitCode::from(if matches!(err, error::Error::Interrupted) {
                 130

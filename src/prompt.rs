@@ -102,7 +102,7 @@ pub fn pick_queued(topics: &[String], room: usize) -> Result<Vec<usize>> {
         if picked.len() <= room {
             return Ok(picked);
         }
-        eprintln!("Pick at most {room}: an agenda holds two topics.");
+        eoutln!("Pick at most {room}: an agenda holds two topics.");
     }
 }
 

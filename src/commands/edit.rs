@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             }
             Err(err @ Error::Parse { .. }) => {
                 if ctx.interactive {
-                    eprintln!("error: {}", clean(&err.to_string()));
+                    eoutln!("error: {}", clean(&err.to_string()));
                     // Not asked (Ctrl-C) is a no: the error below says what to do.
                     let again = "The file no longer parses. Open it again to fix it?";
                     if prompt::confirm(again, true).unwrap_or(false) {

@@ -70,7 +70,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     } else {
         out!("{}", render::agenda::reminder(&mentor, &open));
         if ctx.interactive {
-            eprintln!();
+            eoutln!();
             for c in &open {
                 // Reported that day already (before the meeting, or before a
                 // Ctrl-C): that report joins the check-in; not asked again.
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 }
             }
         } else {
-            eprint!("\n{}", render::agenda::record_commands(&open));
+            eout!("\n{}", render::agenda::record_commands(&open));
         }
     }
 

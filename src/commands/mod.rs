@@ -482,5 +482,5 @@ pub enum File {
 
 /// Prints a message for the user (not data) on stderr.
 pub fn say(message: &str) {
-    eprintln!("{}", crate::render::text::clean(message));
+    eoutln!("{}", crate::render::text::clean(message));
 }

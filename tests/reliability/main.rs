@@ -2,6 +2,9 @@
 //! concurrent writers, killed processes, full disks, hostile input and hand
 //! edits. Slower than the `cli` suite; CI runs both.
 
+// Tests report skipped checks on standard error.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[allow(dead_code)]
 #[path = "../cli/support.rs"]
 mod support;

@@ -1170,3 +1170,27 @@ fn a_reader_that_stops_early_ends_mentee_quietly() {
         );
     }
 }
+
+#[test]
+fn output_nobody_reads_never_stops_a_write() {
+    let mut env = TestEnv::new();
+    env.today("2026-11-24");
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Which service first?"]).success();
+    let open = env.commit("Draft the proposal", &[]);
+    // meet prints the reminder before it saves; nobody reads it, nor the
+    // messages on stderr.
+    let mut child = env
+        .std_command(["meet"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mentee starts");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().expect("mentee ends");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert!(env.exists("meetings/2026/2026-11-24-alex-kim.toml"));
+    env.run(["action", "done", &open]).success();
+}

@@ -7,7 +7,8 @@
 //! cursor hidden and every answer given so far lost. From the first prompt
 //! on, a handler makes Ctrl-C during a prompt fail that prompt with
 //! [`Error::Interrupted`], so the command can keep what it has; outside a
-//! prompt it still ends the process, with the usual exit code 130.
+//! prompt (a second Ctrl-C, say) it still ends the process, with the usual
+//! exit code 130.
 
 use crate::error::{Error, Result};
 use crate::model::meeting::Status;
@@ -15,12 +16,13 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use std::io;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
-/// Whether a prompt is waiting for a key. Once a prompt is interrupted it
-/// stays set: the command is on its way out, saving what it has, and a
-/// signal handled late must not end it half way.
+/// Whether a prompt is waiting for a key.
 static PROMPTING: AtomicBool = AtomicBool::new(false);
+/// How many times the handler has seen SIGINT.
+static SIGNALS: AtomicUsize = AtomicUsize::new(0);
 
 /// Shows one prompt, turning Ctrl-C into [`Error::Interrupted`].
 fn ask<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T> {
@@ -28,17 +30,26 @@ fn ask<T>(prompt: impl FnOnce() -> dialoguer::Result<T>) -> Result<T> {
     HANDLER.call_once(|| {
         // Should no handler be allowed, Ctrl-C keeps its default effect.
         let _ = ctrlc::set_handler(|| {
+            SIGNALS.fetch_add(1, Ordering::SeqCst);
             if !PROMPTING.load(Ordering::SeqCst) {
                 std::process::exit(130);
             }
         });
     });
+    let signals = SIGNALS.load(Ordering::SeqCst);
     PROMPTING.store(true, Ordering::SeqCst);
     let answer = prompt();
     let interrupted = matches!(&answer, Err(dialoguer::Error::IO(err)) if err.kind() == io::ErrorKind::Interrupted);
-    if !interrupted {
-        PROMPTING.store(false, Ordering::SeqCst);
+    if interrupted {
+        // The handler runs on a thread of its own: wait until it has seen
+        // the SIGINT that stopped the prompt, lest it take that one for a
+        // second Ctrl-C, which ends the process (waiting for the lock, say).
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while SIGNALS.load(Ordering::SeqCst) == signals && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
+    PROMPTING.store(false, Ordering::SeqCst);
     if answer.is_err() {
         // A failed prompt leaves the cursor hidden.
         let _ = dialoguer::console::Term::stderr().show_cursor();

@@ -136,13 +136,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 None => format!("mentee meet -m {}", mentor.slug),
             };
             let kept = match answered {
-                0 => "Nothing was recorded".to_string(),
-                1 => "Your answer is kept on its commitment".to_string(),
-                n => format!("Your {n} answers are kept on their commitments"),
+                0 => "Nothing was recorded.".to_string(),
+                1 => "Your answer is kept on its commitment; the meeting is not recorded yet."
+                    .to_string(),
+                n => format!(
+                    "Your {n} answers are kept on their commitments; the meeting is not recorded yet."
+                ),
             };
-            say(&format!(
-                "{kept}; the meeting is not recorded yet. To go on: {again}"
-            ));
+            say(&format!("{kept} To go on: {again}"));
             return Err(err);
         }
     };

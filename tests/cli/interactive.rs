@@ -486,3 +486,38 @@ fn ctrl_c_while_picking_queued_topics_plans_nothing() {
     assert!(rest.contains("error: interrupted (Ctrl-C)"), "{rest}");
     assert_eq!(env.files(), before);
 }
+
+#[test]
+fn a_second_ctrl_c_ends_a_meeting_that_waits_for_the_lock() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let before = env.files();
+    // Another mentee (a sync, say) holds the lock for as long as it likes.
+    let held = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open(env.path(".lock"))
+        .expect("open the lock file");
+    held.lock().expect("take the lock");
+    let mut session = start_meeting(&env);
+    next_question(
+        &mut session,
+        &[draft.as_str(), read.as_str()],
+        &mut String::new(),
+    );
+    ctrl_c(&mut session);
+    // The prompt is gone (the cursor is back); meet now waits for the lock.
+    session
+        .exp_string("\x1b[?25h")
+        .expect("the cursor is shown again");
+    session.send_control('c').expect("send Ctrl-C again");
+    session.flush().expect("flush");
+    let rest = session.exp_eof().expect("mentee meet ends");
+    match session.process().wait().expect("the exit status") {
+        WaitStatus::Exited(_, 130) => {}
+        other => panic!("ended with {other:?}, not 130:\n{rest}"),
+    }
+    held.unlock().expect("release the lock");
+    assert_eq!(env.files(), before);
+}

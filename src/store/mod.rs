@@ -811,6 +811,11 @@ enum Seen {
 /// are written: whole or not at all, and readable by the user alone, since
 /// it holds journal text. Unlike the data folder, its folder must exist.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    // A pipe or a device (`-o /dev/stdout`, `-o >(gzip > x.gz)`) cannot be
+    // replaced by a rename; it is written to as it is.
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        return fs::write(path, bytes).map_err(|err| Error::io(path, err));
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
     if folder.is_some_and(|folder| !folder.is_dir()) {
         return Err(Error::io(path, io::ErrorKind::NotFound.into()));

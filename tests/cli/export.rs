@@ -460,3 +460,14 @@ fn an_export_that_import_would_refuse_is_written_with_a_warning() {
         .stderr_has("cannot be imported; nothing was written: 1 problem:")
         .stderr_has("names the mentor \"nobody\"");
 }
+
+#[test]
+fn an_export_goes_to_a_pipe_or_device_named_as_the_file() {
+    let env = TestEnv::with_sample();
+    let out = env
+        .run(["export", "--format", "json", "-o", "/dev/stdout"])
+        .success()
+        .stdout();
+    let doc: Value = serde_json::from_str(&out).expect("the export, as JSON");
+    assert_eq!(doc["version"], 1);
+}

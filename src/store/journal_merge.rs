@@ -68,7 +68,7 @@ fn merged_text(base: &[u8], ours: &[u8], theirs: &[u8]) -> Result<Vec<u8>, Strin
         }
         // The common case: their new entries go at the end, as
         // `mentee update` appends them; nothing before them changes.
-        codec::appended(ours, &tables_text(plan.added.iter().map(|e| &e.table)))
+        codec::appended(ours, &tables_text(&plan.added))
     } else {
         // A file that was empty here takes the other side's conventions.
         let convention = if ours.is_empty() { theirs } else { ours };
@@ -208,6 +208,18 @@ fn comment_lines(raw: Option<&RawString>) -> String {
         .collect()
 }
 
+/// `table` without `comments` at the start of the comment lines above it.
+fn without_leading(table: &Table, comments: &str) -> Table {
+    let mut table = table.clone();
+    let above = comment_lines(table.decor().prefix());
+    if !comments.is_empty()
+        && let Some(rest) = above.strip_prefix(comments)
+    {
+        table.decor_mut().set_prefix(format!("\n{rest}"));
+    }
+    table
+}
+
 /// Everything of a month file but its entries, as text.
 fn outside_text(doc: &DocumentMut) -> String {
     let mut doc = doc.clone();
@@ -298,7 +310,8 @@ struct Chosen<'a> {
 /// wrote it), their new entries, and whose text outside the entries.
 struct Plan<'a> {
     kept: Vec<Chosen<'a>>,
-    added: Vec<&'a Written>,
+    added: Vec<Table>,
+    added_ids: Vec<&'a str>,
     outside_from_theirs: bool,
 }
 
@@ -325,7 +338,11 @@ impl<'a> Plan<'a> {
             };
             kept.push(chosen);
         }
+        // A comment that ended base became the prefix of whatever was
+        // appended after it, on each side: ours keeps its copy.
+        let base_end = comment_lines(Some(base.doc.trailing()));
         let mut added = Vec::new();
+        let mut added_ids = Vec::new();
         for entry in theirs
             .entries
             .iter()
@@ -333,7 +350,10 @@ impl<'a> Plan<'a> {
         {
             match take(base.text(&entry.key), None, Some(&entry.text)) {
                 Err(why) => return Err(conflict(&entry.key, why)),
-                Ok(Take::Theirs) => added.push(entry),
+                Ok(Take::Theirs) => {
+                    added.push(without_leading(&entry.table, &base_end));
+                    added_ids.push(entry.key.0.as_str());
+                }
                 Ok(_) => {}
             }
         }
@@ -346,6 +366,7 @@ impl<'a> Plan<'a> {
         Ok(Plan {
             kept,
             added,
+            added_ids,
             outside_from_theirs: outside == Take::Theirs,
         })
     }
@@ -378,7 +399,7 @@ impl<'a> Plan<'a> {
             }
             entries.push(table);
         }
-        entries.extend(placed_anew(self.added.iter().map(|e| &e.table)));
+        entries.extend(placed_anew(&self.added));
         match doc.get_mut("entry") {
             Some(Item::ArrayOfTables(old)) => *old = entries,
             _ => {
@@ -394,8 +415,7 @@ impl<'a> Plan<'a> {
     /// The IDs of the result's entries, in order.
     fn ids(&self) -> Vec<&str> {
         let kept = self.kept.iter().map(|chosen| chosen.entry.key.0.as_str());
-        kept.chain(self.added.iter().map(|e| e.key.0.as_str()))
-            .collect()
+        kept.chain(self.added_ids.iter().copied()).collect()
     }
 }
 
@@ -745,5 +765,20 @@ mod tests {
         // A side that does not read as a journal is never merged.
         let bad_date = format!("{HEAD}{}", table("bbbbbb", "")).replace("2026-11-03", "\"soon\"");
         assert!(conflict(HEAD, HEAD, &bad_date).contains("theirs does not parse"));
+    }
+
+    #[test]
+    fn a_comment_at_the_end_of_base_is_kept_once() {
+        let base = format!(
+            "{HEAD}{}\n# end of the month: call Sam\n",
+            table("aaaaaa", "")
+        );
+        let ours = format!("{base}{}", table("cccccc", ""));
+        let theirs = format!("{base}{}", table("bbbbbb", ""));
+        let text = merged_text(&base, &ours, &theirs);
+        assert_eq!(text.matches("# end of the month").count(), 1, "{text}");
+        for id in ["aaaaaa", "bbbbbb", "cccccc"] {
+            assert!(text.contains(id), "{text}");
+        }
     }
 }

@@ -9,12 +9,13 @@
 //! driver merges entry by entry instead, by ID, and leaves a real conflict
 //! (the same entry changed differently on both sides) to git.
 
+use super::merge::{self, comment_lines};
 use super::{codec, fsio};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, RawString, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// The outcome of merging two versions of a journal month.
 #[derive(Debug, PartialEq, Eq)]
@@ -166,46 +167,14 @@ fn entry_tables(doc: &DocumentMut) -> Result<(Vec<Table>, bool), String> {
     match doc.get("entry") {
         None => Ok((Vec::new(), false)),
         Some(Item::ArrayOfTables(array)) => Ok((array.iter().cloned().collect(), false)),
-        Some(Item::Value(Value::Array(array))) => {
-            let key = doc.key("entry").and_then(|key| key.leaf_decor().prefix());
-            let after = doc
-                .get("entry")
-                .and_then(Item::as_value)
-                .and_then(|value| value.decor().suffix());
-            let last = array.len().saturating_sub(1);
-            let mut tables = Vec::new();
-            for (place, value) in array.iter().enumerate() {
-                let Value::InlineTable(inline) = value else {
-                    return Err("an entry is not a table".to_string());
-                };
-                let mut comments = String::new();
-                if place == 0 {
-                    comments.push_str(&comment_lines(key));
-                }
-                comments.push_str(&comment_lines(value.decor().prefix()));
-                if place == last {
-                    comments.push_str(&comment_lines(Some(array.trailing())));
-                    comments.push_str(&comment_lines(after));
-                }
-                let mut table = inline.clone().into_table();
-                table.decor_mut().set_prefix(format!("\n{comments}"));
-                tables.push(table);
-            }
+        Some(Item::Value(value @ Value::Array(_))) => {
+            let above = doc.key("entry").and_then(|key| key.leaf_decor().prefix());
+            let tables = merge::inline_as_tables(above, value)
+                .ok_or_else(|| "an entry is not a table".to_string())?;
             Ok((tables, true))
         }
         Some(_) => Err("the entries are not an array of tables".to_string()),
     }
-}
-
-/// The comment lines of a stretch of blank space, each on its own line.
-fn comment_lines(raw: Option<&RawString>) -> String {
-    raw.and_then(RawString::as_str)
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|line| line.starts_with('#'))
-        .map(|line| format!("{line}\n"))
-        .collect()
 }
 
 /// `table` without `comments` at the start of the comment lines above it.

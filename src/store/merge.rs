@@ -3,7 +3,7 @@
 //! survive every rewrite; only the values that really changed are touched.
 
 use std::borrow::Cow;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, RawString, Table, Value};
 
 /// The keys mentee writes in each kind of table, and the key that identifies
 /// one table in an array of tables (`None`: matched by position).
@@ -66,15 +66,28 @@ fn merge_table(old: &mut Table, new: &Table, name: &str) {
         old.remove(&key);
     }
     for (key, new_item) in new.iter() {
-        let Some(old_item) = old.get_mut(key) else {
+        let Some(old_item) = old.get(key) else {
             old.insert(key, new_item.clone());
             continue;
         };
-        if as_tables(old_item, new_item) {
-            // `entry = [...]` became `[[entry]]`: the spacing around the
-            // key was for the `=` that is gone.
-            if let Some(mut written) = old.key_mut(key) {
-                written.leaf_decor_mut().clear();
+        if matches!(new_item, Item::Table(_) | Item::ArrayOfTables(_))
+            && let Some(value) = old_item.as_value()
+        {
+            let above = old.key(key).and_then(|k| k.leaf_decor().prefix());
+            if let Some(tables) = inline_as_tables(above, value) {
+                let turned = match new_item {
+                    Item::Table(_) => tables.into_iter().next().map(Item::Table),
+                    _ => Some(Item::ArrayOfTables(tables.into_iter().collect())),
+                };
+                if let (Some(turned), Some(old_item)) = (turned, old.get_mut(key)) {
+                    *old_item = turned;
+                    // `entry = [...]` is now `[[entry]]`: the comments above
+                    // the key went to the first table, and the spacing
+                    // around it was for the `=` that is gone.
+                    if let Some(mut written) = old.key_mut(key) {
+                        written.leaf_decor_mut().clear();
+                    }
+                }
             }
         }
         if let Some(old_item) = old.get_mut(key) {
@@ -84,22 +97,49 @@ fn merge_table(old: &mut Table, new: &Table, name: &str) {
 }
 
 /// Records written by hand inline (`meeting = { ... }`, `entry = [{ ... }]`,
-/// valid TOML) where mentee writes tables are turned into tables, keeping
-/// every key, so that they merge like any others instead of being replaced
-/// whole. Returns whether `old` was turned.
-fn as_tables(old: &mut Item, new: &Item) -> bool {
-    let turned = match (&*old, new) {
-        (Item::Value(Value::InlineTable(_)), Item::Table(_)) => {
-            std::mem::take(old).into_table().map(Item::Table)
-        }
-        (Item::Value(Value::Array(_)), Item::ArrayOfTables(_)) => std::mem::take(old)
-            .into_array_of_tables()
-            .map(Item::ArrayOfTables),
-        _ => return false,
+/// valid TOML) where mentee writes tables, as tables: every key kept, and
+/// the comments written around them (`above` the key, inside the array,
+/// after it) on lines above the table they stood next to. So they merge
+/// like any others instead of being replaced whole. `None` when `value`
+/// is not made of inline tables.
+pub fn inline_as_tables(above: Option<&RawString>, value: &Value) -> Option<Vec<Table>> {
+    let (values, trailing): (Vec<&Value>, Option<&RawString>) = match value {
+        Value::Array(array) => (array.iter().collect(), Some(array.trailing())),
+        Value::InlineTable(_) => (vec![value], None),
+        _ => return None,
     };
-    let done = turned.is_ok();
-    *old = turned.unwrap_or_else(|unchanged| unchanged);
-    done
+    let after = value.decor().suffix();
+    let last = values.len().saturating_sub(1);
+    let mut tables = Vec::new();
+    for (place, value) in values.into_iter().enumerate() {
+        let Value::InlineTable(inline) = value else {
+            return None;
+        };
+        let mut comments = String::new();
+        if place == 0 {
+            comments.push_str(&comment_lines(above));
+        }
+        comments.push_str(&comment_lines(value.decor().prefix()));
+        if place == last {
+            comments.push_str(&comment_lines(trailing));
+            comments.push_str(&comment_lines(after));
+        }
+        let mut table = inline.clone().into_table();
+        table.decor_mut().set_prefix(format!("\n{comments}"));
+        tables.push(table);
+    }
+    Some(tables)
+}
+
+/// The comment lines of a stretch of blank space, each on its own line.
+pub fn comment_lines(raw: Option<&RawString>) -> String {
+    raw.and_then(RawString::as_str)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 fn merge_item(old: &mut Item, new: &Item, name: &str) {
@@ -259,8 +299,7 @@ mod tests {
 
     #[test]
     fn records_written_inline_become_tables_and_keep_every_key() {
-        let old =
-            "format = 1\nentry = [ # mine\n  { id = \"a\", text = \"one\", mood = \"good\" },\n]\n";
+        let old = "format = 1\n# my entries, inline on purpose\nentry = [ # first: the promotion talk\n  # about the call with Sam\n  { id = \"a\", text = \"one\", mood = \"good\" }, # after a\n  # the end of the array\n] # after the array\n";
         let new = "format = 1\n[[entry]]\nid = \"a\"\ntext = \"one\"\n[[entry]]\nid = \"b\"\ntext = \"two\"\n";
         let out = merged(old, new);
         let doc: toml::Table = out.parse().expect("the merge parses");
@@ -268,6 +307,16 @@ mod tests {
         assert_eq!(entries.len(), 2, "{out}");
         assert_eq!(entries[0]["mood"].as_str(), Some("good"), "{out}");
         assert!(out.contains("[[entry]]\n"), "{out}");
+        for comment in [
+            "# my entries, inline on purpose",
+            "# first: the promotion talk",
+            "# about the call with Sam",
+            "# after a",
+            "# the end of the array",
+            "# after the array",
+        ] {
+            assert_eq!(out.matches(comment).count(), 1, "{comment}: {out}");
+        }
 
         let old = "meeting = { id = \"m\", topics = [], room = \"4B\" }  # booked\n";
         let new = "[meeting]\nid = \"m\"\ntopics = [\"Q?\"]\n";
@@ -275,7 +324,7 @@ mod tests {
         let doc: toml::Table = out.parse().expect("the merge parses");
         assert_eq!(doc["meeting"]["room"].as_str(), Some("4B"), "{out}");
         assert_eq!(doc["meeting"]["topics"][0].as_str(), Some("Q?"), "{out}");
-        assert!(out.contains("[meeting]\n"), "{out}");
+        assert!(out.contains("# booked\n[meeting]\n"), "{out}");
     }
 
     #[test]

@@ -40,7 +40,19 @@ pub fn run(global: &GlobalArgs, command: Option<Command>) -> Result<()> {
         Some(Command::Completions(args)) => completions::run(&args),
         Some(Command::Man(args)) => man::run(&args),
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
-        command => with_data(&Context::from_env(global)?, command),
+        command => {
+            let ctx = Context::from_env(global)?;
+            let result = with_data(&ctx, command);
+            for stray in ctx.store.strays() {
+                say(&format!(
+                    "warning: {} is not a journal month file, so mentee does not read it; \
+                     move its entries into journal/YEAR/YEAR-MM.toml (such as \
+                     journal/2026/2026-03.toml), then delete it",
+                    stray.display()
+                ));
+            }
+            result
+        }
     }
 }
 

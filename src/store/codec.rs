@@ -116,6 +116,25 @@ struct LaterFile {
     topic: Vec<QueuedTopic>,
 }
 
+/// Where each line that sets `key` to `value` (quoted either way) starts,
+/// as byte offsets into `text`.
+fn lines_setting<'a>(text: &'a str, key: &'a str, value: &str) -> impl Iterator<Item = usize> + 'a {
+    let spelled = ['"', '\''].map(|quote| format!("{quote}{value}{quote}"));
+    text.split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset + line.len() - line.trim_start().len();
+            *offset += line.len();
+            Some((start, line))
+        })
+        .filter(move |(_, line)| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+                && spelled.iter().any(|s| line.contains(s.as_str()))
+        })
+        .map(|(start, _)| start)
+}
+
 /// The mentors, each with a slug of their own: files refer to a mentor by
 /// slug, so two mentors sharing one would share meetings and commitments.
 pub fn read_mentors(path: &Path, bytes: &[u8]) -> Result<Vec<Mentor>, Error> {
@@ -126,18 +145,10 @@ pub fn read_mentors(path: &Path, bytes: &[u8]) -> Result<Vec<Mentor>, Error> {
     };
     // Where the second one says so.
     let text = as_text(path, bytes)?;
-    let mut offset = 0;
-    let mut found = Vec::new();
-    for line in text.split_inclusive('\n') {
-        let spelled = ['"', '\''].map(|q| format!("{q}{}{q}", twice.slug));
-        if line.trim_start().starts_with("slug") && spelled.iter().any(|s| line.contains(s)) {
-            found.push(offset + line.len() - line.trim_start().len());
-        }
-        offset += line.len();
-    }
+    let second = lines_setting(&text, "slug", &twice.slug).nth(1);
     Err(Error::Parse {
         path: path.to_path_buf(),
-        line_column: found.get(1).map(|&at| line_column(&text, at)),
+        line_column: second.map(|at| line_column(&text, at)),
         message: format!("two mentors have the slug \"{}\"", twice.slug),
         hint: "the files refer to a mentor by slug: give one of them another slug, and use \
                it in the files of that mentor's meetings, commitments and entries; nothing \
@@ -177,9 +188,7 @@ pub fn read_month(path: &Path, bytes: &[u8], month: (i32, u32)) -> Result<Vec<En
         return Ok(entries);
     };
     let text = as_text(path, bytes)?;
-    let at = ['"', '\'']
-        .iter()
-        .find_map(|quote| text.find(&format!("{quote}{}{quote}", stray.id)));
+    let at = lines_setting(&text, "id", stray.id.as_str()).next();
     Err(Error::Parse {
         path: path.to_path_buf(),
         line_column: at.map(|offset| line_column(&text, offset)),

@@ -26,7 +26,8 @@ const VERSION: u32 = 2;
 /// the modification time; a rename (which is how mentee writes) also changes
 /// the inode. The modification time can be set back by hand (`touch -d`,
 /// `cp -p`, `rsync -t`), so the status-change time, which cannot, is part of
-/// it too, as in git's index. Size, times to the nanosecond and inode all
+/// it too, as in git's index (on Unix; elsewhere it is 0, and the stamp is
+/// size and modification time). Size, times to the nanosecond and inode all
 /// equal means the same content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
@@ -52,7 +53,7 @@ impl Stamp {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(i64::MAX, |d| d.as_secs() as i64);
-        self.seconds >= now - 2
+        self.seconds.max(self.changed_seconds) >= now - 2
     }
 
     pub fn of(meta: &fs::Metadata) -> Stamp {

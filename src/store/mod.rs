@@ -62,6 +62,9 @@ pub struct Store {
     meeting_files: RefCell<HashMap<Id, PathBuf>>,
     /// Planned-meeting files left behind by a move that was interrupted.
     stale: RefCell<Vec<PathBuf>>,
+    /// TOML files in the journal folder that are not month files, so are
+    /// not read: see [`Store::strays`].
+    strays: RefCell<std::collections::BTreeSet<PathBuf>>,
     /// The parts of the index already brought up to date in this run.
     refreshed: RefCell<Vec<String>>,
 }
@@ -85,6 +88,7 @@ impl Store {
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
             stale: RefCell::default(),
+            strays: RefCell::default(),
             refreshed: RefCell::default(),
         }
     }
@@ -377,25 +381,30 @@ impl Store {
     }
 
     /// Month files of the journal, keyed by (year, month), oldest first.
-    /// Any other TOML file in the journal is an error: entries in it would
-    /// go unseen, or hide another file's.
+    /// Any other TOML file there (`2026-3.toml`, a sync tool's conflicted
+    /// copy) is not read, but noted, so that the person hears of it.
     fn journal_files(&self) -> Result<BTreeMap<(i32, u32), PathBuf>> {
         let journal = self.root.join("journal");
         let mut files = BTreeMap::new();
         for dir in std::iter::once(journal.clone()).chain(subdirs(&journal)?) {
             for path in toml_files(&dir)? {
-                let Some(month) = month_of(&path) else {
-                    return Err(Error::user_with_hint(
-                        format!("{} is not a journal month file", path.display()),
-                        "mentee keeps each month in journal/YEAR/YEAR-MM.toml (such as \
-                         journal/2026/2026-03.toml): rename the file, or move it out of the \
-                         journal folder",
-                    ));
-                };
-                files.insert(month, path);
+                match month_of(&path) {
+                    Some(month) => {
+                        files.insert(month, path);
+                    }
+                    None => {
+                        self.strays.borrow_mut().insert(path);
+                    }
+                }
             }
         }
         Ok(files)
+    }
+
+    /// The TOML files in the journal folder that this run did not read
+    /// because they are not named as a month (`journal/YEAR/YEAR-MM.toml`).
+    pub fn strays(&self) -> Vec<PathBuf> {
+        self.strays.borrow().iter().cloned().collect()
     }
 
     pub fn goals(&self) -> Result<Vec<Goal>> {

@@ -287,25 +287,34 @@ fn an_entry_in_another_months_file_is_located_not_half_shown() {
     env.today("2026-11-22");
     env.run(["log"])
         .failure_code(1)
-        .stderr_has(&format!("{october}:6:6: entry "))
+        .stderr_has(&format!("{october}:6:1: entry "))
         .stderr_has("is dated 2026-11-20, but this file holds 2026-10")
         .stderr_has("hint: move the entry to journal/2026/2026-11.toml, or correct its date");
     assert_eq!(env.read(october), text);
 }
 
 #[test]
-fn a_journal_file_with_another_name_is_refused_not_ignored() {
+fn a_journal_file_with_another_name_is_not_read_and_said_so() {
     let mut env = TestEnv::new();
     env.mentor("Alex Kim", &[]);
     env.today("2027-01-05");
     env.run(["update", "Written by mentee"]).success();
-    // A second January, written by hand: one of the two would hide the other.
+    // A second January, written by hand, and a sync tool's copy: neither
+    // hides the real month, and every command says they are not read.
     let text = env.read("journal/2027/2027-01.toml");
-    env.write("journal/2027/2027-1.toml", &text);
+    env.write(
+        "journal/2027/2027-1.toml",
+        &text.replace("Written by mentee", "By hand"),
+    );
+    env.write("journal/2027/2027-01 (conflicted copy).toml", &text);
     for args in [vec!["log"], vec!["status"], vec!["summary"]] {
         env.run(&args)
-            .failure_code(1)
-            .stderr_has("2027-1.toml is not a journal month file")
-            .stderr_has("journal/YEAR/YEAR-MM.toml");
+            .success()
+            .stderr_has("2027-1.toml is not a journal month file, so mentee does not read it")
+            .stderr_has("2027-01 (conflicted copy).toml is not a journal month file");
     }
+    env.run(["log"])
+        .success()
+        .stdout_has("Written by mentee")
+        .stdout_lacks("By hand");
 }

@@ -11,7 +11,7 @@ use crate::render;
 use crate::render::nudge::KindRow;
 
 /// The values KIND takes: every kind, then `all`.
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 10] = [
     "unreported",
     "overdue",
     "carried",
@@ -20,6 +20,7 @@ const KINDS: [&str; 9] = [
     "keep-in-touch",
     "vague",
     "mid-term",
+    "closing",
     nudge::ALL,
 ];
 

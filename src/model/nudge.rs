@@ -15,6 +15,7 @@
 //! | `keep-in-touch` | a relationship ended more than [`KEEP_IN_TOUCH`] days ago and nothing was logged for them, nor a meeting held, since; it stays until something is |
 //! | `vague` | a topic of a planned agenda is very short or a catch-all |
 //! | `mid-term` | the middle of a relationship with a start and an end passed less than [`MID_TERM`] days ago |
+//! | `closing` | a relationship ends within [`CLOSING_AHEAD`] days or ended less than [`MID_TERM`] days ago: time for the closing review |
 //!
 //! A commitment gets at most one nudge: carried, else overdue, else
 //! unreported. Silenced kinds (per mentor in `mentors.toml`, for everyone in
@@ -40,8 +41,11 @@ pub const CADENCE_AHEAD: i64 = 2;
 pub const QUIET_DEFAULT: i64 = 30;
 /// Days after a relationship ended before the keep-in-touch nudge.
 pub const KEEP_IN_TOUCH: i64 = 90;
-/// Days the mid-term nudge shows from the middle of the relationship.
+/// Days the mid-term nudge shows from the middle of the relationship, and
+/// the closing one after its end.
 pub const MID_TERM: i64 = 14;
+/// Days before the end of a relationship that the closing nudge shows.
+pub const CLOSING_AHEAD: i64 = 7;
 /// The word that silences every kind.
 pub const ALL: &str = "all";
 
@@ -56,11 +60,12 @@ pub enum Kind {
     KeepInTouch,
     Vague,
     MidTerm,
+    Closing,
 }
 
 impl Kind {
     /// Every kind, in the order nudges are shown.
-    pub const EVERY: [Kind; 8] = [
+    pub const EVERY: [Kind; 9] = [
         Kind::Unreported,
         Kind::Overdue,
         Kind::Carried,
@@ -69,6 +74,7 @@ impl Kind {
         Kind::KeepInTouch,
         Kind::Vague,
         Kind::MidTerm,
+        Kind::Closing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +87,7 @@ impl Kind {
             Kind::KeepInTouch => "keep-in-touch",
             Kind::Vague => "vague",
             Kind::MidTerm => "mid-term",
+            Kind::Closing => "closing",
         }
     }
 
@@ -106,6 +113,7 @@ impl Kind {
             Kind::MidTerm => {
                 "the first 14 days after the middle of a relationship with an end date"
             }
+            Kind::Closing => "from 7 days before a relationship ends to 14 days after",
         }
     }
 }
@@ -171,6 +179,7 @@ pub fn all(sources: &Sources<'_>, everywhere: &[String]) -> Vec<Nudge> {
                 .flat_map(|m| vague(mentor, m)),
         );
         found.extend(mid_term(mentor, today));
+        found.extend(closing(mentor, today));
     }
     settle(found, mentors, everywhere)
 }
@@ -421,7 +430,8 @@ pub fn cadence(mentor: &Mentor, meetings: &[Meeting], today: NaiveDate) -> Optio
     }
     let last = last_held(meetings, &mentor.slug, today)?.date?;
     let due = every.shift(last, Direction::Future)?;
-    if days(today, due) > CADENCE_AHEAD {
+    // Not after the term: then the closing review is due instead.
+    if days(today, due) > CADENCE_AHEAD || mentor.until.is_some_and(|until| due >= until) {
         return None;
     }
     let when = if due < today {
@@ -524,11 +534,10 @@ pub fn keep_in_touch(
     {
         return None;
     }
-    // An entry for them, or an update or win meant for every mentor.
+    // An entry for them. One meant for every mentor went to those still
+    // active when it was written, not to them.
     let after_end = |d: &NaiveDate| *d > until && *d <= today;
-    if contact.latest.get(&mentor.slug).is_some_and(after_end)
-        || contact.everyone.is_some_and(|d| after_end(&d))
-    {
+    if contact.latest.get(&mentor.slug).is_some_and(after_end) {
         return None;
     }
     let since = if until >= contact.searched_from {
@@ -660,6 +669,27 @@ pub fn mid_term(mentor: &Mentor, today: NaiveDate) -> Option<Nudge> {
             mentor.name
         ),
         command: format!("mentee review -m {} --mid", mentor.slug),
+    })
+}
+
+/// The end of a relationship is near, or just passed: time to look back on
+/// the whole of it with the mentor.
+pub fn closing(mentor: &Mentor, today: NaiveDate) -> Option<Nudge> {
+    let until = mentor.until?;
+    let from_end = days(until, today);
+    if !(-CLOSING_AHEAD..MID_TERM).contains(&from_end) {
+        return None;
+    }
+    let when = if until > today { "ends" } else { "ended" };
+    Some(Nudge {
+        kind: Kind::Closing,
+        mentor: mentor.slug.clone(),
+        commitment: None,
+        message: format!(
+            "Your mentorship with {} {when} on {until}: look back on the whole of it and share the closing review",
+            mentor.name
+        ),
+        command: format!("mentee review -m {}", mentor.slug),
     })
 }
 

@@ -123,11 +123,19 @@ pub fn build(
             .map(|c| c.as_of(until))
             .collect::<Vec<_>>(),
     );
+    // A closing thank-you or give-back often comes after the last day.
+    let closing_words = |date: NaiveDate| {
+        in_period(date) || (stage == Stage::Closing && since.is_none_or(|d| date >= d))
+    };
     let entries = |kind: Kind, for_everyone: bool| -> Vec<Entry> {
+        let when: &dyn Fn(NaiveDate) -> bool = match kind {
+            Kind::Thanks | Kind::Giveback => &closing_words,
+            _ => &in_period,
+        };
         sources
             .entries
             .iter()
-            .filter(|e| e.kind == kind && in_period(e.date))
+            .filter(|e| e.kind == kind && when(e.date))
             .filter(|e| match e.mentor.as_deref() {
                 Some(mentor) => mentor == slug,
                 None => for_everyone,
@@ -371,7 +379,8 @@ mod tests {
         assert_eq!(review.commitments.open, 1);
         assert_eq!(ids(&review.wins), ["win001"]);
         assert_eq!(ids(&review.thanks), ["thx001"]);
-        assert_eq!(ids(&review.given_back), ["gb0001"]);
+        // Sent after the last day: part of the closing words.
+        assert_eq!(ids(&review.given_back), ["gb0001", "gb0002"]);
         let advice: Vec<(String, Vec<String>)> = review
             .advice
             .iter()

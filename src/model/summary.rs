@@ -149,7 +149,12 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         .map(|c| c.as_of(until))
         .collect();
     earlier_commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
-    let for_mentor = |e: &&Entry| e.mentor.as_deref().is_none_or(|m| m == slug);
+    // An entry meant for every mentor went to those active when it was
+    // written: not to one whose relationship had ended.
+    let for_mentor = |e: &&Entry| match e.mentor.as_deref() {
+        Some(mentor) => mentor == slug,
+        None => sources.mentor.is_active(e.date),
+    };
     let in_period = |e: &&Entry| since.is_none_or(|d| e.date >= d) && e.date <= until;
     let progress = sources
         .entries

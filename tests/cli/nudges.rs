@@ -192,6 +192,47 @@ fn halfway_through_a_mentorship_a_mid_term_review_is_suggested_for_two_weeks() {
 }
 
 #[test]
+fn around_the_end_of_a_term_the_closing_review_is_suggested_not_another_meeting() {
+    let mut env = TestEnv::new();
+    env.today("2027-02-15");
+    env.mentor(
+        "Alex Kim",
+        &[
+            "--every",
+            "2w",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2027-03-01",
+        ],
+    );
+    env.run(["meet"]).success();
+    let ends = "Your mentorship with Alex Kim ends on 2027-03-01: look back on the whole of it \
+                and share the closing review (run: mentee review -m alex-kim)";
+    for (day, shown) in [
+        ("2027-02-21", false),
+        ("2027-02-22", true),
+        ("2027-02-28", true),
+        ("2027-03-14", true),
+        ("2027-03-15", false),
+    ] {
+        let run = env.today(day).run(["status"]).success();
+        if shown {
+            run.stdout_has("look back on the whole of it and share the closing review");
+        } else {
+            run.stdout_lacks("closing review");
+        }
+    }
+    // The next meeting by the cadence (2027-03-01) falls on the last day:
+    // no nudge to plan it, the closing review instead.
+    env.today("2027-02-28")
+        .run(["status"])
+        .success()
+        .stdout_has(ends)
+        .stdout_lacks("none is planned");
+}
+
+#[test]
 fn a_vague_topic_gets_a_hint_after_agenda_and_in_status() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &["--every", "2w"]);
@@ -308,7 +349,7 @@ fn nudges_are_silenced_per_mentor_or_for_everyone_and_shown_again() {
     env.run(["status"]).success().stdout_lacks("Nudges");
     assert!(nudges(&env).is_empty());
     let list = env.run(["nudge", "list"]).success().stdout();
-    assert_eq!(list.matches("every mentor").count(), 8, "{list}");
+    assert_eq!(list.matches("every mentor").count(), 9, "{list}");
     // Silenced after a command too.
     env.run(["agenda", "DevOps", "-m", "alex"])
         .success()
@@ -485,7 +526,7 @@ fn a_meeting_counts_as_keeping_in_touch() {
 }
 
 #[test]
-fn an_update_for_all_mentors_keeps_in_touch_with_an_ended_one_too() {
+fn an_update_for_all_mentors_does_not_keep_in_touch_with_an_ended_one() {
     let mut env = TestEnv::new();
     env.today("2026-01-05");
     env.mentor("Alex Kim", &[]);
@@ -498,9 +539,19 @@ fn an_update_for_all_mentors_keeps_in_touch_with_an_ended_one_too() {
     env.run(["status"])
         .success()
         .stdout_has("Your mentorship with Priya Natarajan ended on 2026-01-31");
+    // "All your mentors" are the active ones: Priya does not hear of it,
+    // nor is it in her summary.
     env.run(["update", "Shipped the migration"])
         .success()
         .stderr_has("for all your mentors");
+    env.run(["status"])
+        .success()
+        .stdout_has("Your mentorship with Priya Natarajan ended");
+    env.run(["summary", "-m", "priya", "--since", "2026-05-01"])
+        .success()
+        .stdout_lacks("Shipped the migration");
+    env.run(["update", "Shipped the migration", "-m", "priya"])
+        .success();
     env.run(["status"])
         .success()
         .stdout_lacks("Your mentorship with Priya Natarajan ended");

@@ -656,7 +656,8 @@ fn the_closing_review_ends_with_the_term() {
         .success()
         .stdout_has("# Closing review of my mentorship with Alex Kim, 2026-09-01 to 2027-02-28\n")
         .stdout_has("The term ended on 2027-02-28.")
-        .stdout_lacks("after the term")
+        // Closing words sent after the last day belong to it.
+        .stdout_has("Sent Alex a book after the term")
         .stderr_lacks("--mid");
 }
 

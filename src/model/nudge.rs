@@ -572,6 +572,7 @@ const CATCH_ALL_STARTS: &[&str] = &[
     "general",
     "tell me about",
     "any advice",
+    "any general",
     "any tips",
     "tips on",
     "help with",
@@ -586,6 +587,7 @@ const CATCH_ALL_ANYWHERE: &[&str] = &[
     "general advice",
     "in general",
     "all about",
+    "everything you know",
 ];
 
 /// Does a topic read as vague: fewer than four words, or a catch-all such as
@@ -773,6 +775,8 @@ mod tests {
         vague_case("Can you teach me how design reviews work here?", true);
         vague_case("General advice on my career path please", true);
         vague_case("Misc questions from this week", true);
+        vague_case("Tell me everything you know about system design", true);
+        vague_case("Any general career advice for me?", true);
         vague_case("How should I split the billing service?", false);
         vague_case("What do you look for in a design review?", false);
         vague_case("Review my design doc for the export pipeline", false);

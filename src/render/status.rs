@@ -21,7 +21,18 @@ pub fn dashboard(
     if !overviews.iter().any(|o| o.active) {
         out.push_str("  No active mentor; add one with: mentee mentor add \"NAME\"\n");
     }
-    for o in overviews.iter().filter(|o| o.active) {
+    // Soonest first: a planned date, else the day the cadence says; the
+    // rest as listed.
+    let mut next: Vec<&Overview> = overviews.iter().filter(|o| o.active).collect();
+    next.sort_by_key(|o| {
+        let day = o
+            .next_meeting
+            .as_ref()
+            .and_then(|m| m.date)
+            .or(o.due_by_cadence);
+        (day.is_none(), day)
+    });
+    for o in next {
         let name = clean(&o.mentor.name);
         match &o.next_meeting {
             Some(next) => {

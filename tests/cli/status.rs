@@ -33,9 +33,9 @@ fn the_dashboard_shows_meetings_reports_and_open_commitments() {
     let out = redact(&out, &[(&draft, "<act1>"), (&read, "<act2>")]);
     insta::assert_snapshot!(out, @r#"
     Next meetings
-      Alex Kim: nothing planned (due 2026-11-24 by your cadence); plan it with: mentee agenda "TOPIC" -m alex-kim
       Priya Natarajan: 2026-11-20
         1. How do I lead a design?
+      Alex Kim: nothing planned (due 2026-11-24 by your cadence); plan it with: mentee agenda "TOPIC" -m alex-kim
 
     Report first at your next meeting
       Alex Kim: 2 commitments from 2026-11-10 with no report yet

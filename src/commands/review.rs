@@ -99,6 +99,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "A mid-term review, though the mentorship with {} ended on {until}: leave out --mid for the closing review",
             mentor.name
         )),
+        (true, None) => say(&format!(
+            "A mid-term review, though the mentorship with {} has no end date to be halfway to",
+            mentor.name
+        )),
         _ => {}
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use crate::commands::{Records, advice, resolve_mentor, say};
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
 use crate::render::json;
@@ -74,6 +74,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let until = ctx
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
+    if until > ctx.today {
+        return Err(Error::user_with_hint(
+            format!("--until {until} has not come yet: a summary tells what has happened"),
+            "leave out --until for a summary up to today",
+        ));
+    }
     let records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
     let since = match args.since.as_deref().map(str::trim) {

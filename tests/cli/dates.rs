@@ -152,3 +152,13 @@ fn a_cadence_must_be_a_length_of_time() {
         .success();
     }
 }
+
+#[test]
+fn a_summary_does_not_reach_into_the_future() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["summary", "--until", "2026-12-01"])
+        .failure_code(1)
+        .stderr_has("--until 2026-12-01 has not come yet")
+        .stderr_has("hint: leave out --until");
+}

@@ -677,7 +677,8 @@ fn a_closing_review_of_a_relationship_without_an_end_says_so() {
         );
     env.run(["review", "-m", "priya", "--mid"])
         .success()
-        .stderr_lacks("--mid");
+        .stderr_lacks("--mid")
+        .stderr_has("has no end date to be halfway to");
 }
 
 #[test]

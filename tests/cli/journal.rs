@@ -8,13 +8,7 @@ const NOVEMBER: &str = "journal/2026/2026-11.toml";
 
 /// The journal entries of November 2026, parsed.
 fn entries(env: &TestEnv) -> Vec<toml::Table> {
-    let doc: toml::Table = env.read(NOVEMBER).parse().expect("the journal parses");
-    doc["entry"]
-        .as_array()
-        .expect("[[entry]]")
-        .iter()
-        .map(|e| e.as_table().expect("a table").clone())
-        .collect()
+    env.tables(NOVEMBER, "entry")
 }
 
 fn text(entry: &toml::Table, key: &str) -> Option<String> {

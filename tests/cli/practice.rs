@@ -7,14 +7,7 @@ use serde_json::Value;
 
 /// The journal entries of one month file, parsed.
 fn entries(env: &TestEnv, month: &str) -> Vec<toml::Table> {
-    let file = format!("journal/{}/{month}.toml", &month[..4]);
-    let doc: toml::Table = env.read(&file).parse().expect("the journal parses");
-    doc["entry"]
-        .as_array()
-        .expect("[[entry]]")
-        .iter()
-        .map(|e| e.as_table().expect("a table").clone())
-        .collect()
+    env.tables(&format!("journal/{}/{month}.toml", &month[..4]), "entry")
 }
 
 fn string(entry: &toml::Table, key: &str) -> Option<String> {

@@ -155,6 +155,13 @@ impl TestEnv {
         fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
     }
 
+    /// The tables of the array `key` in a data file (none when it has no
+    /// such key), parsed with `toml` as any other program would.
+    #[track_caller]
+    pub fn tables(&self, relative: &str, key: &str) -> Vec<toml::Table> {
+        tables_in(&self.read(relative), key, relative)
+    }
+
     pub fn exists(&self, relative: &str) -> bool {
         self.path(relative).exists()
     }
@@ -241,6 +248,23 @@ fn copy_tree(from: &Path, to: &Path) {
             fs::copy(&path, &target).expect("copy a sample file");
         }
     }
+}
+
+/// The tables of the array `key` in the TOML `text` of the file `name`.
+#[track_caller]
+pub fn tables_in(text: &str, key: &str, name: &str) -> Vec<toml::Table> {
+    let doc: toml::Table = text
+        .parse()
+        .unwrap_or_else(|err| panic!("{name} does not parse: {err}\n{text}"));
+    doc.get(key)
+        .map(|list| {
+            list.as_array()
+                .unwrap_or_else(|| panic!("{name}: {key} is not an array"))
+                .iter()
+                .map(|item| item.as_table().expect("a table").clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub const MEETING_FILE: &str = "meetings/2026/2026-11-10-alex-kim.toml";

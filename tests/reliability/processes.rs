@@ -7,7 +7,7 @@
 
 #![cfg(unix)]
 
-use crate::support::{TestEnv, finish};
+use crate::support::{TestEnv, finish, tables_in};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
@@ -90,23 +90,7 @@ fn stderr(out: &Output) -> String {
 /// The `[[entry]]` tables of the November journal, parsed with `toml`.
 #[track_caller]
 fn entries(env: &TestEnv) -> Vec<toml::Table> {
-    table_array(&env.read(JOURNAL), "entry", JOURNAL)
-}
-
-#[track_caller]
-fn table_array(text: &str, key: &str, name: &str) -> Vec<toml::Table> {
-    let doc: toml::Table = text
-        .parse()
-        .unwrap_or_else(|err| panic!("{name} does not parse: {err}\n{text}"));
-    doc.get(key)
-        .map(|list| {
-            list.as_array()
-                .unwrap_or_else(|| panic!("{name}: {key} is not an array"))
-                .iter()
-                .map(|item| item.as_table().expect("a table").clone())
-                .collect()
-        })
-        .unwrap_or_default()
+    env.tables(JOURNAL, "entry")
 }
 
 fn field<'a>(table: &'a toml::Table, key: &str) -> &'a str {
@@ -426,7 +410,7 @@ fn writers_killed_at_random_moments_never_lose_or_corrupt_data() {
     let status = env.json(["status", "--json"]);
     let journal = entries(&env);
     let later = if env.exists("later.toml") {
-        table_array(&env.read("later.toml"), "topic", "later.toml")
+        env.tables("later.toml", "topic")
     } else {
         Vec::new()
     };
@@ -738,7 +722,7 @@ fn a_full_disk_fails_cleanly_and_changes_nothing() {
     assert_eq!(read("code-retry").trim(), "0", "{}", read("stderr-retry"));
     let after = out_dir.join("after-retry");
     let journal = fs::read_to_string(after.join(JOURNAL)).expect("the journal");
-    let texts: Vec<String> = table_array(&journal, "entry", JOURNAL)
+    let texts: Vec<String> = tables_in(&journal, "entry", JOURNAL)
         .iter()
         .map(|e| field(e, "text").into())
         .collect();

@@ -54,6 +54,25 @@ impl Error {
         }
     }
 
+    /// A data file whose path leads, through a symbolic link, to `target`
+    /// outside the data folder `root`: mentee never writes there.
+    pub fn link_outside(path: &Path, target: &Path, root: &Path) -> Error {
+        Error::user_with_hint(
+            format!(
+                "{} leads through a symbolic link to {}, outside the data folder; \
+                 mentee does not write there, and nothing was written",
+                path.display(),
+                target.display()
+            ),
+            format!(
+                "if a sync brought the link, remove it (and restore the file from an earlier \
+                 commit); if you made it, keep the file itself inside {} instead, or make the \
+                 whole data folder a link",
+                root.display()
+            ),
+        )
+    }
+
     pub fn io(path: &Path, source: io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),

@@ -111,10 +111,41 @@ impl Store {
     /// lock held, no other run can be writing one.
     pub fn lock(&self) -> Result<Lock> {
         let lock = Lock::acquire(&self.root.join(".lock"))?;
+        // Nothing is removed from a folder that a link leads outside.
         for dir in self.data_dirs()? {
-            fsio::remove_leftovers(&dir)?;
+            if fsio::is_inside(&self.root, &dir) {
+                fsio::remove_leftovers(&dir)?;
+            }
         }
         Ok(lock)
+    }
+
+    /// Writes a data file: only inside the data folder (see
+    /// [`fsio::resolve_inside`]), and only while the lock is still held.
+    /// The lock is checked once more just before the new file replaces the
+    /// old one; if it had been lost and had to be taken again, another run
+    /// may have written meanwhile, and `still` must confirm that the file
+    /// is as it was read, or fail.
+    fn write_file(
+        &self,
+        lock: &Lock,
+        path: &Path,
+        bytes: &[u8],
+        still: &dyn Fn() -> Result<()>,
+    ) -> Result<Stamp> {
+        let ready = || {
+            lock.recheck()?;
+            still()
+        };
+        fsio::write_inside(&self.root, path, bytes, random()?, &ready)
+    }
+
+    /// Removes a data file, provided its folder is inside the data folder.
+    fn remove_file(&self, path: &Path) -> Result<()> {
+        if let Some(folder) = path.parent() {
+            fsio::resolve_inside(&self.root, folder)?;
+        }
+        fsio::remove(path)
     }
 
     /// Every folder that holds data files.
@@ -585,10 +616,10 @@ impl Store {
             Some(meeting),
         )?;
         if let Some(old) = current.filter(|old| *old != target) {
-            fsio::remove(&old)?;
+            self.remove_file(&old)?;
         }
         for leftover in self.stale.take() {
-            fsio::remove(&leftover)?;
+            self.remove_file(&leftover)?;
         }
         self.meeting_files
             .borrow_mut()
@@ -664,12 +695,20 @@ impl Store {
         for (month, new) in by_month {
             let path = self.month_file(month);
             let new: Vec<Entry> = new.into_iter().cloned().collect();
+            lock.recheck()?;
             if let Some(bytes) = self.appendable(&path)? {
                 // The fast path: the month's file is known to parse and is
                 // unchanged since, so the new entries are appended to its
                 // text as they are; nothing before them is rewritten.
                 let text = codec::appended(&bytes, &codec::entries_text(&new));
-                let stamp = fsio::write_atomic(&path, &text, random()?)?;
+                let still = || {
+                    if fsio::read_optional(&path)?.as_ref() == Some(&bytes) {
+                        Ok(())
+                    } else {
+                        Err(Error::Changed { path: path.clone() })
+                    }
+                };
+                let stamp = self.write_file(lock, &path, &text, &still)?;
                 self.seen
                     .borrow_mut()
                     .insert(path.clone(), Seen::Bytes(Some(text.clone())));
@@ -759,18 +798,24 @@ impl Store {
     /// file to its dated one keeps its comments and extra keys.
     fn save_as(
         &self,
-        _lock: &Lock,
+        lock: &Lock,
         base: &Path,
         path: &Path,
         new: &DocumentMut,
         meeting: Option<&Meeting>,
     ) -> Result<()> {
-        let on_disk = self.unchanged(base)?;
-        if base != path && self.unchanged(path)?.is_some() {
-            return Err(Error::Changed {
-                path: path.to_path_buf(),
-            });
-        }
+        // A lost lock is taken again before anything is read.
+        lock.recheck()?;
+        let check = || {
+            let on_disk = self.unchanged(base)?;
+            if base != path && self.unchanged(path)?.is_some() {
+                return Err(Error::Changed {
+                    path: path.to_path_buf(),
+                });
+            }
+            Ok(on_disk)
+        };
+        let on_disk = check()?;
         let bytes = match &on_disk {
             Some(bytes) => {
                 let mut doc = codec::read_document(base, bytes)?;
@@ -779,7 +824,18 @@ impl Store {
             }
             None => new.to_string().into_bytes(),
         };
-        let stamp = fsio::write_atomic(path, &bytes, random()?)?;
+        let still = || {
+            check().and_then(|now| {
+                if now == on_disk {
+                    Ok(())
+                } else {
+                    Err(Error::Changed {
+                        path: base.to_path_buf(),
+                    })
+                }
+            })
+        };
+        let stamp = self.write_file(lock, path, &bytes, &still)?;
         let journal = self.relative(path).starts_with("journal/");
         self.indexed_write(path, stamp, &bytes, meeting, journal);
         self.seen

@@ -2,7 +2,7 @@
 //! empty, and the files that tell git what to ignore and how to merge
 //! (the journal's merge driver is in `journal_merge`).
 
-use super::{Lock, Store, fsio, random};
+use super::{Lock, Store, fsio};
 use crate::error::{Error, Result};
 use std::fs;
 use std::io;
@@ -39,7 +39,7 @@ impl Store {
     /// `.gitattributes` names the journal merge driver, adding only the
     /// lines that are missing (a person's own lines stay). Returns the
     /// names of the files it changed.
-    pub fn write_git_files(&self, _lock: &Lock) -> Result<Vec<&'static str>> {
+    pub fn write_git_files(&self, lock: &Lock) -> Result<Vec<&'static str>> {
         let mut changed = Vec::new();
         let files: [(&'static str, &str, &[&str]); 2] = [
             (
@@ -55,8 +55,9 @@ impl Store {
         ];
         for (name, comment, lines) in files {
             let path = self.root().join(name);
-            let old = fsio::read_optional(&path)?.unwrap_or_default();
-            let old = String::from_utf8_lossy(&old).into_owned();
+            lock.recheck()?;
+            let read = fsio::read_optional(&path)?;
+            let old = String::from_utf8_lossy(read.as_deref().unwrap_or_default()).into_owned();
             let missing: Vec<&str> = lines
                 .iter()
                 .copied()
@@ -77,7 +78,14 @@ impl Store {
                 text.push_str(line);
                 text.push('\n');
             }
-            fsio::write_atomic(&path, text.as_bytes(), random()?)?;
+            let still = || {
+                if fsio::read_optional(&path)? == read {
+                    Ok(())
+                } else {
+                    Err(Error::Changed { path: path.clone() })
+                }
+            };
+            self.write_file(lock, &path, text.as_bytes(), &still)?;
             changed.push(name);
         }
         Ok(changed)

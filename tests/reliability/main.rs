@@ -10,5 +10,6 @@
 mod support;
 
 mod content;
+mod paths;
 mod processes;
 mod properties;

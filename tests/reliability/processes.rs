@@ -219,6 +219,56 @@ fn forty_writers_at_once_all_land_with_distinct_ids() {
 }
 
 #[test]
+fn writers_lose_nothing_while_the_lock_file_is_deleted_again_and_again() {
+    // `.lock` deleted by hand or by `git clean -X` while runs wait for it:
+    // a lock on the deleted file guards nothing, so a run must notice and
+    // lock the new file, and no run may remove another's temporary file.
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let lock = env.path(".lock");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let deleter = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut deleted = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if fs::remove_file(&lock).is_ok() {
+                    deleted += 1;
+                }
+                std::thread::sleep(Duration::from_micros(200));
+            }
+            deleted
+        })
+    };
+    let texts: Vec<String> = (0..40).map(|n| format!("racing update {n}")).collect();
+    let children: Vec<Child> = texts.iter().map(|t| spawn(&env, &["update", t])).collect();
+    let acknowledged: Vec<&String> = texts
+        .iter()
+        .zip(children)
+        .filter_map(|(text, child)| finish(child).status.success().then_some(text))
+        .collect();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let deleted = deleter.join().expect("the deleting thread");
+
+    let in_file: BTreeSet<String> = entries(&env)
+        .iter()
+        .map(|e| field(e, "text").to_string())
+        .collect();
+    let lost: Vec<&&String> = acknowledged
+        .iter()
+        .filter(|text| !in_file.contains(text.as_str()))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} acknowledged writes lost ({deleted} deletions of .lock): {lost:?}",
+        lost.len(),
+        acknowledged.len()
+    );
+    assert!(deleted > 0, "the lock file was never deleted");
+    assert!(!acknowledged.is_empty(), "no write succeeded");
+}
+
+#[test]
 fn a_writer_waits_for_the_lock_on_the_separate_lock_file() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);
@@ -938,11 +988,13 @@ fn folders_are_0700_and_files_0600_whatever_the_umask() {
 fn a_data_file_that_is_a_symlink_stays_one_and_its_target_is_updated() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);
-    let elsewhere = env.scratch("elsewhere");
+    // Inside the data folder: a link that leads out of it is refused (see
+    // paths::a_data_file_linked_outside_the_folder_is_refused_and_its_target_untouched).
+    let elsewhere = env.path("elsewhere");
     fs::create_dir(&elsewhere).expect("a folder");
     let target = elsewhere.join("mentors.toml");
     fs::rename(env.path("mentors.toml"), &target).expect("move mentors.toml");
-    let link = Path::new("../elsewhere/mentors.toml");
+    let link = Path::new("elsewhere/mentors.toml");
     std::os::unix::fs::symlink(link, env.path("mentors.toml")).expect("symlink");
 
     env.run(["mentor", "add", "Priya"]).success();

@@ -914,8 +914,8 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = list(dir)?
         .into_iter()
         .filter(|(path, kind)| *kind == Kind::File && path.extension().is_some_and(|e| e == "toml"))
-        .map(|(path, _)| path)
-        .collect();
+        .map(|(path, _)| plain_name(path))
+        .collect::<Result<_>>()?;
     files.sort();
     Ok(files)
 }
@@ -924,10 +924,67 @@ fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut dirs: Vec<PathBuf> = list(dir)?
         .into_iter()
         .filter(|(_, kind)| *kind == Kind::Dir)
-        .map(|(path, _)| path)
-        .collect();
+        .map(|(path, _)| plain_name(path))
+        .collect::<Result<_>>()?;
     dirs.sort();
     Ok(dirs)
+}
+
+/// Refuses a data file or folder whose name is not valid UTF-8. Such a name
+/// cannot be kept as it is in the index or in a message, and a lossy copy of
+/// it names another file (two such names can even become one), so it is
+/// named, escaped, with the command that renames it.
+fn plain_name(path: PathBuf) -> Result<PathBuf> {
+    let Some(name) = path.file_name() else {
+        return Ok(path);
+    };
+    if name.to_str().is_some() {
+        return Ok(path);
+    }
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let escaped = shell_escaped(name.as_encoded_bytes());
+    let suggested = name.to_string_lossy().replace('\u{FFFD}', "_");
+    Err(Error::user_with_hint(
+        format!(
+            "{}: the name {escaped} is not valid UTF-8, so mentee cannot read or write it safely",
+            folder.join(name.to_string_lossy().as_ref()).display()
+        ),
+        format!(
+            "rename it, for example: mv {} {}",
+            shell_escaped(folder.join(name).as_os_str().as_encoded_bytes()),
+            shell_escaped(folder.join(suggested).as_os_str().as_encoded_bytes())
+        ),
+    ))
+}
+
+/// Bytes quoted for a POSIX-like shell: `'plain'`, or `$'\xff'` (bash, zsh)
+/// when some bytes are not printable UTF-8.
+fn shell_escaped(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.chars().any(char::is_control) => {
+            format!("'{}'", text.replace('\'', "'\\''"))
+        }
+        _ => {
+            let mut out = String::from("$'");
+            for chunk in bytes.utf8_chunks() {
+                for c in chunk.valid().chars() {
+                    match c {
+                        '\'' | '\\' => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+                        c => out.push(c),
+                    }
+                }
+                for byte in chunk.invalid() {
+                    out.push_str(&format!("\\x{byte:02x}"));
+                }
+            }
+            out.push('\'');
+            out
+        }
+    }
 }
 
 #[derive(PartialEq)]

@@ -6,7 +6,9 @@
 
 use crate::support::TestEnv;
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 
@@ -162,6 +164,68 @@ fn links_inside_the_folder_and_a_linked_data_folder_keep_working() {
             .expect("the journal")
             .contains("through a linked folder")
     );
+}
+
+// ---- names that are not UTF-8 -----------------------------------------------
+
+/// A name made of `prefix`, one byte that is never UTF-8, and `.toml`.
+fn bad_name(prefix: &str, byte: u8) -> PathBuf {
+    let mut bytes = prefix.as_bytes().to_vec();
+    bytes.push(byte);
+    bytes.extend_from_slice(b".toml");
+    PathBuf::from(OsStr::from_bytes(&bytes))
+}
+
+#[test]
+fn a_meeting_file_named_in_bytes_that_are_not_utf8_is_refused_with_a_rename() {
+    let mut env = TestEnv::new();
+    env.today("2026-11-24");
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "A question?", "-m", "alex"]).success();
+    env.run(["agenda", "Another?", "-m", "alex", "--on", "2026-11-24"])
+        .success();
+    let meeting = env.path("meetings/next-alex-kim.toml");
+    let text = fs::read(&meeting).expect("the planned meeting");
+    let year = env.path("meetings/2026");
+    fs::create_dir_all(&year).expect("a folder");
+    // Two names whose lossy forms are the same: neither may hide the other.
+    fs::rename(&meeting, year.join(bad_name("2026-11-24-", 0xff))).expect("rename");
+    let copy = String::from_utf8(text)
+        .expect("UTF-8")
+        .replace("A question?", "Something else?");
+    fs::write(year.join(bad_name("2026-11-24-", 0xfe)), copy).expect("write");
+    let before = snapshot(&env.dir());
+
+    for args in [
+        vec!["status"],
+        vec!["agenda", "-m", "alex"],
+        vec!["agenda", "More?", "-m", "alex"],
+    ] {
+        env.run(&args)
+            .failure_code(1)
+            .stderr_has("not valid UTF-8")
+            .stderr_has("2026-11-24-")
+            .stderr_has("mv $'")
+            .stderr_lacks("changed while mentee was working");
+    }
+    assert!(snapshot(&env.dir()) == before, "the data folder changed");
+}
+
+#[test]
+fn a_journal_month_named_in_bytes_that_are_not_utf8_is_refused() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["update", "kept"]).success();
+    let month = env.path("journal/2026/2026-11.toml");
+    fs::rename(
+        &month,
+        env.path("journal/2026").join(bad_name("2026-1", 0xff)),
+    )
+    .expect("rename");
+    env.run(["log"])
+        .failure_code(1)
+        .stderr_has("not valid UTF-8")
+        .stderr_has("mv $'");
 }
 
 // ---- output files named without a folder -------------------------------------

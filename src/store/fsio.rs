@@ -1,5 +1,10 @@
 //! The only code that writes bytes to disk: crash-safe replacement of a file,
 //! private folders, and the lock that serialises read-modify-write cycles.
+//!
+//! Data files are written only inside the data folder once symbolic links
+//! are followed ([`write_inside`], [`resolve_inside`]); only a file the user
+//! named on the command line (an export) is written wherever its link leads
+//! ([`write_atomic`]).
 
 use crate::error::{Error, Result};
 use crate::store::index::Stamp;

@@ -19,6 +19,15 @@
 //! refuse if it changed since mentee read it, merge the new content into the
 //! existing document (so comments and unknown keys survive) and replace the
 //! file atomically.
+//!
+//! Paths are taken as they are and never rewritten: a data file or folder
+//! whose name is not UTF-8 is refused with the `mv` that renames it, since
+//! a lossy copy of the name would be another file. And mentee writes only
+//! inside the data folder: a symbolic link there that leads outside it
+//! (whether a sync remote committed it or the person made it on purpose) is
+//! refused with its path and a hint, and nothing is written or made private
+//! (see [`fsio::resolve_inside`]). A link to a place inside the folder keeps
+//! working, and the data folder itself may be a link.
 
 mod codec;
 mod edit;

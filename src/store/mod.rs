@@ -28,7 +28,7 @@ mod journal_merge;
 mod merge;
 mod sync;
 
-pub use edit::DataFile;
+pub use edit::{DataFile, Installed};
 pub use fsio::Lock;
 pub use journal_merge::{JournalMerge, merge_journal_files};
 pub use sync::JOURNAL_MERGE_DRIVER;

@@ -179,7 +179,7 @@ impl TempFile {
                 Err(Error::Io { source, .. })
                     if source.kind() == std::io::ErrorKind::AlreadyExists =>
                 {
-                    last = Some(source)
+                    last = Some(source);
                 }
                 Err(err) => return Err(err),
             }

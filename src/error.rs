@@ -64,9 +64,9 @@ impl Error {
     /// A run that writes several files failed after writing some of them:
     /// the message names what was written, so it never claims that nothing
     /// was.
-    pub fn partly_written(written: &[PathBuf], err: Error) -> Error {
+    pub fn partly_written(written: &[PathBuf], err: &Error) -> Error {
         let written: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-        let cause = match &err {
+        let cause = match err {
             Error::Changed { path } => format!(
                 "{} changed while mentee was working on it (an editor or a sync?)",
                 path.display()

@@ -194,7 +194,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
                 .meeting_path(&meeting.id)
                 .into_iter()
                 .collect::<Vec<_>>();
-            Error::partly_written(&written, err)
+            Error::partly_written(&written, &err)
         })?;
     }
     drop(lock);

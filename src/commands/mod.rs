@@ -449,7 +449,7 @@ impl Records {
             if let Err(err) = self.save(store, lock, file) {
                 return Err(match written.is_empty() {
                     true => err,
-                    false => Error::partly_written(&written, err),
+                    false => Error::partly_written(&written, &err),
                 });
             }
             written.extend(match file {

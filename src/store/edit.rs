@@ -124,7 +124,7 @@ impl Store {
             "goals.toml" => codec::read_goals(path, bytes).map(drop),
             r if r.starts_with("meetings/") => codec::read_meeting(path, bytes).map(drop),
             r if r.starts_with("journal/") => match super::month_of(path) {
-                Some(month) => codec::read_month(path, &bytes, month).map(drop),
+                Some(month) => codec::read_month(path, bytes, month).map(drop),
                 None => codec::read_entries(path, bytes).map(drop),
             },
             _ => codec::read_document(path, bytes).map(drop),

@@ -276,21 +276,14 @@ fn mixed_writers_with_meet_and_edit_lose_no_acknowledged_change() {
         })
     });
     let args = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-    for n in 0..4 {
+    for (n, id) in reported.iter().enumerate() {
         let text = format!("mixed update {n}");
         start(args(&["update", &text]), text, None);
         let text = format!("mixed commitment {n}");
         start(args(&["action", "add", &text, "-m", "alex"]), text, None);
         let note = format!("mixed report {n}");
         start(
-            args(&[
-                "action",
-                "set",
-                &reported[n],
-                "in-progress",
-                "--note",
-                &note,
-            ]),
+            args(&["action", "set", id, "in-progress", "--note", &note]),
             note,
             None,
         );

@@ -5,7 +5,8 @@
 //! (`code --wait`, `emacsclient -t`), so on Unix it runs through the shell:
 //! `sh -c '<editor> "$@"' <editor> FILE`, which keeps the quoting of both the
 //! command and the file name right. mentee holds no lock while an editor is
-//! open: a person may take as long as they like.
+//! open: a person may take as long as they like. `mentee edit` therefore
+//! gives the editor a private [`WorkingCopy`], never the data file itself.
 
 use crate::error::{Error, Result};
 use std::fs;
@@ -109,6 +110,59 @@ pub fn strip_comments(text: &str) -> String {
         .to_string()
 }
 
+/// A private copy of a data file for the editor to work on: a folder of
+/// its own (0700) in the temporary folder, holding a file (0600) with the
+/// data file's name, so the editor shows that name and its syntax. Nothing
+/// of mentee reads it as data; it is removed when dropped.
+pub struct WorkingCopy {
+    dir: PathBuf,
+    pub path: PathBuf,
+}
+
+impl Editor {
+    /// A working copy of a file named `name` that holds `bytes`.
+    pub fn working_copy(&self, name: &std::ffi::OsStr, bytes: &[u8]) -> Result<WorkingCopy> {
+        let mut last = None;
+        for _ in 0..8 {
+            let random = getrandom::u32().unwrap_or_else(|_| std::process::id());
+            let dir = self.temp_dir.join(format!("mentee-edit-{random:08x}"));
+            let mut builder = fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            match builder.create(&dir) {
+                Ok(()) => {
+                    let copy = WorkingCopy {
+                        path: dir.join(name),
+                        dir,
+                    };
+                    // Removed with its folder when `copy` goes, even on an error.
+                    TempFile::create_at(&copy.path)?
+                        .write_all(bytes)
+                        .map_err(|err| Error::io(&copy.path, err))?;
+                    return Ok(copy);
+                }
+                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => last = Some(err),
+                Err(err) => return Err(Error::io(&dir, err)),
+            }
+        }
+        let err = last.unwrap_or_else(|| std::io::Error::other("no free name"));
+        Err(Error::io(&self.temp_dir, err))
+    }
+}
+
+impl WorkingCopy {
+    /// What the editor left in the copy.
+    pub fn read(&self) -> Result<Vec<u8>> {
+        fs::read(&self.path).map_err(|err| Error::io(&self.path, err))
+    }
+}
+
+impl Drop for WorkingCopy {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// A private temporary file, removed when dropped.
 struct TempFile {
     path: PathBuf,
@@ -120,18 +174,27 @@ impl TempFile {
         for _ in 0..8 {
             let random = getrandom::u32().unwrap_or_else(|_| std::process::id());
             let path = dir.join(format!("mentee-text-{random:08x}.txt"));
-            let mut options = fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            match options.open(&path) {
+            match Self::create_at(&path) {
                 Ok(_) => return Ok(TempFile { path }),
-                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => last = Some(err),
-                Err(err) => return Err(Error::io(&path, err)),
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    last = Some(source);
+                }
+                Err(err) => return Err(err),
             }
         }
         let err = last.unwrap_or_else(|| std::io::Error::other("no free name"));
         Err(Error::io(dir, err))
+    }
+
+    /// Creates an empty file readable by the user alone; never an existing one.
+    fn create_at(path: &Path) -> Result<fs::File> {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(path).map_err(|err| Error::io(path, err))
     }
 
     fn write(&self, bytes: &[u8]) -> Result<()> {

@@ -80,6 +80,34 @@ impl Error {
         }
     }
 
+    /// A run that writes several files failed after writing some of them:
+    /// the message names what was written, so it never claims that nothing
+    /// was.
+    pub fn partly_written(written: &[PathBuf], err: &Error) -> Error {
+        let written: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        let cause = match err {
+            Error::Changed { path } => format!(
+                "{} changed while mentee was working on it (an editor or a sync?)",
+                path.display()
+            ),
+            other => other.to_string(),
+        };
+        Error::user_with_hint(
+            format!(
+                "only part of the change was written: {} {} written, then {cause}; \
+                 nothing else was written",
+                written.join(", "),
+                if written.len() == 1 { "was" } else { "were" },
+            ),
+            format!(
+                "{}; check the files named above before running the command again",
+                err.hint()
+                    .unwrap_or_else(|| "fix the cause".to_string())
+                    .trim_end_matches('.')
+            ),
+        )
+    }
+
     /// What the user can do next, printed after the error.
     pub fn hint(&self) -> Option<String> {
         match self {

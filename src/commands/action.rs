@@ -229,9 +229,8 @@ fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Resu
         return Ok(());
     }
     let (id, text) = (action.id.clone(), action.text.clone());
-    for file in records.report(origin, status, note, ctx.today) {
-        records.save(&ctx.store, &lock, file)?;
-    }
+    let files = records.report(origin, status, note, ctx.today);
+    records.save_all(&ctx.store, &lock, &files)?;
     say(&format!("[{id}] {text}: {}.", status.label()));
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::model::nudge;
 use crate::model::text;
 use crate::prompt;
 use crate::render;
+use crate::store::DataFile;
 use chrono::NaiveDate;
 
 const EXAMPLES: &str = "\
@@ -179,10 +180,22 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             Vec::new(),
         ),
     };
-    ctx.store.save_meeting(&lock, &meeting)?;
     let remaining_queue: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
-    if later.len() != queued_before {
-        ctx.store.save_later(&lock, &later)?;
+    let later_changed = later.len() != queued_before;
+    // Both files or neither: the queue is checked before the meeting is written.
+    if later_changed {
+        ctx.store.check_data_file(&lock, DataFile::Later)?;
+    }
+    ctx.store.save_meeting(&lock, &meeting)?;
+    if later_changed {
+        ctx.store.save_later(&lock, &later).map_err(|err| {
+            let written = ctx
+                .store
+                .meeting_path(&meeting.id)
+                .into_iter()
+                .collect::<Vec<_>>();
+            Error::partly_written(&written, &err)
+        })?;
     }
     drop(lock);
     if !replaced.is_empty() && replaced != meeting.topics {

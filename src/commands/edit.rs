@@ -2,9 +2,13 @@
 //! then check that it still parses.
 //!
 //! No lock is held while the editor is open: a person may take an hour, and
-//! other mentee commands must not wait on them. A file that no longer parses
-//! is never "repaired" or replaced: it stays exactly as the person left it,
-//! and the store refuses to rewrite it until it parses again.
+//! other mentee commands must not wait on them. So the editor works on a
+//! private copy, and the data file is replaced by it, under the lock, only
+//! if nobody wrote the file meanwhile; otherwise the file keeps that other
+//! write, the person's version is kept beside it, and both are named. A
+//! file that no longer parses is never "repaired": it is put in place
+//! exactly as the person left it, and the store refuses to rewrite it until
+//! it parses again.
 
 use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
@@ -14,7 +18,7 @@ use crate::model::id::{self, Id, Lookup};
 use crate::model::meeting::Meeting;
 use crate::prompt;
 use crate::render::text::clean;
-use crate::store::DataFile;
+use crate::store::{DataFile, Installed};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -42,10 +46,13 @@ Examples:
 /// goal (a unique prefix is enough), or the path of a file in the data
 /// folder.
 ///
-/// When the editor closes, the file is checked. If it no longer parses, you
-/// are told the line and column and, on a terminal, asked whether to open it
-/// again. A broken file is kept exactly as you left it, and mentee changes
-/// nothing in it until it parses.
+/// The editor is given a private copy of the file. When it closes, the copy
+/// is checked and put in place. If it no longer parses, you are told the
+/// line and column and, on a terminal, asked whether to open it again. A
+/// broken file is kept exactly as you left it, and mentee changes nothing in
+/// it until it parses. If another command or a sync wrote the file while
+/// the editor was open, that file is left as it is and your version is kept
+/// beside it (FILE.your-edit), to bring over by hand.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
@@ -58,11 +65,32 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let path = target(ctx, args).map_err(edit_it_first)?;
+    // What the editor is given: the file is put back only if it still
+    // holds exactly this when the editor closes.
+    let snapshot = ctx.store.snapshot(&path)?;
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    let copy = ctx.editor.working_copy(name, &snapshot)?;
     loop {
-        let opened = ctx.editor.open(&path);
-        match ctx.store.check_file(&path) {
+        let opened = ctx.editor.open(&copy.path);
+        let edited = copy.read()?;
+        if let Err(err) = opened {
+            // A failed editor may have left half a file: it replaces nothing,
+            // but a changed copy is kept where the person can find it.
+            if edited != snapshot {
+                let lock = ctx.store.lock()?;
+                let kept = ctx.store.keep_beside(&path, &edited)?;
+                drop(lock);
+                say(&format!(
+                    "{} was left as it was; what the editor wrote is kept in {}.",
+                    path.display(),
+                    kept.display()
+                ));
+            }
+            return Err(err);
+        }
+        match ctx.store.check_bytes(&path, &edited) {
             Ok(()) => {
-                opened?;
+                install(ctx, &path, &snapshot, &edited)?;
                 say(&format!("{} parses; mentee will use it.", path.display()));
                 return Ok(());
             }
@@ -75,9 +103,45 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                         continue;
                     }
                 }
+                install(ctx, &path, &snapshot, &edited)?;
                 return Err(kept(err));
             }
             Err(err) => return Err(err),
+        }
+    }
+}
+
+/// Puts the person's version in place of the file, under the lock, unless
+/// the file changed while the editor was open: then both are kept, and the
+/// error says where and how to bring them together.
+fn install(ctx: &Context, path: &Path, snapshot: &[u8], edited: &[u8]) -> Result<()> {
+    let lock = ctx.store.lock()?;
+    let installed = ctx.store.install_edit(&lock, path, snapshot, edited)?;
+    drop(lock);
+    match installed {
+        Installed::Unchanged | Installed::Written => Ok(()),
+        Installed::KeptBeside { yours, removed } => {
+            let (real, yours) = (path.display(), yours.display());
+            let how = if !removed {
+                format!(
+                    "see what differs with: diff -u {real} {yours}; bring your changes into \
+                     the file with: mentee edit {real}; then delete {yours}"
+                )
+            } else {
+                format!(
+                    "the record may have moved (a planned meeting is moved when held): open \
+                     where it is now with mentee edit WHAT, bring your changes over from \
+                     {yours}, then delete it"
+                )
+            };
+            Err(Error::user_with_hint(
+                format!(
+                    "{real} changed while your editor was open (another mentee command or a \
+                     sync wrote it), so your version did not replace it; both are kept: the \
+                     file as it is now, and yours in {yours}"
+                ),
+                how,
+            ))
         }
     }
 }

@@ -97,6 +97,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
     }
 
+    // Other commands may have written while the questions were asked: the
+    // records are read again under the lock (taking it makes the store
+    // forget what it read), and the answers are applied to them.
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
     let mut dirty = Vec::new();
@@ -113,10 +116,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         }
         Some(err) => Err(err),
     };
-    let answered = answers.len();
+    let mut answered = 0;
     for (id, status, note) in answers {
         match records.find_action(&ctx.store, id.as_str()) {
-            Ok(origin) => dirty.extend(records.report(origin, status, note, on)),
+            Ok(origin) => {
+                dirty.extend(records.report(origin, status, note, on));
+                answered += 1;
+            }
             Err(_) => say(&format!(
                 "[{id}] is gone from the files; its report was not recorded."
             )),
@@ -124,9 +130,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     dirty.sort();
     dirty.dedup();
-    for file in dirty {
-        records.save(&ctx.store, &lock, file)?;
-    }
+    records.save_all(&ctx.store, &lock, &dirty)?;
     drop(lock);
     let (index, already_recorded) = match held {
         Ok(held) => held,

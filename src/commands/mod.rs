@@ -30,7 +30,7 @@ use crate::model::id::{self, Id, Lookup};
 use crate::model::meeting::{self, Action, CheckIn, Meeting, Status};
 use crate::model::mentor::{self as mentors, Mentor, Unresolved};
 use crate::model::text::TextError;
-use crate::store::{Lock, Store};
+use crate::store::{DataFile, Lock, Store};
 use chrono::NaiveDate;
 
 pub fn run(global: &GlobalArgs, command: Option<Command>) -> Result<()> {
@@ -432,6 +432,32 @@ impl Records {
             files.push(File::Meeting(i));
         }
         files
+    }
+
+    /// Writes several changed files back, all or none: every one is checked
+    /// to be as it was read under the lock before the first is written. If a
+    /// write still fails (a full disk), the error names the files written.
+    pub fn save_all(&self, store: &Store, lock: &Lock, files: &[File]) -> Result<()> {
+        for &file in files {
+            match file {
+                File::Meeting(i) => store.check_meeting(lock, &self.meetings[i])?,
+                File::Loose => store.check_data_file(lock, DataFile::LooseActions)?,
+            };
+        }
+        let mut written = Vec::new();
+        for &file in files {
+            if let Err(err) = self.save(store, lock, file) {
+                return Err(match written.is_empty() {
+                    true => err,
+                    false => Error::partly_written(&written, &err),
+                });
+            }
+            written.extend(match file {
+                File::Meeting(i) => store.meeting_path(&self.meetings[i].id),
+                File::Loose => Some(store.path_of(DataFile::LooseActions)),
+            });
+        }
+        Ok(())
     }
 
     /// Writes one changed file back.

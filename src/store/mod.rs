@@ -37,7 +37,7 @@ mod journal_merge;
 mod merge;
 mod sync;
 
-pub use edit::DataFile;
+pub use edit::{DataFile, Installed};
 pub use fsio::Lock;
 pub use journal_merge::{JournalMerge, merge_journal_files};
 pub use sync::JOURNAL_MERGE_DRIVER;
@@ -116,10 +116,19 @@ impl Store {
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change
     /// after taking it, so nothing read before can be stale.
+    ///
+    /// Whatever this run read before is forgotten here: another command may
+    /// have written while this one waited (a meeting walk-through can take an
+    /// hour). The next loads look at every file again and read those that
+    /// changed, and a file is written only if it was read again under the
+    /// lock ([`Store::unchanged`]).
     /// Also removes temporary files that a killed run left behind: with the
     /// lock held, no other run can be writing one.
     pub fn lock(&self) -> Result<Lock> {
         let lock = Lock::acquire(&self.root.join(".lock"))?;
+        self.refreshed.borrow_mut().clear();
+        self.seen.borrow_mut().clear();
+        self.stale.borrow_mut().clear();
         // Nothing is removed from a folder that a link leads outside.
         for dir in self.data_dirs()? {
             if fsio::is_inside(&self.root, &dir) {
@@ -611,11 +620,7 @@ impl Store {
     /// Writes a meeting to its file; a meeting that was planned and is now
     /// held moves from `meetings/next-SLUG.toml` to its dated file.
     pub fn save_meeting(&self, lock: &Lock, meeting: &Meeting) -> Result<()> {
-        let current = self.meeting_files.borrow().get(&meeting.id).cloned();
-        let target = match current.as_deref() {
-            Some(path) if self.fits(path, meeting) => path.to_path_buf(),
-            _ => self.free_meeting_path(meeting)?,
-        };
+        let (current, target) = self.meeting_paths(meeting)?;
         let base = current.clone().unwrap_or_else(|| target.clone());
         self.save_as(
             lock,
@@ -634,6 +639,36 @@ impl Store {
             .borrow_mut()
             .insert(meeting.id.clone(), target);
         Ok(())
+    }
+
+    /// The file a meeting was loaded from (if any) and the one it is written to.
+    fn meeting_paths(&self, meeting: &Meeting) -> Result<(Option<PathBuf>, PathBuf)> {
+        let current = self.meeting_files.borrow().get(&meeting.id).cloned();
+        let target = match current.as_deref() {
+            Some(path) if self.fits(path, meeting) => path.to_path_buf(),
+            _ => self.free_meeting_path(meeting)?,
+        };
+        Ok((current, target))
+    }
+
+    /// Refuses, before the first write of a run that writes several files,
+    /// if saving `meeting` would be refused: so such a run writes all of its
+    /// files or none. Returns the file the meeting will be written to.
+    pub fn check_meeting(&self, _lock: &Lock, meeting: &Meeting) -> Result<PathBuf> {
+        let (current, target) = self.meeting_paths(meeting)?;
+        let base = current.unwrap_or_else(|| target.clone());
+        self.unchanged(&base)?;
+        if base != target && self.unchanged(&target)?.is_some() {
+            return Err(Error::Changed { path: target });
+        }
+        Ok(target)
+    }
+
+    /// Like [`Store::check_meeting`], for a file that is not a meeting.
+    pub fn check_data_file(&self, _lock: &Lock, file: DataFile) -> Result<PathBuf> {
+        let path = self.path_of(file);
+        self.unchanged(&path)?;
+        Ok(path)
     }
 
     fn fits(&self, path: &Path, meeting: &Meeting) -> bool {

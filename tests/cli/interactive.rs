@@ -357,6 +357,108 @@ fn other_commands_do_not_wait_while_the_meeting_asks() {
     assert!(env.read(HELD_24).contains("note = \"done in time\""));
 }
 
+/// What another terminal does while the meeting's first question waits.
+#[derive(Debug, Clone, Copy)]
+enum Meanwhile {
+    /// `mentee action add`: a new commitment in the last meeting's file.
+    AddCommitment,
+    /// `mentee action set` on the commitment not asked about yet.
+    ReportTheOther,
+    /// `mentee agenda`: the meeting is planned while it is being held.
+    PlanTheAgenda,
+}
+
+/// Starts a meeting, waits for its first question, lets another command
+/// write, then answers: the meeting is recorded with the answers, and what
+/// the other command wrote is kept.
+fn a_write_during_the_meeting_is_kept_with_the_answers(meanwhile: Meanwhile) {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    let mut session = start_meeting(&env);
+    let ids = [draft.as_str(), read.as_str()];
+    let mut seen = String::new();
+    let first = next_question(&mut session, &ids, &mut seen);
+    let other = if first == draft { &read } else { &draft };
+    match meanwhile {
+        Meanwhile::AddCommitment => env.run(["action", "add", "Book the venue", "-m", "alex"]),
+        Meanwhile::ReportTheOther => env.run([
+            "action",
+            "set",
+            other,
+            "blocked",
+            "--note",
+            "waiting on ops",
+        ]),
+        Meanwhile::PlanTheAgenda => env.run(["agenda", "How do I grow as a lead?", "-m", "alex"]),
+    }
+    .success();
+    answer(&mut session, &first, Answer::Done, Some("done meanwhile"));
+    let second = next_question(&mut session, &ids, &mut seen);
+    assert_eq!(&second, other);
+    answer(&mut session, &second, Answer::Skip, None);
+    let rest = finish(session);
+    assert!(
+        rest.contains("Recorded the meeting with Alex Kim on 2026-11-24"),
+        "{rest}"
+    );
+
+    assert_eq!(
+        history(&env, &first),
+        (
+            json!("done"),
+            json!([{"on": "2026-11-24", "status": "done", "note": "done meanwhile"}])
+        )
+    );
+    let held = env.read(HELD_24);
+    assert!(held.contains("status = \"held\"\n"), "{held}");
+    assert!(
+        held.contains(&format!(
+            "[[checkin]]\naction = \"{first}\"\nstatus = \"done\"\nnote = \"done meanwhile\"\n"
+        )),
+        "{held}"
+    );
+    match meanwhile {
+        Meanwhile::AddCommitment => {
+            let list = env.run(["action", "list", "--all"]).success().stdout();
+            assert!(list.contains("Book the venue"), "{list}");
+        }
+        Meanwhile::ReportTheOther => {
+            assert_eq!(
+                history(&env, other),
+                (
+                    json!("blocked"),
+                    json!([{"on": "2026-11-24", "status": "blocked", "note": "waiting on ops"}])
+                )
+            );
+            // Reported on the day of the meeting: it joins the check-in.
+            assert!(
+                held.contains(&format!("action = \"{other}\"\nstatus = \"blocked\"")),
+                "{held}"
+            );
+        }
+        Meanwhile::PlanTheAgenda => {
+            assert!(held.contains("How do I grow as a lead?"), "{held}");
+            assert!(!env.exists("meetings/next-alex-kim.toml"));
+        }
+    }
+}
+
+#[test]
+fn a_commitment_added_during_the_meeting_is_kept_with_the_answers() {
+    a_write_during_the_meeting_is_kept_with_the_answers(Meanwhile::AddCommitment);
+}
+
+#[test]
+fn a_report_given_elsewhere_during_the_meeting_is_kept_with_the_answers() {
+    a_write_during_the_meeting_is_kept_with_the_answers(Meanwhile::ReportTheOther);
+}
+
+#[test]
+fn an_agenda_planned_during_the_meeting_is_held_with_the_answers() {
+    a_write_during_the_meeting_is_kept_with_the_answers(Meanwhile::PlanTheAgenda);
+}
+
 /// Presses Ctrl-C at the prompt on screen. The key must reach the prompt
 /// while it reads keys in raw mode: typed a moment earlier, the terminal
 /// would turn it into a signal instead. So wait until the terminal is raw.

@@ -83,7 +83,16 @@ fn edit_opens_the_mentors_file_by_default_and_checks_it() {
         .success()
         .stdout_is_empty()
         .stderr_has("mentors.toml parses");
-    assert_eq!(opened(&env), [path_str(&env.path("mentors.toml"))]);
+    // The editor works on a private copy with the file's name, outside the
+    // data folder; the copy then replaces the file.
+    let given = opened(&env);
+    assert_eq!(given.len(), 1);
+    assert_eq!(
+        Path::new(&given[0]).file_name(),
+        Some("mentors.toml".as_ref())
+    );
+    assert!(!Path::new(&given[0]).starts_with(env.dir()), "{given:?}");
+    assert!(!Path::new(&given[0]).exists(), "the copy is removed");
     assert!(env.read("mentors.toml").ends_with("# edited by plain\n"));
     // mentee carries on with the edited file, and keeps the comment.
     env.mentor("Priya Natarajan", &[]);
@@ -166,9 +175,22 @@ fn edit_finds_meetings_months_and_records_by_id() {
         (&["edit", "settings"], "settings.toml"),
     ];
     for (args, file) in cases {
+        let before = env.read(file);
         run_with(&env, &[("EDITOR", editor)], args).success();
         let last = opened(&env).pop().expect("the editor ran");
-        assert_eq!(last, path_str(&env.path(file)), "mentee {}", args.join(" "));
+        let name = Path::new(file).file_name();
+        assert_eq!(
+            Path::new(&last).file_name(),
+            name,
+            "mentee {}",
+            args.join(" ")
+        );
+        assert_eq!(
+            env.read(file),
+            format!("{before}# edited by plain\n"),
+            "mentee {}",
+            args.join(" ")
+        );
     }
     // Every edited file still parses, and mentee reads it as before.
     env.run(["log"]).success().stdout_has("Outline written");
@@ -210,6 +232,54 @@ fn a_broken_edit_fails_with_file_line_and_column_and_is_kept() {
         .failure_code(1)
         .stderr_has(&format!("{}:{}:", path.display(), lines + 1));
     assert_eq!(env.read("mentors.toml"), broken);
+}
+
+/// An editor that, while "open", lets another terminal log an update, then
+/// saves its own version blindly, as an editor that had the file open does.
+fn blind_saving_editor(env: &TestEnv) -> PathBuf {
+    script(
+        env,
+        "blind-editor",
+        &format!(
+            "mine=$(cat \"$1\")\n\
+             '{mentee}' update 'Logged while the editor was open' || exit 5\n\
+             printf '%s\\n# my own edit\\n' \"$mine\" > \"$1\"\n",
+            mentee = env!("CARGO_BIN_EXE_mentee")
+        ),
+    )
+}
+
+#[test]
+fn a_write_made_while_the_editor_is_open_is_kept_and_so_is_the_edit() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["update", "First"]).success();
+    let editor = blind_saving_editor(&env);
+    let real = env.path(NOVEMBER);
+    let yours = env.path(&format!("{NOVEMBER}.your-edit"));
+    run_with(&env, &[("EDITOR", path_str(&editor))], &["edit", "2026-11"])
+        .failure_code(1)
+        .stderr_has("changed while your editor was open")
+        .stderr_has(&format!("diff -u {} {}", real.display(), yours.display()))
+        .stderr_has(&format!("mentee edit {}", real.display()))
+        .stderr_lacks("parses;");
+    // The update logged meanwhile is in the journal, untouched...
+    let journal = env.read(NOVEMBER);
+    assert!(
+        journal.contains("Logged while the editor was open"),
+        "{journal}"
+    );
+    assert!(!journal.contains("# my own edit"), "{journal}");
+    // ...and the editor's version is kept beside it, not read as data.
+    let mine = env.read(&format!("{NOVEMBER}.your-edit"));
+    assert!(
+        mine.contains("First") && mine.ends_with("# my own edit\n"),
+        "{mine}"
+    );
+    env.run(["log"])
+        .success()
+        .stdout_has("Logged while the editor was open")
+        .stderr_lacks("your-edit");
 }
 
 #[test]

@@ -218,6 +218,135 @@ fn forty_writers_at_once_all_land_with_distinct_ids() {
     assert_eq!(in_file, reported);
 }
 
+/// The mixed stress test below also deletes `.lock` over and over while it
+/// runs: a lock taken on a file that was then deleted must not let two
+/// writers in at once.
+const DELETE_THE_LOCK_WHILE_WRITING: bool = true;
+
+#[test]
+fn mixed_writers_with_meet_and_edit_lose_no_acknowledged_change() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Where do I start?", "-m", "alex"])
+        .success();
+    env.run(["meet", "-m", "alex"]).success();
+    let reported: Vec<String> = (0..4)
+        .map(|n| {
+            let out = env
+                .run(["action", "add", &format!("to report {n}"), "-m", "alex"])
+                .success()
+                .stdout();
+            out.trim().to_string()
+        })
+        .collect();
+    env.today("2026-11-24");
+    // An editor that stays open a moment, then appends its tag to the file.
+    let editor = env.scratch("slow-editor");
+    fs::write(
+        &editor,
+        "#!/bin/sh\nsleep 0.05\nprintf '# edit %s\\n' \"$1\" >> \"$2\"\n",
+    )
+    .expect("write the editor");
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).expect("chmod");
+
+    // What each process must have left in the data if it says it succeeded.
+    let mut runs: Vec<(Child, String)> = Vec::new();
+    let mut start = |args: Vec<String>, must_hold: String, editor_tag: Option<usize>| {
+        let mut cmd = env.std_command(&args);
+        if let Some(tag) = editor_tag {
+            cmd.env("EDITOR", format!("{} {tag}", editor.display()));
+        }
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("mentee starts");
+        runs.push((child, must_hold));
+    };
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let deleter = DELETE_THE_LOCK_WHILE_WRITING.then(|| {
+        let (lock, stop) = (env.path(".lock"), stop.clone());
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = fs::remove_file(&lock);
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        })
+    });
+    let args = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    for (n, id) in reported.iter().enumerate() {
+        let text = format!("mixed update {n}");
+        start(args(&["update", &text]), text, None);
+        let text = format!("mixed commitment {n}");
+        start(args(&["action", "add", &text, "-m", "alex"]), text, None);
+        let note = format!("mixed report {n}");
+        start(
+            args(&["action", "set", id, "in-progress", "--note", &note]),
+            note,
+            None,
+        );
+        let topic = format!("Mixed topic {n}?");
+        start(
+            args(&["agenda", "--later", &topic, "-m", "alex"]),
+            topic,
+            None,
+        );
+        start(args(&["edit", "mentors"]), format!("# edit {n}"), Some(n));
+        if n < 2 {
+            let name = format!("Mixed Mentor {n}");
+            start(args(&["mentor", "add", &name]), name, None);
+            start(
+                args(&["meet", "-m", "alex"]),
+                "2026-11-24".to_string(),
+                None,
+            );
+        }
+    }
+    let outcomes: Vec<(Output, String)> = runs
+        .into_iter()
+        .map(|(child, must_hold)| (finish(child), must_hold))
+        .collect();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(deleter) = deleter {
+        deleter.join().expect("the lock deleter ends");
+    }
+
+    let files = snapshot(&env.dir());
+    let data: String = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".toml"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    let beside: String = files
+        .iter()
+        .filter(|(name, _)| name.contains(".your-edit"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    for (out, must_hold) in &outcomes {
+        if out.status.success() {
+            assert!(
+                data.contains(must_hold.as_str()),
+                "an acknowledged change is gone: {must_hold:?}\n{}\n{files:#?}",
+                describe(out)
+            );
+        } else if must_hold.starts_with("# edit") {
+            // An edit that met another write is kept beside the file.
+            assert!(
+                beside.contains(must_hold.as_str()),
+                "a refused edit was not kept: {must_hold:?}\n{}",
+                describe(out)
+            );
+        }
+    }
+    // The meeting held today is recorded once, and every file still reads.
+    assert!(env.exists("meetings/2026/2026-11-24-alex-kim.toml"));
+    assert!(!env.exists("meetings/2026/2026-11-24-alex-kim-2.toml"));
+    env.run(["action", "list", "--all"]).success();
+    env.run(["log"]).success();
+    assert!(temp_files(&env.dir()).is_empty());
+}
+
 #[test]
 fn writers_lose_nothing_while_the_lock_file_is_deleted_again_and_again() {
     // `.lock` deleted by hand or by `git clean -X` while runs wait for it:

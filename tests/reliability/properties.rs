@@ -953,25 +953,30 @@ fn comparable(loaded: &Loaded) -> bool {
 /// Saves what was loaded back through the store (a journal month gets two
 /// more entries instead, as there is no other way to write one), under the
 /// lock. Returns what should load now.
-fn save_back(store: &Store, loaded: &Loaded) -> mentee::error::Result<Loaded> {
-    let lock = store.lock()?;
+/// Saves what was loaded under `lock`, taken before loading: what a
+/// command changes is read under the lock.
+fn save_back(
+    store: &Store,
+    lock: &mentee::store::Lock,
+    loaded: &Loaded,
+) -> mentee::error::Result<Loaded> {
     Ok(match loaded {
         Loaded::Mentors(mentors) => {
-            store.save_mentors(&lock, mentors)?;
+            store.save_mentors(lock, mentors)?;
             Loaded::Mentors(mentors.clone())
         }
         Loaded::Meetings(meetings) => {
             for meeting in meetings {
-                store.save_meeting(&lock, meeting)?;
+                store.save_meeting(lock, meeting)?;
             }
             Loaded::Meetings(meetings.clone())
         }
         Loaded::Loose(actions) => {
-            store.save_loose_actions(&lock, actions)?;
+            store.save_loose_actions(lock, actions)?;
             Loaded::Loose(actions.clone())
         }
         Loaded::Later(topics) => {
-            store.save_later(&lock, topics)?;
+            store.save_later(lock, topics)?;
             Loaded::Later(topics.clone())
         }
         Loaded::Entries(entries) => {
@@ -992,7 +997,7 @@ fn save_back(store: &Store, loaded: &Loaded) -> mentee::error::Result<Loaded> {
                     input: None,
                     why: None,
                 };
-                store.add_entry(&lock, &new)?;
+                store.add_entry(lock, &new)?;
                 all.push(new);
             }
             all.sort_by_key(|e| e.date);
@@ -1017,13 +1022,14 @@ proptest! {
         fs::write(&path, &bytes).expect("write the file");
 
         let store = open(&root, None);
+        let lock = store.lock().expect("the lock");
         let Ok(loaded) = load(&store, file) else {
             // A clean error; the file must be as it was.
             prop_assert_eq!(fs::read(&path).expect("still there"), bytes);
             return Ok(());
         };
         if comparable(&loaded) {
-            let expected = save_back(&store, &loaded).map_err(fail)?;
+            let expected = save_back(&store, &lock, &loaded).map_err(fail)?;
             let again = load(&open(&root, None), file).map_err(fail)?;
             prop_assert_eq!(again, expected);
         }

@@ -12,6 +12,7 @@
 use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::git::{self, shell_path, shell_quote};
 use crate::render::text::plural;
 use crate::store::{self, JOURNAL_MERGE_DRIVER, JournalMerge, Lock, Store};
 use std::path::{Path, PathBuf};
@@ -162,7 +163,7 @@ fn init(ctx: &Context, git: &Git<'_>, remote: &str) -> Result<()> {
             if !git.run(&["merge-base", "HEAD", &tracking])?.ok {
                 return Err(already_a_journal(root, remote));
             }
-            let local = current_branch(git)?;
+            let local = current_branch(git, root)?;
             git.ok(&["config", &format!("branch.{local}.remote"), "origin"])?;
             git.ok(&[
                 "config",
@@ -187,9 +188,11 @@ fn already_a_journal(root: &Path, remote: &str) -> Error {
 }
 
 /// Commit, pull with rebase, push: the whole of `mentee sync`.
+/// Every precondition is checked before anything is committed, so a sync
+/// that cannot finish leaves no commit behind (on a detached HEAD, one
+/// would be left on no branch).
 fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
     let root = ctx.store.root();
-    refuse_unfinished(git, root)?;
     // A file that does not parse is not spread to other machines.
     verify(root).map_err(|err| {
         Error::user_with_hint(
@@ -198,17 +201,7 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
                 .unwrap_or_else(|| "fix the file, then run mentee sync again".to_string()),
         )
     })?;
-    configure_merge_driver(git)?;
-    ctx.store.write_git_files(lock)?;
-    let committed = commit(git, root)?;
-    if let Some(subject) = &committed {
-        say(&format!("Committed: {subject}"));
-    }
-    let Some(_) = head(git)? else {
-        say("Nothing to sync yet: the journal is empty.");
-        return Ok(());
-    };
-    let branch = current_branch(git)?;
+    let branch = current_branch(git, root)?;
     let remote = match git.run(&["config", "--get", &format!("branch.{branch}.remote")])? {
         out if out.ok => out.stdout.trim().to_string(),
         _ if git.run(&["remote", "get-url", "origin"])?.ok => "origin".to_string(),
@@ -226,6 +219,17 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
             .trim_start_matches("refs/heads/")
             .to_string(),
         _ => branch.clone(),
+    };
+    check_identity(git)?;
+    configure_merge_driver(git)?;
+    ctx.store.write_git_files(lock)?;
+    let committed = commit(git, root)?;
+    if let Some(subject) = &committed {
+        say(&format!("Committed: {subject}"));
+    }
+    let Some(_) = head(git)? else {
+        say("Nothing to sync yet: the journal is empty.");
+        return Ok(());
     };
     fetch(git, &remote)?;
     let tracking = format!("refs/remotes/{remote}/{upstream}");
@@ -276,48 +280,6 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
     Ok(())
 }
 
-/// A rebase or merge left half done (by an earlier conflict settled by
-/// hand, say) must be finished before mentee adds anything.
-fn refuse_unfinished(git: &Git<'_>, root: &Path) -> Result<()> {
-    for (marker, what, finish) in [
-        (
-            "rebase-merge",
-            "a rebase",
-            "git rebase --continue (or --abort)",
-        ),
-        (
-            "rebase-apply",
-            "a rebase",
-            "git rebase --continue (or --abort)",
-        ),
-        ("MERGE_HEAD", "a merge", "git commit (or git merge --abort)"),
-    ] {
-        if git_path_exists(git, root, marker)? {
-            return Err(Error::user_with_hint(
-                format!("{} has {what} in progress", root.display()),
-                format!(
-                    "finish it first: settle the files git -C {dir} status lists, then \
-                     git -C {dir} {finish}; then run mentee sync",
-                    dir = shell_path(root),
-                    finish = finish.trim_start_matches("git ")
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Does this file or folder inside `.git` exist (`git rev-parse --git-path`)?
-fn git_path_exists(git: &Git<'_>, root: &Path, name: &str) -> Result<bool> {
-    let path = git.ok(&["rev-parse", "--git-path", name])?;
-    let path = Path::new(path.trim());
-    Ok(if path.is_absolute() {
-        path.exists()
-    } else {
-        root.join(path).exists()
-    })
-}
-
 /// Every data file still reads.
 fn verify(root: &Path) -> Result<()> {
     let store = Store::new(root.to_path_buf());
@@ -331,11 +293,45 @@ fn verify(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Commits everything that changed; returns the subject line, if anything
-/// was committed.
+/// Commits what changed in the files mentee keeps; returns the subject
+/// line, if anything was committed. Other files are named and left alone.
 fn commit(git: &Git<'_>, root: &Path) -> Result<Option<String>> {
-    git.ok(&["add", "--all"])?;
-    let names = git.ok(&["diff", "--cached", "--name-status", "--no-renames", "-z"])?;
+    let status = git.ok(&[
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+    ])?;
+    let (owned, unknown): (Vec<&str>, Vec<&str>) = status
+        .split('\0')
+        .filter_map(|entry| entry.get(3..))
+        .filter(|path| !path.is_empty())
+        .partition(|path| store::owned_by_mentee(path));
+    if !unknown.is_empty() {
+        let dir = shell_path(root);
+        say(&format!(
+            "Not synced: {} that mentee does not keep: {}. To sync one, add it yourself: \
+             git -C {dir} add FILE && git -C {dir} commit",
+            plural(unknown.len(), "file", "files"),
+            unknown.join(", ")
+        ));
+    }
+    if owned.is_empty() {
+        return Ok(None);
+    }
+    let pathspecs: Vec<String> = owned.iter().map(|p| format!(":(literal){p}")).collect();
+    let with_paths = |args: &[&'static str]| -> Vec<String> {
+        args.iter()
+            .map(|a| a.to_string())
+            .chain(std::iter::once("--".to_string()))
+            .chain(pathspecs.iter().cloned())
+            .collect()
+    };
+    let args = with_paths(&["add", "--all"]);
+    git.ok(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let args = with_paths(&["diff", "--cached", "--name-status", "--no-renames", "-z"]);
+    let names = git.ok(&args.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut fields = names.split('\0').filter(|f| !f.is_empty());
     let mut changes = Vec::new();
     while let (Some(status), Some(path)) = (fields.next(), fields.next()) {
@@ -344,18 +340,29 @@ fn commit(git: &Git<'_>, root: &Path) -> Result<Option<String>> {
     if changes.is_empty() {
         return Ok(None);
     }
-    let journal_diff = git.ok(&["diff", "--cached", "--no-renames", "-U0", "--", "journal"])?;
-    let entries = journal_diff
-        .lines()
-        .filter(|line| line.trim_end() == "+[[entry]]")
-        .count();
+    let mut args = vec!["diff", "--cached", "--no-renames", "-U0", "--"];
+    args.extend(
+        pathspecs
+            .iter()
+            .filter(|p| p.starts_with(":(literal)journal/"))
+            .map(String::as_str),
+    );
+    let entries = if args.len() > 5 {
+        git.ok(&args)?
+            .lines()
+            .filter(|line| line.trim_end() == "+[[entry]]")
+            .count()
+    } else {
+        0
+    };
     let (subject, body) = describe(&changes, entries);
-    let out = git.run(&["commit", "--quiet", "-m", &subject, "-m", &body])?;
+    // Only these paths: whatever else someone staged stays staged.
+    let mut args = vec!["commit", "--quiet", "-m", &subject, "-m", &body, "--"];
+    args.extend(pathspecs.iter().map(String::as_str));
+    let out = git.run(&args)?;
     if !out.ok {
         let hint = if out.stderr.contains("user.email") || out.stderr.contains("who you are") {
-            "tell git who you are, once: git config --global user.name \"Your Name\" and \
-             git config --global user.email you@example.com; then run mentee sync again"
-                .to_string()
+            IDENTITY_HINT.to_string()
         } else {
             format!(
                 "see git -C {} status; your files are unchanged",
@@ -458,7 +465,7 @@ fn pull(git: &Git<'_>, root: &Path, remote: &str, tracking: &str) -> Result<()> 
         .filter(|f| !f.is_empty())
         .map(str::to_string)
         .collect::<Vec<_>>();
-    let in_progress = git_path_exists(git, root, "rebase-merge")?;
+    let in_progress = git::unfinished(root).is_some_and(|state| state.operation.is_some());
     if in_progress || !conflicted.is_empty() {
         let aborted = git.run(&["rebase", "--abort"])?;
         if !aborted.ok {
@@ -523,6 +530,33 @@ fn push(git: &Git<'_>, remote: &str, branch: &str, upstream: &str) -> Result<()>
     ])?;
     if out.ok {
         return Ok(());
+    }
+    // "[remote rejected]": the remote refuses the push itself (a hook, a
+    // protected branch); running again changes nothing.
+    if out.stderr.contains("[remote rejected]") {
+        let said: Vec<&str> = out
+            .stderr
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("remote:"))
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(" ({remote} said: {})", said.join(" "))
+        };
+        return Err(Error::user_with_hint(
+            format!(
+                "{remote} refused the push: {}{said}",
+                last_lines(&out.stderr)
+            ),
+            format!(
+                "your commits are kept here and nothing was lost; {remote} refuses pushes to \
+                 {upstream} (a hook or a protected branch on its side): settle that there, then \
+                 run mentee sync again"
+            ),
+        ));
     }
     let rejected = out.stderr.contains("rejected") || out.stderr.contains("fetch first");
     Err(Error::user_with_hint(
@@ -592,16 +626,42 @@ fn head(git: &Git<'_>) -> Result<Option<String>> {
     Ok(out.ok.then(|| out.stdout.trim().to_string()))
 }
 
-fn current_branch(git: &Git<'_>) -> Result<String> {
+fn current_branch(git: &Git<'_>, root: &Path) -> Result<String> {
     let out = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
     if out.ok {
         return Ok(out.stdout.trim().to_string());
     }
     Err(Error::user_with_hint(
-        "the journal's git repository is not on a branch (a detached HEAD)",
-        "check out the branch you sync: git -C DIR switch main (or master), then run mentee sync",
+        "the journal's git repository is not on a branch (a detached HEAD); nothing was \
+         committed, your changes are in the files",
+        format!(
+            "check out the branch you sync: git -C {} switch main (or master), then run \
+             mentee sync",
+            shell_path(root)
+        ),
     ))
 }
+
+/// Git must know who commits before anything is committed: both the
+/// commit here and the rebase of a pull need it.
+fn check_identity(git: &Git<'_>) -> Result<()> {
+    for variable in ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"] {
+        let out = git.run(&["var", variable])?;
+        if !out.ok {
+            return Err(Error::user_with_hint(
+                format!(
+                    "git does not know who you are, so nothing was committed: {}",
+                    last_lines(&out.stderr)
+                ),
+                IDENTITY_HINT,
+            ));
+        }
+    }
+    Ok(())
+}
+
+const IDENTITY_HINT: &str = "tell git who you are, once: git config --global user.name \
+     \"Your Name\" and git config --global user.email you@example.com; then run mentee sync again";
 
 /// Registers `mentee merge-journal` as the merge driver that
 /// `.gitattributes` names for journal months. Set on every sync, so a
@@ -628,23 +688,6 @@ fn configure_merge_driver(git: &Git<'_>) -> Result<()> {
         &driver,
     ])?;
     Ok(())
-}
-
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-/// A path as the user can paste it into a shell.
-fn shell_path(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-~".contains(c))
-    {
-        text
-    } else {
-        shell_quote(&text)
-    }
 }
 
 /// The end of git's message: the lines that say what went wrong.
@@ -784,19 +827,6 @@ mod tests {
             describe(&settings, 0).0,
             "mentee: nudge settings, 1 other file"
         );
-    }
-
-    #[test]
-    fn paths_are_quoted_for_the_shell_when_needed() {
-        assert_eq!(
-            shell_path(Path::new("/home/sam/journal")),
-            "/home/sam/journal"
-        );
-        assert_eq!(
-            shell_path(Path::new("/tmp/my journal")),
-            "'/tmp/my journal'"
-        );
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod sync;
 pub use edit::DataFile;
 pub use fsio::Lock;
 pub use journal_merge::{JournalMerge, merge_journal_files};
-pub use sync::JOURNAL_MERGE_DRIVER;
+pub use sync::{JOURNAL_MERGE_DRIVER, owned_by_mentee};
 
 use index::{Fresh, Index, Indexed, Latest, Stamp};
 
@@ -109,8 +109,19 @@ impl Store {
     /// after taking it, so nothing read before can be stale.
     /// Also removes temporary files that a killed run left behind: with the
     /// lock held, no other run can be writing one.
+    ///
+    /// Refuses while git has the data folder half way through a rebase, a
+    /// merge or the like (see [`crate::git::unfinished`]): what is written
+    /// then would be acknowledged and lost when it is aborted. Checked once
+    /// the lock is held, so a sync running now has finished.
     pub fn lock(&self) -> Result<Lock> {
         let lock = Lock::acquire(&self.root.join(".lock"))?;
+        if let Some(state) = crate::git::unfinished(&self.root) {
+            return Err(Error::Unfinished {
+                dir: self.root.clone(),
+                state,
+            });
+        }
         for dir in self.data_dirs()? {
             fsio::remove_leftovers(&dir)?;
         }

@@ -10,5 +10,6 @@
 mod support;
 
 mod content;
+mod git_state;
 mod processes;
 mod properties;

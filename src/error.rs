@@ -37,6 +37,9 @@ pub enum Error {
         state: crate::git::Unfinished,
     },
 
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
+
     /// Ctrl-C at a prompt; the command says what it kept.
     #[error("interrupted (Ctrl-C)")]
     Interrupted,
@@ -80,6 +83,7 @@ impl Error {
                 "{}; then run the command again",
                 unfinished_steps(dir, state)
             )),
+            Error::Git(err) => err.hint(),
             Error::Interrupted => None,
             Error::User { hint, .. } => hint.clone(),
         }

@@ -28,6 +28,18 @@ pub enum Error {
     )]
     Changed { path: PathBuf },
 
+    /// Git left the data folder half way through something (a rebase
+    /// stopped on a conflict, a killed git's index lock): nothing is
+    /// written until a person finishes or undoes it.
+    #[error("{}", unfinished_message(.dir, .state))]
+    Unfinished {
+        dir: PathBuf,
+        state: crate::git::Unfinished,
+    },
+
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
+
     /// Ctrl-C at a prompt; the command says what it kept.
     #[error("interrupted (Ctrl-C)")]
     Interrupted,
@@ -114,10 +126,56 @@ impl Error {
             Error::Io { path, source } => io_hint(path, source),
             Error::Parse { hint, .. } => Some(hint.clone()),
             Error::Changed { .. } => Some("run the command again".to_string()),
+            Error::Unfinished { dir, state } => Some(format!(
+                "{}; then run the command again",
+                unfinished_steps(dir, state)
+            )),
+            Error::Git(err) => err.hint(),
             Error::Interrupted => None,
             Error::User { hint, .. } => hint.clone(),
         }
     }
+}
+
+/// "DIR has a rebase in progress (git)", for an error or a warning.
+pub fn unfinished_state(dir: &Path, state: &crate::git::Unfinished) -> String {
+    let dir = dir.display();
+    match (state.operation, &state.index_lock) {
+        (Some(operation), None) => format!("{dir} has {} in progress (git)", operation.article()),
+        (Some(operation), Some(_)) => format!(
+            "{dir} has {} in progress (git), and a git command left its index.lock behind",
+            operation.article()
+        ),
+        (None, _) => format!("{dir} has a git index.lock left behind (a git command was stopped?)"),
+    }
+}
+
+fn unfinished_message(dir: &Path, state: &crate::git::Unfinished) -> String {
+    format!(
+        "{}; mentee writes nothing there until it is settled, so nothing was written",
+        unfinished_state(dir, state)
+    )
+}
+
+/// The exact commands that settle what git left unfinished.
+pub fn unfinished_steps(dir: &Path, state: &crate::git::Unfinished) -> String {
+    let dir = crate::git::shell_path(dir);
+    let mut steps = Vec::new();
+    if let Some(lock) = &state.index_lock {
+        steps.push(format!(
+            "check that no git command is running there, then remove the stale lock: rm {}",
+            crate::git::shell_path(lock)
+        ));
+    }
+    if let Some(operation) = state.operation {
+        let (finish, abort) = operation.finish_and_abort();
+        steps.push(format!(
+            "finish {what}: settle the files git -C {dir} status lists (git -C {dir} add FILE), \
+             then git -C {dir} {finish}; or undo {what}: git -C {dir} {abort}",
+            what = operation.article().replacen("a ", "the ", 1),
+        ));
+    }
+    steps.join("; ")
 }
 
 fn position(line_column: Option<(usize, usize)>) -> String {

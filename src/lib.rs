@@ -14,6 +14,7 @@ pub mod config;
 pub mod context;
 pub mod editor;
 pub mod error;
+pub mod git;
 pub mod model;
 pub mod prompt;
 pub mod render;

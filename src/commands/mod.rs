@@ -43,6 +43,18 @@ pub fn run(global: &GlobalArgs, command: Option<Command>) -> Result<()> {
         command => {
             let ctx = Context::from_env(global)?;
             let result = with_data(&ctx, command);
+            // A write was refused with the same words; anything else read
+            // files that git may have left half way.
+            if !matches!(result, Err(Error::Unfinished { .. }))
+                && let Some(state) = crate::git::unfinished(ctx.store.root())
+            {
+                say(&format!(
+                    "warning: {}, so the journal may show only part of what it holds and \
+                     mentee writes nothing there until it is settled: {}",
+                    crate::error::unfinished_state(ctx.store.root(), &state),
+                    crate::error::unfinished_steps(ctx.store.root(), &state)
+                ));
+            }
             for stray in ctx.store.strays() {
                 say(&format!(
                     "warning: {} is not a journal month file, so mentee does not read it; \

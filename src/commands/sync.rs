@@ -12,10 +12,10 @@
 use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::render::text::plural;
+use crate::git::{self, Git, shell_path, shell_quote};
+use crate::render::{self, text::plural};
 use crate::store::{self, JOURNAL_MERGE_DRIVER, JournalMerge, Lock, Store};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -75,15 +75,7 @@ pub fn merge_journal(args: &MergeArgs) -> Result<()> {
     match store::merge_journal_files(&args.base, &args.ours, &args.theirs)? {
         JournalMerge::Merged(_) => Ok(()),
         JournalMerge::Conflict(why) => {
-            let clean = Command::new("git")
-                .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
-                .arg(&args.ours)
-                .arg(&args.base)
-                .arg(&args.theirs)
-                .stdin(Stdio::null())
-                .status()
-                .is_ok_and(|status| status.success());
-            if clean {
+            if git::merge_file(&args.ours, &args.base, &args.theirs) {
                 return Ok(());
             }
             Err(Error::user(format!(
@@ -130,14 +122,11 @@ fn init(ctx: &Context, git: &Git<'_>, remote: &str) -> Result<()> {
         say(&format!("Made {} a git repository.", root.display()));
     }
     configure_merge_driver(git)?;
-    match git.run(&["remote", "get-url", "origin"])? {
-        out if out.ok => {
-            if out.stdout.trim() != remote {
+    match git.remote_url("origin")? {
+        Some(url) => {
+            if url != remote {
                 return Err(Error::user_with_hint(
-                    format!(
-                        "this journal already syncs with {}, not {remote}",
-                        out.stdout.trim()
-                    ),
+                    format!("this journal already syncs with {url}, not {remote}"),
                     format!(
                         "to switch, run: git -C {} remote set-url origin {remote}",
                         shell_path(root)
@@ -145,14 +134,14 @@ fn init(ctx: &Context, git: &Git<'_>, remote: &str) -> Result<()> {
                 ));
             }
         }
-        _ => {
+        None => {
             git.ok(&["remote", "add", "origin", remote])?;
         }
     }
     if let Some(branch) = &remote_branch {
         fetch(git, "origin")?;
         let tracking = format!("refs/remotes/origin/{branch}");
-        if head(git)?.is_none() {
+        if git.head()?.is_none() {
             if !ctx.store.is_empty()? {
                 return Err(already_a_journal(root, remote));
             }
@@ -162,13 +151,12 @@ fn init(ctx: &Context, git: &Git<'_>, remote: &str) -> Result<()> {
             if !git.run(&["merge-base", "HEAD", &tracking])?.ok {
                 return Err(already_a_journal(root, remote));
             }
-            let local = current_branch(git)?;
-            git.ok(&["config", &format!("branch.{local}.remote"), "origin"])?;
-            git.ok(&[
-                "config",
+            let local = current_branch(git, root)?;
+            git.set_config(&format!("branch.{local}.remote"), "origin")?;
+            git.set_config(
                 &format!("branch.{local}.merge"),
                 &format!("refs/heads/{branch}"),
-            ])?;
+            )?;
         }
     }
     sync(ctx, git, &lock)
@@ -187,9 +175,11 @@ fn already_a_journal(root: &Path, remote: &str) -> Error {
 }
 
 /// Commit, pull with rebase, push: the whole of `mentee sync`.
+/// Every precondition is checked before anything is committed, so a sync
+/// that cannot finish leaves no commit behind (on a detached HEAD, one
+/// would be left on no branch).
 fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
     let root = ctx.store.root();
-    refuse_unfinished(git, root)?;
     // A file that does not parse is not spread to other machines.
     verify(root).map_err(|err| {
         Error::user_with_hint(
@@ -198,54 +188,39 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
                 .unwrap_or_else(|| "fix the file, then run mentee sync again".to_string()),
         )
     })?;
-    configure_merge_driver(git)?;
-    ctx.store.write_git_files(lock)?;
-    let committed = commit(git, root)?;
-    if let Some(subject) = &committed {
-        say(&format!("Committed: {subject}"));
-    }
-    let Some(_) = head(git)? else {
-        say("Nothing to sync yet: the journal is empty.");
-        return Ok(());
-    };
-    let branch = current_branch(git)?;
-    let remote = match git.run(&["config", "--get", &format!("branch.{branch}.remote")])? {
-        out if out.ok => out.stdout.trim().to_string(),
-        _ if git.run(&["remote", "get-url", "origin"])?.ok => "origin".to_string(),
-        _ => {
+    let branch = current_branch(git, root)?;
+    let remote = match git.config(&format!("branch.{branch}.remote"))? {
+        Some(remote) => remote,
+        None if git.remote_url("origin")?.is_some() => "origin".to_string(),
+        None => {
             return Err(Error::user_with_hint(
                 format!("{} has no remote to sync with", root.display()),
                 "set one up with: mentee sync --init REMOTE",
             ));
         }
     };
-    let upstream = match git.run(&["config", "--get", &format!("branch.{branch}.merge")])? {
-        out if out.ok => out
-            .stdout
-            .trim()
-            .trim_start_matches("refs/heads/")
-            .to_string(),
-        _ => branch.clone(),
+    let upstream = match git.config(&format!("branch.{branch}.merge"))? {
+        Some(merge) => merge.trim_start_matches("refs/heads/").to_string(),
+        None => branch.clone(),
+    };
+    check_identity(git)?;
+    configure_merge_driver(git)?;
+    ctx.store.write_git_files(lock)?;
+    let committed = commit(git, root)?;
+    if let Some(subject) = &committed {
+        say(&format!("Committed: {subject}"));
+    }
+    let Some(_) = git.head()? else {
+        say("Nothing to sync yet: the journal is empty.");
+        return Ok(());
     };
     fetch(git, &remote)?;
     let tracking = format!("refs/remotes/{remote}/{upstream}");
-    let exists = git
-        .run(&["rev-parse", "--verify", "--quiet", &tracking])?
-        .ok;
+    let exists = git.exists(&tracking)?;
     let (ahead, behind) = if exists {
-        let counts = git.ok(&[
-            "rev-list",
-            "--left-right",
-            "--count",
-            &format!("HEAD...{tracking}"),
-        ])?;
-        let mut numbers = counts
-            .split_whitespace()
-            .map(|n| n.parse::<usize>().unwrap_or(0));
-        (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0))
+        git.ahead_behind(&tracking)?
     } else {
-        let all = git.ok(&["rev-list", "--count", "HEAD"])?;
-        (all.trim().parse().unwrap_or(1), 0)
+        (git.commit_count()?, 0)
     };
     if behind > 0 {
         pull(git, root, &remote, &tracking)?;
@@ -276,48 +251,6 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
     Ok(())
 }
 
-/// A rebase or merge left half done (by an earlier conflict settled by
-/// hand, say) must be finished before mentee adds anything.
-fn refuse_unfinished(git: &Git<'_>, root: &Path) -> Result<()> {
-    for (marker, what, finish) in [
-        (
-            "rebase-merge",
-            "a rebase",
-            "git rebase --continue (or --abort)",
-        ),
-        (
-            "rebase-apply",
-            "a rebase",
-            "git rebase --continue (or --abort)",
-        ),
-        ("MERGE_HEAD", "a merge", "git commit (or git merge --abort)"),
-    ] {
-        if git_path_exists(git, root, marker)? {
-            return Err(Error::user_with_hint(
-                format!("{} has {what} in progress", root.display()),
-                format!(
-                    "finish it first: settle the files git -C {dir} status lists, then \
-                     git -C {dir} {finish}; then run mentee sync",
-                    dir = shell_path(root),
-                    finish = finish.trim_start_matches("git ")
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Does this file or folder inside `.git` exist (`git rev-parse --git-path`)?
-fn git_path_exists(git: &Git<'_>, root: &Path, name: &str) -> Result<bool> {
-    let path = git.ok(&["rev-parse", "--git-path", name])?;
-    let path = Path::new(path.trim());
-    Ok(if path.is_absolute() {
-        path.exists()
-    } else {
-        root.join(path).exists()
-    })
-}
-
 /// Every data file still reads.
 fn verify(root: &Path) -> Result<()> {
     let store = Store::new(root.to_path_buf());
@@ -331,31 +264,50 @@ fn verify(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Commits everything that changed; returns the subject line, if anything
-/// was committed.
+/// Commits what changed in the files mentee keeps; returns the subject
+/// line, if anything was committed. Other files are named and left alone.
 fn commit(git: &Git<'_>, root: &Path) -> Result<Option<String>> {
-    git.ok(&["add", "--all"])?;
-    let names = git.ok(&["diff", "--cached", "--name-status", "--no-renames", "-z"])?;
-    let mut fields = names.split('\0').filter(|f| !f.is_empty());
-    let mut changes = Vec::new();
-    while let (Some(status), Some(path)) = (fields.next(), fields.next()) {
-        changes.push((status.chars().next().unwrap_or('M'), path.to_string()));
+    let (owned, unknown): (Vec<String>, Vec<String>) = git
+        .changed_paths()?
+        .into_iter()
+        .partition(|path| store::owned_by_mentee(path));
+    if !unknown.is_empty() {
+        let dir = shell_path(root);
+        say(&format!(
+            "Not synced: {} that mentee does not keep: {}. To sync one, add it yourself: \
+             git -C {dir} add FILE && git -C {dir} commit",
+            plural(unknown.len(), "file", "files"),
+            unknown.join(", ")
+        ));
     }
+    if owned.is_empty() {
+        return Ok(None);
+    }
+    let owned: Vec<&str> = owned.iter().map(String::as_str).collect();
+    git.add(&owned)?;
+    let changes = git.staged(&owned)?;
     if changes.is_empty() {
         return Ok(None);
     }
-    let journal_diff = git.ok(&["diff", "--cached", "--no-renames", "-U0", "--", "journal"])?;
-    let entries = journal_diff
-        .lines()
-        .filter(|line| line.trim_end() == "+[[entry]]")
-        .count();
-    let (subject, body) = describe(&changes, entries);
-    let out = git.run(&["commit", "--quiet", "-m", &subject, "-m", &body])?;
+    let journal: Vec<&str> = owned
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with("journal/"))
+        .collect();
+    let entries = if journal.is_empty() {
+        0
+    } else {
+        git.staged_diff(&journal)?
+            .lines()
+            .filter(|line| line.trim_end() == "+[[entry]]")
+            .count()
+    };
+    let (subject, body) = render::commit::describe(&changes, entries);
+    // Only these paths: whatever else someone staged stays staged.
+    let out = git.commit(&subject, &body, &owned)?;
     if !out.ok {
         let hint = if out.stderr.contains("user.email") || out.stderr.contains("who you are") {
-            "tell git who you are, once: git config --global user.name \"Your Name\" and \
-             git config --global user.email you@example.com; then run mentee sync again"
-                .to_string()
+            IDENTITY_HINT.to_string()
         } else {
             format!(
                 "see git -C {} status; your files are unchanged",
@@ -363,109 +315,30 @@ fn commit(git: &Git<'_>, root: &Path) -> Result<Option<String>> {
             )
         };
         return Err(Error::user_with_hint(
-            format!("git could not commit: {}", last_lines(&out.stderr)),
+            format!("git could not commit: {}", out.said()),
             hint,
         ));
     }
     Ok(Some(subject))
 }
 
-/// "mentee: 2 journal entries, 1 meeting, mentors" and a body with one
-/// line per file.
-fn describe(changes: &[(char, String)], entries: usize) -> (String, String) {
-    let count =
-        |test: &dyn Fn(char, &str) -> bool| changes.iter().filter(|(s, p)| test(*s, p)).count();
-    let meeting = |p: &str| p.starts_with("meetings/");
-    let planned = |p: &str| p.starts_with("meetings/next-");
-    let mut parts = Vec::new();
-    if entries > 0 {
-        parts.push(plural(entries, "journal entry", "journal entries"));
-    } else if count(&|_, p| p.starts_with("journal/")) > 0 {
-        parts.push("journal edited".to_string());
-    }
-    let held = count(&|s, p| s == 'A' && meeting(p) && !planned(p));
-    let plans = count(&|s, p| s == 'A' && planned(p));
-    let updated = count(&|s, p| s == 'M' && meeting(p));
-    let removed = count(&|s, p| s == 'D' && meeting(p) && !planned(p));
-    if held > 0 {
-        parts.push(plural(held, "meeting", "meetings"));
-    }
-    if plans > 0 {
-        parts.push(plural(plans, "planned meeting", "planned meetings"));
-    }
-    if updated > 0 {
-        parts.push(plural(updated, "meeting updated", "meetings updated"));
-    }
-    if removed > 0 {
-        parts.push(plural(removed, "meeting removed", "meetings removed"));
-    }
-    const NAMED: [(&str, &str); 5] = [
-        ("mentors.toml", "mentors"),
-        ("actions.toml", "commitments"),
-        ("later.toml", "queued topics"),
-        ("goals.toml", "goals"),
-        ("settings.toml", "nudge settings"),
-    ];
-    for (file, what) in NAMED {
-        if changes.iter().any(|(_, p)| p == file) {
-            parts.push(what.to_string());
-        }
-    }
-    if count(&|_, p| p.starts_with(".git")) > 0 {
-        parts.push("git settings".to_string());
-    }
-    let known = |p: &str| {
-        p.starts_with(".git")
-            || meeting(p)
-            || p.starts_with("journal/")
-            || NAMED.iter().any(|(file, _)| *file == p)
-    };
-    let other = count(&|_, p| !known(p));
-    if other > 0 {
-        parts.push(plural(other, "other file", "other files"));
-    }
-    if parts.is_empty() {
-        parts.push("planned meeting held".to_string());
-    }
-    let subject = format!("mentee: {}", parts.join(", "));
-    let body = changes
-        .iter()
-        .map(|(status, path)| {
-            let verb = match status {
-                'A' => "added",
-                'D' => "removed",
-                _ => "changed",
-            };
-            format!("{verb}: {path}")
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    (subject, body)
-}
-
 /// `git pull --rebase`, with the fetch already done. On a conflict the
 /// rebase is undone, so the working tree is as it was, and the files are
 /// reported.
 fn pull(git: &Git<'_>, root: &Path, remote: &str, tracking: &str) -> Result<()> {
-    let out = git.run(&["rebase", "--quiet", "--no-autostash", tracking])?;
+    let out = git.rebase(tracking)?;
     if out.ok {
         return Ok(());
     }
-    let conflicted = git
-        .run(&["diff", "--name-only", "--diff-filter=U", "-z"])?
-        .stdout
-        .split('\0')
-        .filter(|f| !f.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-    let in_progress = git_path_exists(git, root, "rebase-merge")?;
+    let conflicted = git.conflicted()?;
+    let in_progress = git::unfinished(root).is_some_and(|state| state.operation.is_some());
     if in_progress || !conflicted.is_empty() {
-        let aborted = git.run(&["rebase", "--abort"])?;
+        let aborted = git.rebase_abort()?;
         if !aborted.ok {
             return Err(Error::user_with_hint(
                 format!(
                     "the pull from {remote} conflicted and could not be undone: {}",
-                    last_lines(&aborted.stderr)
+                    aborted.said()
                 ),
                 format!("see git -C {} status", shell_path(root)),
             ));
@@ -474,7 +347,7 @@ fn pull(git: &Git<'_>, root: &Path, remote: &str, tracking: &str) -> Result<()> 
             return Err(Error::user_with_hint(
                 format!(
                     "git could not pull from {remote}: {}; the pull was undone",
-                    last_lines(&out.stderr)
+                    out.said()
                 ),
                 "your changes are committed here and nothing was lost; fix what git says, \
                  then run mentee sync again",
@@ -505,28 +378,43 @@ fn pull(git: &Git<'_>, root: &Path, remote: &str, tracking: &str) -> Result<()> 
         ));
     }
     Err(Error::user_with_hint(
-        format!(
-            "git could not pull from {remote}: {}",
-            last_lines(&out.stderr)
-        ),
+        format!("git could not pull from {remote}: {}", out.said()),
         format!("see git -C {} status", shell_path(root)),
     ))
 }
 
 fn push(git: &Git<'_>, remote: &str, branch: &str, upstream: &str) -> Result<()> {
-    let out = git.run(&[
-        "push",
-        "--quiet",
-        "--set-upstream",
-        remote,
-        &format!("{branch}:refs/heads/{upstream}"),
-    ])?;
+    let out = git.push(remote, branch, upstream)?;
     if out.ok {
         return Ok(());
     }
+    // "[remote rejected]": the remote refuses the push itself (a hook, a
+    // protected branch); running again changes nothing.
+    if out.stderr.contains("[remote rejected]") {
+        let said: Vec<&str> = out
+            .stderr
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("remote:"))
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        let said = if said.is_empty() {
+            String::new()
+        } else {
+            format!(" ({remote} said: {})", said.join(" "))
+        };
+        return Err(Error::user_with_hint(
+            format!("{remote} refused the push: {}{said}", out.said()),
+            format!(
+                "your commits are kept here and nothing was lost; {remote} refuses pushes to \
+                 {upstream} (a hook or a protected branch on its side): settle that there, then \
+                 run mentee sync again"
+            ),
+        ));
+    }
     let rejected = out.stderr.contains("rejected") || out.stderr.contains("fetch first");
     Err(Error::user_with_hint(
-        format!("could not push to {remote}: {}", last_lines(&out.stderr)),
+        format!("could not push to {remote}: {}", out.said()),
         if rejected {
             "the remote changed during the sync; run mentee sync again (your changes are committed here)"
                 .to_string()
@@ -538,12 +426,12 @@ fn push(git: &Git<'_>, remote: &str, branch: &str, upstream: &str) -> Result<()>
 }
 
 fn fetch(git: &Git<'_>, remote: &str) -> Result<()> {
-    let out = git.run(&["fetch", "--quiet", remote])?;
+    let out = git.fetch(remote)?;
     if out.ok {
         return Ok(());
     }
     Err(Error::user_with_hint(
-        format!("cannot fetch from {remote}: {}", last_lines(&out.stderr)),
+        format!("cannot fetch from {remote}: {}", out.said()),
         "check the remote's URL and your access to it (git remote -v); anything new here is \
          committed and will be pushed by the next mentee sync",
     ))
@@ -552,56 +440,46 @@ fn fetch(git: &Git<'_>, remote: &str) -> Result<()> {
 /// The branch a remote holds the journal on: the one its HEAD names, else
 /// its only branch, else main or master. `None` for an empty remote.
 fn remote_branch(git: &Git<'_>, remote: &str) -> Result<Option<String>> {
-    let out = git.run_here(&["ls-remote", "--symref", remote])?;
+    let out = git.ls_remote(remote)?;
     if !out.ok {
         return Err(Error::user_with_hint(
-            format!("cannot reach {remote}: {}", last_lines(&out.stderr)),
+            format!("cannot reach {remote}: {}", out.said()),
             "give the URL or path of a git repository you can push to, such as an empty \
              repository made for your journal (git init --bare PATH); nothing was changed",
         ));
     }
-    let mut heads = Vec::new();
-    let mut head_target = None;
-    for line in out.stdout.lines() {
-        if let Some(rest) = line.strip_prefix("ref: ") {
-            if let Some((target, "HEAD")) = rest.split_once('\t') {
-                head_target = target.strip_prefix("refs/heads/").map(str::to_string);
-            }
-        } else if let Some((_, name)) = line.split_once('\t')
-            && let Some(branch) = name.strip_prefix("refs/heads/")
-        {
-            heads.push(branch.to_string());
-        }
-    }
-    let pick = head_target
-        .filter(|b| heads.contains(b))
-        .or_else(|| (heads.len() == 1).then(|| heads[0].clone()))
-        .or_else(|| {
-            ["main", "master"]
-                .into_iter()
-                .find(|b| heads.iter().any(|h| h == b))
-                .map(str::to_string)
-        })
-        .or_else(|| heads.first().cloned());
-    Ok(pick)
+    Ok(git::default_branch(&out.stdout))
 }
 
-/// The commit HEAD points at; `None` before the first commit.
-fn head(git: &Git<'_>) -> Result<Option<String>> {
-    let out = git.run(&["rev-parse", "--verify", "--quiet", "HEAD"])?;
-    Ok(out.ok.then(|| out.stdout.trim().to_string()))
-}
-
-fn current_branch(git: &Git<'_>) -> Result<String> {
-    let out = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
-    if out.ok {
-        return Ok(out.stdout.trim().to_string());
+fn current_branch(git: &Git<'_>, root: &Path) -> Result<String> {
+    if let Some(branch) = git.branch()? {
+        return Ok(branch);
     }
     Err(Error::user_with_hint(
-        "the journal's git repository is not on a branch (a detached HEAD)",
-        "check out the branch you sync: git -C DIR switch main (or master), then run mentee sync",
+        "the journal's git repository is not on a branch (a detached HEAD); nothing was \
+         committed, your changes are in the files",
+        format!(
+            "check out the branch you sync: git -C {} switch main (or master), then run \
+             mentee sync",
+            shell_path(root)
+        ),
     ))
 }
+
+/// Git must know who commits before anything is committed: both the
+/// commit here and the rebase of a pull need it.
+fn check_identity(git: &Git<'_>) -> Result<()> {
+    match git.identity_problem()? {
+        Some(said) => Err(Error::user_with_hint(
+            format!("git does not know who you are, so nothing was committed: {said}"),
+            IDENTITY_HINT,
+        )),
+        None => Ok(()),
+    }
+}
+
+const IDENTITY_HINT: &str = "tell git who you are, once: git config --global user.name \
+     \"Your Name\" and git config --global user.email you@example.com; then run mentee sync again";
 
 /// Registers `mentee merge-journal` as the merge driver that
 /// `.gitattributes` names for journal months. Set on every sync, so a
@@ -617,187 +495,17 @@ fn configure_merge_driver(git: &Git<'_>) -> Result<()> {
         "{} merge-journal %O %A %B",
         shell_quote(&exe.to_string_lossy())
     );
-    git.ok(&[
-        "config",
+    git.set_config(
         &format!("merge.{JOURNAL_MERGE_DRIVER}.name"),
         "mentee: merge journal months entry by entry",
-    ])?;
-    git.ok(&[
-        "config",
-        &format!("merge.{JOURNAL_MERGE_DRIVER}.driver"),
-        &driver,
-    ])?;
+    )?;
+    git.set_config(&format!("merge.{JOURNAL_MERGE_DRIVER}.driver"), &driver)?;
     Ok(())
-}
-
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-/// A path as the user can paste it into a shell.
-fn shell_path(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-~".contains(c))
-    {
-        text
-    } else {
-        shell_quote(&text)
-    }
-}
-
-/// The end of git's message: the lines that say what went wrong.
-fn last_lines(stderr: &str) -> String {
-    let lines: Vec<&str> = stderr
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
-        .collect();
-    let start = lines.len().saturating_sub(3);
-    let text = lines[start..].join(" ");
-    if text.is_empty() {
-        "git gave no reason".to_string()
-    } else {
-        text
-    }
-}
-
-/// Runs git on the data folder with output captured and no prompt unless
-/// there is a terminal.
-struct Git<'a> {
-    dir: &'a Path,
-    interactive: bool,
-}
-
-struct Output {
-    ok: bool,
-    stdout: String,
-    stderr: String,
-}
-
-impl<'a> Git<'a> {
-    /// Checks that git can be run at all.
-    fn new(dir: &'a Path, interactive: bool) -> Result<Git<'a>> {
-        let git = Git { dir, interactive };
-        match git.outside(&["--version"]).output() {
-            Ok(_) => Ok(git),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(Error::user_with_hint(
-                "git is not installed, or not on PATH; mentee sync runs git",
-                "install git, then run mentee sync again",
-            )),
-            Err(err) => Err(Error::user(format!("cannot run git: {err}"))),
-        }
-    }
-
-    /// Git on the data folder.
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = self.base();
-        cmd.arg("-C").arg(self.dir).args(args);
-        cmd
-    }
-
-    /// Git in the current folder, for what needs no repository.
-    fn outside(&self, args: &[&str]) -> Command {
-        let mut cmd = self.base();
-        cmd.args(args);
-        cmd
-    }
-
-    fn base(&self) -> Command {
-        let mut cmd = Command::new("git");
-        cmd.stdin(Stdio::null())
-            // Git must work on the data folder, whatever repository the
-            // caller's environment points at.
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
-        if !self.interactive {
-            cmd.env("GIT_TERMINAL_PROMPT", "0");
-        }
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Result<Output> {
-        Self::output(self.command(args), args)
-    }
-
-    fn run_here(&self, args: &[&str]) -> Result<Output> {
-        Self::output(self.outside(args), args)
-    }
-
-    fn output(mut cmd: Command, args: &[&str]) -> Result<Output> {
-        let out = cmd.output().map_err(|err| {
-            Error::user_with_hint(
-                format!("cannot run git {}: {err}", args.first().unwrap_or(&"")),
-                "check that git is installed and on PATH",
-            )
-        })?;
-        Ok(Output {
-            ok: out.status.success(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        })
-    }
-
-    /// Runs git and returns its standard output; a failure is an error
-    /// with git's own message.
-    fn ok(&self, args: &[&str]) -> Result<String> {
-        let out = self.run(args)?;
-        if out.ok {
-            return Ok(out.stdout);
-        }
-        Err(Error::user_with_hint(
-            format!("git {} failed: {}", args.join(" "), last_lines(&out.stderr)),
-            format!("see git -C {} status", shell_path(self.dir)),
-        ))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn commit_messages_say_what_changed() {
-        let changes = vec![
-            ('M', "journal/2026/2026-11.toml".to_string()),
-            ('A', "meetings/2026/2026-11-24-alex-kim.toml".to_string()),
-            ('D', "meetings/next-alex-kim.toml".to_string()),
-            ('M', "meetings/2026/2026-11-10-alex-kim.toml".to_string()),
-            ('M', "mentors.toml".to_string()),
-        ];
-        let (subject, body) = describe(&changes, 2);
-        assert_eq!(
-            subject,
-            "mentee: 2 journal entries, 1 meeting, 1 meeting updated, mentors"
-        );
-        assert!(
-            body.contains("removed: meetings/next-alex-kim.toml"),
-            "{body}"
-        );
-        let settings = [
-            ('M', "settings.toml".to_string()),
-            ('A', "notes.txt".to_string()),
-        ];
-        assert_eq!(
-            describe(&settings, 0).0,
-            "mentee: nudge settings, 1 other file"
-        );
-    }
-
-    #[test]
-    fn paths_are_quoted_for_the_shell_when_needed() {
-        assert_eq!(
-            shell_path(Path::new("/home/sam/journal")),
-            "/home/sam/journal"
-        );
-        assert_eq!(
-            shell_path(Path::new("/tmp/my journal")),
-            "'/tmp/my journal'"
-        );
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
 
     #[test]
     fn verify_reads_goals_and_settings_too() {

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod color;
+pub mod commit;
 pub mod decisions;
 pub mod export;
 pub mod goals;

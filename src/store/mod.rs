@@ -40,7 +40,7 @@ mod sync;
 pub use edit::{DataFile, Installed};
 pub use fsio::Lock;
 pub use journal_merge::{JournalMerge, merge_journal_files};
-pub use sync::JOURNAL_MERGE_DRIVER;
+pub use sync::{JOURNAL_MERGE_DRIVER, owned_by_mentee};
 
 use index::{Fresh, Index, Indexed, Latest, Stamp};
 
@@ -124,8 +124,19 @@ impl Store {
     /// lock ([`Store::unchanged`]).
     /// Also removes temporary files that a killed run left behind: with the
     /// lock held, no other run can be writing one.
+    ///
+    /// Refuses while git has the data folder half way through a rebase, a
+    /// merge or the like (see [`crate::git::unfinished`]): what is written
+    /// then would be acknowledged and lost when it is aborted. Checked once
+    /// the lock is held, so a sync running now has finished.
     pub fn lock(&self) -> Result<Lock> {
         let lock = Lock::acquire(&self.root.join(".lock"))?;
+        if let Some(state) = crate::git::unfinished(&self.root) {
+            return Err(Error::Unfinished {
+                dir: self.root.clone(),
+                state,
+            });
+        }
         self.refreshed.borrow_mut().clear();
         self.seen.borrow_mut().clear();
         self.stale.borrow_mut().clear();

@@ -10,6 +10,7 @@
 mod support;
 
 mod content;
+mod git_state;
 mod paths;
 mod processes;
 mod properties;

@@ -73,7 +73,7 @@ impl Drop for Store {
     /// The index is saved once, at the end of the run.
     fn drop(&mut self) {
         if let Some(index) = self.index.get_mut() {
-            index.save(self.index_dir.as_deref());
+            index.save();
         }
     }
 }

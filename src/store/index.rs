@@ -18,10 +18,10 @@
 use crate::model::id::{self, Id};
 use crate::model::journal::Kind;
 use crate::model::meeting::Meeting;
+use crate::store::fsio;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use crate::store::fsio;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
@@ -507,7 +507,8 @@ fn read_private(path: &Path) -> Option<Vec<u8>> {
         return None;
     }
     if mode & 0o077 != 0 {
-        file.set_permissions(fs::Permissions::from_mode(0o600)).ok()?;
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+            .ok()?;
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).ok()?;

@@ -172,6 +172,17 @@ impl Indexed {
             .and_then(|raw| serde_json::from_str(raw.get()).ok())
     }
 
+    /// Is `parsed` (the meeting its file holds now) the one cached? An entry
+    /// without a meeting claims nothing: its meeting is read from the file.
+    pub fn tells_of(&self, parsed: Option<&Meeting>) -> bool {
+        let Some(cached) = &self.meeting else {
+            return true;
+        };
+        parsed
+            .and_then(|m| serde_json::value::to_raw_value(m).ok())
+            .is_some_and(|raw| raw.get() == cached.get())
+    }
+
     pub fn has_id(&self, wanted: &Id) -> bool {
         self.ids
             .as_bytes()
@@ -363,6 +374,12 @@ impl Index {
             indexed.latest = Some(latest);
             shard.changed = true;
         }
+    }
+
+    /// Drops what is known of a file, so that it is read again.
+    pub fn forget(&mut self, relative: &str) {
+        let shard = self.shard(relative);
+        shard.changed |= shard.files.remove(relative).is_some();
     }
 
     pub fn set(&mut self, relative: String, indexed: Indexed) {

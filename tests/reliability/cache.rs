@@ -176,6 +176,26 @@ fn a_planted_shard_or_a_record_in_the_wrong_shard_is_not_believed() {
 }
 
 #[test]
+fn a_lie_in_a_private_shard_is_never_written_into_the_data() {
+    let (env, scenario) = with_index();
+    let shard = index_dir(&env).join("meetings.json");
+    // The user's own private file, the right shard, the real file's stamp:
+    // nothing tells it from the truth but the file itself.
+    fs::write(&shard, lying_meetings_shard(&env).to_string()).expect("plant");
+    let before = env.read(MEETING_FILE);
+    env.run(["action", "done", "zzz999"])
+        .failure_code(1)
+        .stderr_has("run the command again");
+    assert_eq!(env.read(MEETING_FILE), before);
+    // The lie is forgotten: the next run reads the file.
+    nothing_invented_is_shown(&env);
+    env.run(["action", "done", &scenario.draft]).success();
+    let after = env.read(MEETING_FILE);
+    assert!(!after.contains(INVENTED), "{after}");
+    assert!(after.contains("Draft the split proposal"), "{after}");
+}
+
+#[test]
 fn a_link_planted_at_a_temporary_name_is_not_followed() {
     let (env, scenario) = with_index();
     let dir = index_dir(&env);

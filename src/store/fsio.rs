@@ -174,13 +174,21 @@ fn replace(
 }
 
 fn write_new_file(path: &Path, bytes: &[u8]) -> Result<fs::File> {
+    let mut file = create_private(path)?;
+    file.write_all(bytes).map_err(|err| Error::io(path, err))?;
+    file.sync_all().map_err(|err| Error::io(path, err))?;
+    Ok(file)
+}
+
+/// Creates a new file readable by the user alone (0600, whatever the
+/// umask). Fails if anything is at `path` already, a symbolic link
+/// included: a link planted there is never followed.
+pub fn create_private(path: &Path) -> Result<fs::File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(|err| Error::io(path, err))?;
-    file.write_all(bytes).map_err(|err| Error::io(path, err))?;
-    file.sync_all().map_err(|err| Error::io(path, err))?;
+    let file = options.open(path).map_err(|err| Error::io(path, err))?;
     // The mode given to open is reduced by the umask; make sure it is exact.
     #[cfg(unix)]
     {

@@ -7,15 +7,24 @@
 //! differs from the index (a hand edit, a git pull, another machine's sync)
 //! is read again, and a missing, unreadable or foreign index is simply
 //! rebuilt. Deleting it loses nothing.
+//!
+//! It holds meeting topics and commitments, so it gets the same care as the
+//! data: its folders are 0700 and its files 0600 whatever the umask, and
+//! nothing in it is believed unless the user wrote it (see [`usable`]).
+//! Only the shard names mentee writes are read, each record only from the
+//! shard it belongs in, and every record is checked against the stamp of
+//! the real file before it is used (see `Store::index`).
 
 use crate::model::id::{self, Id};
 use crate::model::journal::Kind;
 use crate::model::meeting::Meeting;
+use crate::store::fsio;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the shape of the index changes; an index of another
@@ -163,6 +172,17 @@ impl Indexed {
             .and_then(|raw| serde_json::from_str(raw.get()).ok())
     }
 
+    /// Is `parsed` (the meeting its file holds now) the one cached? An entry
+    /// without a meeting claims nothing: its meeting is read from the file.
+    pub fn tells_of(&self, parsed: Option<&Meeting>) -> bool {
+        let Some(cached) = &self.meeting else {
+            return true;
+        };
+        parsed
+            .and_then(|m| serde_json::value::to_raw_value(m).ok())
+            .is_some_and(|raw| raw.get() == cached.get())
+    }
+
     pub fn has_id(&self, wanted: &Id) -> bool {
         self.ids
             .as_bytes()
@@ -213,6 +233,9 @@ impl Latest {
 #[derive(Debug, Default)]
 pub struct Index {
     root: PathBuf,
+    /// Where it is saved: `None` when there is no cache folder, or one that
+    /// cannot be trusted.
+    dir: Option<PathBuf>,
     shards: BTreeMap<String, Shard>,
 }
 
@@ -226,43 +249,63 @@ struct Shard {
     changed: bool,
 }
 
-/// The shard a data file belongs to: `meetings`, `journal-2026` or `root`.
+/// The shard a data file belongs to: `meetings`, `journal-2026` or `root`
+/// (a journal folder not named as a year goes to `root`).
 fn shard_of(relative: &str) -> String {
     let mut parts = relative.split('/');
     match (parts.next(), parts.next(), parts.next()) {
         (Some("meetings"), Some(_), _) => "meetings".to_string(),
-        (Some("journal"), Some(year), Some(_)) => format!("journal-{year}"),
+        (Some("journal"), Some(year), Some(_)) if is_year(year) => format!("journal-{year}"),
         _ => "root".to_string(),
     }
 }
 
+fn is_year(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Is `name` one that [`shard_of`] gives? Any other file in the index
+/// folder (a sync tool's conflicted copy, a stray) is never read.
+fn is_shard_name(name: &str) -> bool {
+    matches!(name, "meetings" | "root") || name.strip_prefix("journal-").is_some_and(is_year)
+}
+
 impl Index {
     /// The saved index for `root` in `dir`; shards that cannot be trusted
-    /// (unreadable, another version, another data folder) are left out and
-    /// rebuilt.
+    /// (unreadable, another version, another data folder, not the user's
+    /// own) are left out and rebuilt, and so are records kept in a shard
+    /// they do not belong in.
     pub fn load(dir: Option<&Path>, root: &Path) -> Index {
+        let dir = dir.filter(|dir| usable(dir));
         let mut index = Index {
             root: root.to_path_buf(),
+            dir: dir.map(Path::to_path_buf),
             shards: BTreeMap::new(),
         };
         let Some(entries) = dir.and_then(|dir| fs::read_dir(dir).ok()) else {
             return index;
         };
         for entry in entries.flatten() {
-            let path = entry.path();
-            let Some(name) = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .map(str::to_string)
+            let file_name = entry.file_name();
+            let Some(name) = file_name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".json"))
+                .filter(|n| is_shard_name(n))
             else {
                 continue;
             };
-            let shard = fs::read(&path)
+            let path = entry.path();
+            let Some(bytes) = read_private(&path) else {
+                // Someone else's, or open to others: rebuilt.
+                let _ = fs::remove_file(&path);
+                continue;
+            };
+            let shard = serde_json::from_slice::<Shard>(&bytes)
                 .ok()
-                .and_then(|bytes| serde_json::from_slice::<Shard>(&bytes).ok())
                 .filter(|shard| shard.version == VERSION && shard.root == root);
-            if let Some(shard) = shard.filter(|_| path.extension().is_some_and(|e| e == "json")) {
-                index.shards.insert(name, shard);
+            if let Some(mut shard) = shard {
+                shard.files.retain(|relative, _| shard_of(relative) == name);
+                index.shards.insert(name.to_string(), shard);
             }
         }
         index
@@ -270,17 +313,28 @@ impl Index {
 
     /// Saves the shards that changed. A cache that cannot be written costs
     /// speed, not data, so failures are ignored.
-    pub fn save(&mut self, dir: Option<&Path>) {
-        let Some(dir) = dir else { return };
+    pub fn save(&mut self) {
+        let Some(dir) = self.dir.as_deref() else {
+            return;
+        };
+        if !self.shards.values().any(|shard| shard.changed)
+            || fsio::create_private_dir(dir).is_err()
+            || !usable(dir)
+        {
+            return;
+        }
         remove_old_temp_files(dir);
         for (name, shard) in self.shards.iter_mut().filter(|(_, shard)| shard.changed) {
-            let Ok(json) = serde_json::to_vec(shard) else {
+            let (Ok(json), Ok(random)) = (serde_json::to_vec(shard), getrandom::u32()) else {
                 continue;
             };
-            let _ = fs::create_dir_all(dir);
             let file = dir.join(format!("{name}.json"));
-            let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-            if fs::write(&temp, json).is_ok() && fs::rename(&temp, &file).is_ok() {
+            // A new file of a name nobody can guess: never one planted there.
+            let temp = dir.join(format!(".{name}.{random:08x}.tmp"));
+            let Ok(mut out) = fsio::create_private(&temp) else {
+                continue;
+            };
+            if out.write_all(&json).is_ok() && fs::rename(&temp, &file).is_ok() {
                 shard.changed = false;
             } else {
                 let _ = fs::remove_file(&temp);
@@ -320,6 +374,12 @@ impl Index {
             indexed.latest = Some(latest);
             shard.changed = true;
         }
+    }
+
+    /// Drops what is known of a file, so that it is read again.
+    pub fn forget(&mut self, relative: &str) {
+        let shard = self.shard(relative);
+        shard.changed |= shard.files.remove(relative).is_some();
     }
 
     pub fn set(&mut self, relative: String, indexed: Indexed) {
@@ -371,6 +431,115 @@ fn remove_old_temp_files(dir: &Path) {
     }
 }
 
+/// Can the index folder `dir` (inside mentee's cache folder) be used? Both
+/// must be the user's own folders, or not exist yet. One that is the user's
+/// but open to others is made private (0700); if others could write in the
+/// index folder, what is in it is thrown away, to be rebuilt. A folder of
+/// another user (or a link, or not a folder) is not used at all: mentee
+/// then works without an index, only slower, and never writes there.
+fn usable(dir: &Path) -> bool {
+    let Some(cache) = dir.parent() else {
+        return false;
+    };
+    match (trust(cache), trust(dir)) {
+        (Trust::Foreign, _) | (_, Trust::Foreign) => false,
+        (_, Trust::Opened) => {
+            empty(dir);
+            true
+        }
+        _ => true,
+    }
+}
+
+/// What a cache folder can be trusted with.
+#[derive(Debug, PartialEq)]
+enum Trust {
+    Missing,
+    /// The user's own, private (perhaps only now).
+    Private,
+    /// The user's own, but others could write in it until now.
+    Opened,
+    /// Not the user's, or not a plain folder: never used.
+    Foreign,
+}
+
+#[cfg(unix)]
+fn trust(folder: &Path) -> Trust {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let meta = match fs::symlink_metadata(folder) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Trust::Missing,
+        Err(_) => return Trust::Foreign,
+    };
+    if !meta.is_dir() || meta.uid() != rustix::process::geteuid().as_raw() {
+        return Trust::Foreign;
+    }
+    let mode = meta.mode() & 0o7777;
+    if mode & 0o077 == 0 {
+        return Trust::Private;
+    }
+    if fs::set_permissions(folder, fs::Permissions::from_mode(0o700)).is_err() {
+        return Trust::Foreign;
+    }
+    if mode & 0o022 == 0 {
+        Trust::Private
+    } else {
+        Trust::Opened
+    }
+}
+
+#[cfg(not(unix))]
+fn trust(folder: &Path) -> Trust {
+    match fs::symlink_metadata(folder) {
+        Ok(meta) if meta.is_dir() => Trust::Private,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Trust::Missing,
+        _ => Trust::Foreign,
+    }
+}
+
+/// Removes every file of an index folder (links too, never what they point to).
+fn empty(dir: &Path) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.file_type().is_ok_and(|kind| !kind.is_dir()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The bytes of a shard file, if it is a plain file of the user's that no
+/// one else can write (one others can read is made private).
+#[cfg(unix)]
+fn read_private(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let before = fs::symlink_metadata(path).ok()?;
+    if !before.is_file() {
+        return None;
+    }
+    let mut file = fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    let same = meta.dev() == before.dev() && meta.ino() == before.ino();
+    let mode = meta.mode() & 0o7777;
+    if !same || meta.uid() != rustix::process::geteuid().as_raw() || mode & 0o022 != 0 {
+        return None;
+    }
+    if mode & 0o077 != 0 {
+        file.set_permissions(fs::Permissions::from_mode(0o600))
+            .ok()?;
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_private(path: &Path) -> Option<Vec<u8>> {
+    fs::symlink_metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .and_then(|_| fs::read(path).ok())
+}
+
 /// Where the index of the data folder `root` is kept inside the cache folder:
 /// one folder per data folder, named by a hash of its path.
 pub fn dir_for(cache_dir: &Path, root: &Path) -> PathBuf {
@@ -396,4 +565,40 @@ fn hash(bytes: &[u8]) -> u64 {
         h = mix(h, u64::from(*byte));
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_shard_name, shard_of};
+
+    #[track_caller]
+    fn case(relative: &str, shard: &str) {
+        assert_eq!(shard_of(relative), shard, "{relative}");
+        assert!(is_shard_name(shard), "{shard}");
+    }
+
+    #[test]
+    fn every_shard_a_file_goes_to_is_a_name_that_is_read_back() {
+        case("meetings/next-alex.toml", "meetings");
+        case("meetings/2026/2026-11-10-alex.toml", "meetings");
+        case("journal/2026/2026-11.toml", "journal-2026");
+        case("journal/notes/x.toml", "root");
+        case("journal/2026 (conflicted copy)/2026-11.toml", "root");
+        case("mentors.toml", "root");
+        case("journal/2026-11.toml", "root");
+    }
+
+    #[test]
+    fn other_names_in_the_index_folder_are_not_read() {
+        for name in [
+            "meetings (conflicted copy)",
+            "journal-",
+            "journal-2026 (1)",
+            "journal-../x",
+            "index",
+            "",
+        ] {
+            assert!(!is_shard_name(name), "{name}");
+        }
+    }
 }

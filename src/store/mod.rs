@@ -82,7 +82,7 @@ impl Drop for Store {
     /// The index is saved once, at the end of the run.
     fn drop(&mut self) {
         if let Some(index) = self.index.get_mut() {
-            index.save(self.index_dir.as_deref());
+            index.save();
         }
     }
 }
@@ -633,6 +633,7 @@ impl Store {
     pub fn save_meeting(&self, lock: &Lock, meeting: &Meeting) -> Result<()> {
         let (current, target) = self.meeting_paths(meeting)?;
         let base = current.clone().unwrap_or_else(|| target.clone());
+        self.check_cached_meeting(&base)?;
         self.save_as(
             lock,
             &base,
@@ -668,6 +669,7 @@ impl Store {
     pub fn check_meeting(&self, _lock: &Lock, meeting: &Meeting) -> Result<PathBuf> {
         let (current, target) = self.meeting_paths(meeting)?;
         let base = current.unwrap_or_else(|| target.clone());
+        self.check_cached_meeting(&base)?;
         self.unchanged(&base)?;
         if base != target && self.unchanged(&target)?.is_some() {
             return Err(Error::Changed { path: target });
@@ -680,6 +682,37 @@ impl Store {
         let path = self.path_of(file);
         self.unchanged(&path)?;
         Ok(path)
+    }
+
+    /// Nothing read from the index is ever written into the data: a meeting
+    /// that [`Store::meetings`] took from the index, rather than from its
+    /// file, is checked against the file before it is written back. One
+    /// file is parsed, instead of every meeting under the lock. If the index
+    /// lied, its entry is dropped (the next run reads the file) and nothing
+    /// is written.
+    fn check_cached_meeting(&self, path: &Path) -> Result<()> {
+        if !matches!(self.seen.borrow().get(path), Some(Seen::Stamp(_))) {
+            return Ok(());
+        }
+        let parsed = match fsio::read_optional(path)? {
+            Some(bytes) => codec::read_meeting(path, &bytes).ok(),
+            None => None,
+        };
+        let relative = self.relative(path);
+        let mut slot = self.index.borrow_mut();
+        let Some(index) = slot.as_mut() else {
+            return Ok(());
+        };
+        if index
+            .get(&relative)
+            .is_some_and(|known| known.tells_of(parsed.as_ref()))
+        {
+            return Ok(());
+        }
+        index.forget(&relative);
+        Err(Error::Changed {
+            path: path.to_path_buf(),
+        })
     }
 
     fn fits(&self, path: &Path, meeting: &Meeting) -> bool {

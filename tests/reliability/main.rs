@@ -9,6 +9,7 @@
 #[path = "../cli/support.rs"]
 mod support;
 
+mod cache;
 mod content;
 mod git_state;
 mod paths;

@@ -37,7 +37,7 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Child {
 
 /// `PROGRAM PRE_ARGS... mentee ARGS...` with the harness's environment: for
 /// running mentee under `sh -c`, `setpriv` or `unshare`.
-fn wrapped(env: &TestEnv, program: &str, pre_args: &[&str], args: &[&str]) -> Command {
+pub(crate) fn wrapped(env: &TestEnv, program: &str, pre_args: &[&str], args: &[&str]) -> Command {
     let mentee = env.std_command(args);
     let mut cmd = Command::new(program);
     cmd.env_clear();
@@ -53,13 +53,13 @@ fn wrapped(env: &TestEnv, program: &str, pre_args: &[&str], args: &[&str]) -> Co
 }
 
 /// `mentee ARGS` run by `sh -c "PREFIX; exec mentee ARGS"`.
-fn through_sh(env: &TestEnv, prefix: &str, args: &[&str]) -> Command {
+pub(crate) fn through_sh(env: &TestEnv, prefix: &str, args: &[&str]) -> Command {
     let script = format!("{prefix}; exec \"$0\" \"$@\"");
     wrapped(env, "sh", &["-c", &script], args)
 }
 
 /// Runs a prepared command with an empty stdin, at most [`finish`]'s timeout.
-fn output(mut cmd: Command) -> Output {
+pub(crate) fn output(mut cmd: Command) -> Output {
     let child = cmd
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -69,7 +69,7 @@ fn output(mut cmd: Command) -> Output {
     finish(child)
 }
 
-fn describe(out: &Output) -> String {
+pub(crate) fn describe(out: &Output) -> String {
     format!(
         "status: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
         out.status,
@@ -79,7 +79,7 @@ fn describe(out: &Output) -> String {
 }
 
 #[track_caller]
-fn succeeded(out: &Output, what: &str) {
+pub(crate) fn succeeded(out: &Output, what: &str) {
     assert!(out.status.success(), "{what} failed\n{}", describe(out));
 }
 
@@ -122,7 +122,7 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Every path under `dir` (not `dir` itself), depth first, hidden included.
-fn walk(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
         return paths;

@@ -10,5 +10,6 @@
 mod support;
 
 mod content;
+mod import;
 mod processes;
 mod properties;

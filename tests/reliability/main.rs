@@ -10,6 +10,7 @@
 mod support;
 
 mod content;
+mod data_folder;
 mod import;
 mod processes;
 mod properties;

@@ -344,11 +344,7 @@ fn refuse_shared_folder(dir: &Path) -> Result<()> {
 
 /// What `dir` is, when it is a folder that must not be the data folder:
 /// the root, `home`, or one of `shared`. All paths are canonical.
-fn shared_folder(
-    dir: &Path,
-    home: Option<&Path>,
-    shared: &[PathBuf],
-) -> Option<&'static str> {
+fn shared_folder(dir: &Path, home: Option<&Path>, shared: &[PathBuf]) -> Option<&'static str> {
     if dir.parent().is_none() {
         Some("the root folder")
     } else if home == Some(dir) {

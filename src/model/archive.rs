@@ -649,6 +649,22 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_unique_in_any_case_and_across_kinds() {
+        let mut archive = sample();
+        archive.entries[1].id = Id::from("ENT001");
+        archive.goals[0].id = Id::from("meet01");
+        let problems = archive.problems().join("\n");
+        assert!(
+            problems.contains("the IDs ent001 (entry) and ENT001 (entry) differ only in case"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("the ID meet01 is on a meeting and on a goal"),
+            "{problems}"
+        );
+    }
+
+    #[test]
     fn filters_keep_one_mentor_and_a_period() {
         let filter = Filter {
             since: Some(day("2026-11-10")),

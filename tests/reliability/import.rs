@@ -143,7 +143,10 @@ fn ids_that_differ_only_in_case_are_refused() {
         let mut twin = export["entries"][0].clone();
         export["entries"][0]["id"] = "abc123".into();
         twin["id"] = "ABC123".into();
-        export["entries"].as_array_mut().expect("entries").push(twin);
+        export["entries"]
+            .as_array_mut()
+            .expect("entries")
+            .push(twin);
     });
     refused(
         &doc,
@@ -224,9 +227,7 @@ fn what_the_commands_refuse_import_refuses_too() {
         ),
         (
             edited(|e| {
-                let planned = |id: &str| {
-                    json!({"id": id, "mentor": "alex", "status": "planned", "topics": ["Next"]})
-                };
+                let planned = |id: &str| json!({"id": id, "mentor": "alex", "status": "planned", "topics": ["Next"]});
                 let meetings = e["meetings"].as_array_mut().expect("meetings");
                 meetings.push(planned("p00001"));
                 meetings.push(planned("p00002"));

@@ -183,7 +183,11 @@ impl Archive {
             if let Kind::Other(kind) = &entry.kind {
                 problems.push(format!(
                     "{what}: the kind {kind:?} is not one mentee knows ({})",
-                    Kind::KNOWN.iter().map(Kind::as_str).collect::<Vec<_>>().join(", ")
+                    Kind::KNOWN
+                        .iter()
+                        .map(Kind::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             check_date(&what, "date", Some(entry.date), &mut problems);

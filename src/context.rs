@@ -13,7 +13,7 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct Context {
     pub store: Store,
@@ -57,6 +57,7 @@ impl Context {
             Some(dir) => dir.clone(),
             None => default_dir()?,
         };
+        refuse_shared_folder(&dir)?;
         let today = match std::env::var("MENTEE_TODAY") {
             Ok(text) if !text.trim().is_empty() => {
                 dates::parse_iso(text.trim()).ok_or_else(|| {
@@ -241,7 +242,7 @@ fn settings() -> Result<Settings> {
             from: format!(
                 "default_mentor in {}",
                 path.as_deref()
-                    .unwrap_or(std::path::Path::new("config.toml"))
+                    .unwrap_or(Path::new("config.toml"))
                     .display()
             ),
         }),
@@ -265,6 +266,96 @@ fn default_dir() -> Result<PathBuf> {
     })
 }
 
+/// Folders that hold more than one program's files: mentee's lock, index
+/// and temporary files do not belong there, and `sync` would make them a
+/// git repository.
+const SYSTEM_FOLDERS: &[&str] = &[
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/home",
+    "/lib",
+    "/lib32",
+    "/lib64",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/srv",
+    "/sys",
+    "/tmp",
+    "/usr",
+    "/usr/bin",
+    "/usr/lib",
+    "/usr/local",
+    "/usr/sbin",
+    "/usr/share",
+    "/var",
+    "/var/lib",
+    "/var/log",
+    "/var/tmp",
+    "/Applications",
+    "/Library",
+    "/System",
+    "/Users",
+    "/Volumes",
+    "/private",
+    "/private/etc",
+    "/private/tmp",
+    "/private/var",
+];
+
+/// Refuses a data folder that is `/`, the home folder itself, a system
+/// folder or a folder shared by every program (such as ~/.local/share).
+/// Paths are compared after resolving links and `..`, so `/etc/..` or a
+/// link to `/` is caught; a folder that does not exist yet is none of
+/// these.
+fn refuse_shared_folder(dir: &Path) -> Result<()> {
+    let Ok(real) = dir.canonicalize() else {
+        return Ok(());
+    };
+    let canonical = |path: PathBuf| path.canonicalize().ok();
+    let home = dirs::home_dir().and_then(canonical);
+    let mut shared: Vec<PathBuf> = SYSTEM_FOLDERS
+        .iter()
+        .filter_map(|folder| canonical(PathBuf::from(folder)))
+        .collect();
+    shared.extend(
+        [dirs::data_dir(), dirs::config_dir(), dirs::cache_dir()]
+            .into_iter()
+            .flatten()
+            .filter_map(canonical),
+    );
+    let Some(what) = shared_folder(&real, home.as_deref(), &shared) else {
+        return Ok(());
+    };
+    Err(Error::user_with_hint(
+        format!(
+            "{} cannot be the data folder: it is {what}, which holds more than mentee's files",
+            dir.display()
+        ),
+        "use a folder of its own, such as ~/.local/share/mentee (with --dir or MENTEE_DIR)",
+    ))
+}
+
+/// What `dir` is, when it is a folder that must not be the data folder:
+/// the root, `home`, or one of `shared`. All paths are canonical.
+fn shared_folder(dir: &Path, home: Option<&Path>, shared: &[PathBuf]) -> Option<&'static str> {
+    if dir.parent().is_none() {
+        Some("the root folder")
+    } else if home == Some(dir) {
+        Some("your home folder")
+    } else if shared.iter().any(|folder| folder == dir) {
+        Some("a system folder")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +373,28 @@ mod tests {
             use_color(choice, os(no_color), os(force), terminal),
             expected
         );
+    }
+
+    #[track_caller]
+    fn folder(dir: &str, expected: Option<&str>) {
+        let shared = [PathBuf::from("/etc"), PathBuf::from("/tmp")];
+        let home = PathBuf::from("/home/sam");
+        assert_eq!(
+            shared_folder(Path::new(dir), Some(&home), &shared),
+            expected,
+            "{dir}"
+        );
+    }
+
+    #[test]
+    fn a_data_folder_is_a_folder_of_its_own() {
+        folder("/", Some("the root folder"));
+        folder("/home/sam", Some("your home folder"));
+        folder("/etc", Some("a system folder"));
+        folder("/tmp", Some("a system folder"));
+        folder("/tmp/x", None);
+        folder("/home/sam/notes/mentee", None);
+        folder("/home", None);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 /// after a hand edit): the export is still written, as it is the person's
 /// data, but they hear now, not on the day they need the import.
 fn warn_unless_importable(archive: &Archive) {
-    let problems = archive.problems();
+    let problems = crate::commands::import::problems(archive);
     if problems.is_empty() {
         return;
     }

@@ -1,8 +1,10 @@
 //! `mentee import`: a JSON export read back into an empty data folder.
 //!
 //! Everything is checked before the first file is written: the version,
-//! the shape, IDs used once, every reference to a mentor, meeting or
-//! commitment resolving inside the file. A data folder that already holds
+//! the shape, IDs used once (in any case, across every kind of record),
+//! every reference to a mentor, meeting or commitment resolving inside the
+//! file, every text, topic, kind and date as the commands would take them,
+//! and no more meetings on one day than the folder can name. A data folder that already holds
 //! a journal is refused: two journals are never merged silently.
 
 use crate::commands::say;
@@ -10,6 +12,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::archive::{self, Archive, Wire};
 use crate::render::text::plural;
+use crate::store;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +46,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let (text, path) = read(ctx, &args.file)?;
     let (wire, partial_hint) = parse(&path, &text)?;
     let archive = wire.into_archive();
-    let problems = archive.problems();
+    let problems = problems(&archive);
     if !problems.is_empty() {
         let message = format!(
             "{} cannot be imported; nothing was written: {}",
@@ -85,6 +88,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store.root().display()
     ));
     Ok(())
+}
+
+/// Everything that stops `archive` from being written to an empty data
+/// folder: the model's checks, and meeting files the folder cannot name.
+pub fn problems(archive: &Archive) -> Vec<String> {
+    let mut problems = archive.problems();
+    for (name, count) in store::overfull_meeting_names(&archive.meetings) {
+        problems.push(format!(
+            "{count} meetings would be written as {name}.toml; at most {} meetings \
+             with one mentor on one day fit",
+            store::MAX_MEETINGS_PER_NAME
+        ));
+    }
+    problems
 }
 
 /// "2 problems:" and the first five, one per line, then how many more.

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment;
 use crate::model::dates::{Direction, Span};
-use crate::model::mentor::{Mentor, Role, normalize_name, unique_slug};
+use crate::model::mentor::{Mentor, NameError, Role, check_name, normalize_name, unique_slug};
 use crate::model::overview;
 use crate::render::{json, listing};
 
@@ -75,19 +75,15 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
 }
 
 fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
-    let name = normalize_name(&args.name);
-    if name.is_empty() {
-        return Err(Error::user_with_hint(
-            "a mentor needs a name",
-            "mentee mentor add \"Alex Kim\"",
-        ));
-    }
-    if args.name.contains(['\n', '\r']) || name.chars().count() > 100 {
-        return Err(Error::user_with_hint(
-            "a mentor's name must be one line of at most 100 characters",
-            "use the name you call them by; a role or note goes in --role or the journal",
-        ));
-    }
+    let name = check_name(&args.name).map_err(|err| {
+        let hint = match err {
+            NameError::Empty => "mentee mentor add \"Alex Kim\"",
+            NameError::Shape => {
+                "use the name you call them by; a role or note goes in --role or the journal"
+            }
+        };
+        Error::user_with_hint(err.to_string(), hint)
+    })?;
     let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
     let until = ctx.optional_date("--until", args.until.as_deref(), Direction::Future)?;
     if let (Some(since), Some(until)) = (since, until)

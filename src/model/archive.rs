@@ -8,15 +8,17 @@
 //! `version` is bumped only for a change that an older reader would
 //! misunderstand; see docs/json.md.
 
+mod problems;
+
 use crate::model::dates::{Span, toml_date};
 use crate::model::goal::{Goal, GoalStatus, Rating};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, Status, StatusChange};
 use crate::model::mentor::{Mentor, Role};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The version of the export document this mentee writes and the newest it
 /// can import.
@@ -96,197 +98,6 @@ impl Archive {
             .map(|a| (a, a.mentor.as_deref().unwrap_or_default()));
         in_meetings.chain(loose)
     }
-
-    /// What stops this journal from being written to an empty data folder
-    /// as it is: IDs used twice, references to records it does not hold,
-    /// names that cannot be file names, dates a TOML file cannot hold.
-    /// Empty when all is well.
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut slugs = HashSet::new();
-        for mentor in &self.mentors {
-            if !is_slug(&mentor.slug) {
-                problems.push(format!(
-                    "mentor {:?} has the slug {:?}; a slug is lowercase letters, digits and dashes",
-                    mentor.name, mentor.slug
-                ));
-            } else if !slugs.insert(mentor.slug.as_str()) {
-                problems.push(format!("two mentors have the slug {:?}", mentor.slug));
-            }
-            if mentor.name.trim().is_empty() {
-                problems.push(format!("mentor {:?} has no name", mentor.slug));
-            }
-        }
-        let mentor_ref = |what: &str, slug: &str, problems: &mut Vec<String>| {
-            if !slugs.contains(slug) {
-                problems.push(format!(
-                    "{what} names the mentor {slug:?}, who is not in the file"
-                ));
-            }
-        };
-
-        let meeting_ids = unique_ids(
-            "meeting",
-            self.meetings.iter().map(|m| &m.id),
-            &mut problems,
-        );
-        let commitment_ids = unique_ids(
-            "commitment",
-            self.commitments().map(|(a, _)| &a.id),
-            &mut problems,
-        );
-        unique_ids("entry", self.entries.iter().map(|e| &e.id), &mut problems);
-        unique_ids(
-            "queued topic",
-            self.later.iter().map(|q| &q.id),
-            &mut problems,
-        );
-        let goal_ids = unique_ids("goal", self.goals.iter().map(|g| &g.id), &mut problems);
-        let goal_ref = |what: &str, goal: Option<&Id>, problems: &mut Vec<String>| {
-            if let Some(goal) = goal.filter(|g| !goal_ids.contains(g)) {
-                problems.push(format!(
-                    "{what} serves the goal {goal}, which is not in the file"
-                ));
-            }
-        };
-
-        for meeting in &self.meetings {
-            let what = format!("meeting {}", meeting.id);
-            mentor_ref(&what, &meeting.mentor, &mut problems);
-            if meeting.held && meeting.date.is_none() {
-                problems.push(format!("{what} was held but has no date"));
-            }
-            check_dates(&what, meeting.date, &mut problems);
-            for checkin in &meeting.checkins {
-                if !commitment_ids.contains(&checkin.action) {
-                    problems.push(format!(
-                        "{what} reports on the commitment {}, which is not in the file",
-                        checkin.action
-                    ));
-                }
-            }
-            for action in &meeting.actions {
-                check_action(action, &mut problems);
-                goal_ref(
-                    &format!("commitment {}", action.id),
-                    action.goal.as_ref(),
-                    &mut problems,
-                );
-                if let Some(slug) = &action.mentor {
-                    mentor_ref(&format!("commitment {}", action.id), slug, &mut problems);
-                }
-            }
-        }
-        for action in &self.loose {
-            check_action(action, &mut problems);
-            goal_ref(
-                &format!("commitment {}", action.id),
-                action.goal.as_ref(),
-                &mut problems,
-            );
-            match &action.mentor {
-                Some(slug) => mentor_ref(&format!("commitment {}", action.id), slug, &mut problems),
-                None => problems.push(format!(
-                    "commitment {} was made outside any meeting but names no mentor",
-                    action.id
-                )),
-            }
-        }
-        for entry in &self.entries {
-            let what = format!("entry {}", entry.id);
-            if let Some(slug) = &entry.mentor {
-                mentor_ref(&what, slug, &mut problems);
-            }
-            if let Some(action) = entry
-                .action
-                .as_ref()
-                .filter(|a| !commitment_ids.contains(a))
-            {
-                problems.push(format!(
-                    "{what} is about the commitment {action}, which is not in the file"
-                ));
-            }
-            if let Some(meeting) = entry.meeting.as_ref().filter(|m| !meeting_ids.contains(m)) {
-                problems.push(format!(
-                    "{what} was taken at the meeting {meeting}, which is not in the file"
-                ));
-            }
-            goal_ref(&what, entry.goal.as_ref(), &mut problems);
-            if entry.kind.as_str().trim().is_empty() {
-                problems.push(format!("{what} has an empty kind"));
-            }
-            check_dates(&what, Some(entry.date), &mut problems);
-        }
-        for topic in &self.later {
-            let what = format!("queued topic {}", topic.id);
-            mentor_ref(&what, &topic.mentor, &mut problems);
-            check_dates(&what, Some(topic.added), &mut problems);
-        }
-        for goal in &self.goals {
-            let what = format!("goal {}", goal.id);
-            if let Some(slug) = &goal.mentor {
-                mentor_ref(&what, slug, &mut problems);
-            }
-            check_dates(&what, Some(goal.created), &mut problems);
-            check_dates(&what, Some(goal.by), &mut problems);
-            for rating in &goal.ratings {
-                check_dates(&what, Some(rating.on), &mut problems);
-            }
-        }
-        problems
-    }
-}
-
-fn check_action(action: &Action, problems: &mut Vec<String>) {
-    let what = format!("commitment {}", action.id);
-    check_dates(&what, Some(action.created), problems);
-    check_dates(&what, action.due, problems);
-    for change in &action.history {
-        check_dates(&what, Some(change.on), problems);
-    }
-}
-
-/// TOML dates, and so mentee's files, hold only the years 1 to 9999.
-fn check_dates(what: &str, date: Option<NaiveDate>, problems: &mut Vec<String>) {
-    if let Some(date) = date.filter(|d| !(1..=9999).contains(&d.year())) {
-        problems.push(format!(
-            "{what} has the date {date}, outside the years 1 to 9999"
-        ));
-    }
-}
-
-/// A slug is what file names are made of: it must not reach outside the
-/// data folder or be a name the file system refuses.
-fn is_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 64
-        && !slug.starts_with('-')
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// Collects IDs, reporting malformed ones and any used twice.
-fn unique_ids<'a>(
-    kind: &str,
-    ids: impl Iterator<Item = &'a Id>,
-    problems: &mut Vec<String>,
-) -> HashSet<&'a Id> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        let text = id.as_str();
-        if text.is_empty()
-            || text.chars().count() > 64
-            || text.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
-            problems.push(format!(
-                "a {kind} has the ID {text:?}; an ID is one short word"
-            ));
-        } else if !seen.insert(id) {
-            problems.push(format!("two records of kind {kind} have the ID {text}"));
-        }
-    }
-    seen
 }
 
 // ---- the JSON shape --------------------------------------------------------
@@ -833,6 +644,22 @@ mod tests {
         );
         assert!(
             problems.contains("names the mentor \"../etc\""),
+            "{problems}"
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_in_any_case_and_across_kinds() {
+        let mut archive = sample();
+        archive.entries[1].id = Id::from("ENT001");
+        archive.goals[0].id = Id::from("meet01");
+        let problems = archive.problems().join("\n");
+        assert!(
+            problems.contains("the IDs ent001 (entry) and ENT001 (entry) differ only in case"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("the ID meet01 is on a meeting and on a goal"),
             "{problems}"
         );
     }

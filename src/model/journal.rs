@@ -78,6 +78,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind this mentee writes; anything else is [`Kind::Other`].
+    pub const KNOWN: [Kind; 8] = [
+        Kind::Update,
+        Kind::Win,
+        Kind::Thanks,
+        Kind::Note,
+        Kind::Decision,
+        Kind::Advice,
+        Kind::Outcome,
+        Kind::Giveback,
+    ];
+
     pub fn as_str(&self) -> &str {
         match self {
             Kind::Update => "update",

@@ -82,6 +82,31 @@ pub fn normalize_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The longest name a mentor can have, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// Why a name cannot be a mentor's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("a mentor needs a name")]
+    Empty,
+    #[error("a mentor's name must be one line of at most {MAX_NAME_CHARS} characters")]
+    Shape,
+}
+
+/// A mentor's name as it is kept: one line, runs of white space made
+/// single spaces, not empty and not over [`MAX_NAME_CHARS`].
+pub fn check_name(name: &str) -> Result<String, NameError> {
+    let normal = normalize_name(name);
+    if normal.is_empty() {
+        Err(NameError::Empty)
+    } else if name.contains(['\n', '\r']) || normal.chars().count() > MAX_NAME_CHARS {
+        Err(NameError::Shape)
+    } else {
+        Ok(normal)
+    }
+}
+
 /// A file-name-safe, lowercase form of a name: `Alex Kim` -> `alex-kim`.
 /// Only ASCII letters and digits survive, so no name can reach outside the
 /// data directory or make a name the file system refuses; the result is at

@@ -728,25 +728,15 @@ impl Store {
     }
 
     fn free_meeting_path(&self, meeting: &Meeting) -> Result<PathBuf> {
-        let (dir, stem) = match (meeting.held, meeting.date) {
-            (true, Some(date)) => (
-                self.root.join("meetings").join(date.year().to_string()),
-                format!("{date}-{}", slugify(&meeting.mentor)),
-            ),
-            // The slug is slugified again: a hand-edited one must not reach
-            // outside the folder.
-            _ => (
-                self.root.join("meetings"),
-                format!("next-{}", slugify(&meeting.mentor)),
-            ),
-        };
+        let (folder, stem) = meeting_name(meeting);
+        let dir = self.root.join(folder);
         let taken =
             |path: &Path| path.exists() || self.meeting_files.borrow().values().any(|p| p == path);
         let path = dir.join(format!("{stem}.toml"));
         if !taken(&path) {
             return Ok(path);
         }
-        (2..1000)
+        (2..=MAX_MEETINGS_PER_NAME)
             .map(|n| dir.join(format!("{stem}-{n}.toml")))
             .find(|path| !taken(path))
             .ok_or_else(|| {
@@ -1115,6 +1105,43 @@ fn list(dir: &Path) -> Result<Vec<(PathBuf, Kind)>> {
         paths.push((path, kind));
     }
     Ok(paths)
+}
+
+/// At most this many meeting files share one name (`2026-11-24-alex-kim.toml`,
+/// then `-2` to `-999`): a day with one mentor never holds more meetings.
+pub const MAX_MEETINGS_PER_NAME: usize = 999;
+
+/// The folder (relative to the data folder) and the file name stem a
+/// meeting is written under: held ones by year and date, planned ones as
+/// `next-SLUG`. The slug is slugified again: a hand-edited one must not
+/// reach outside the folder.
+fn meeting_name(meeting: &Meeting) -> (PathBuf, String) {
+    match (meeting.held, meeting.date) {
+        (true, Some(date)) => (
+            Path::new("meetings").join(date.year().to_string()),
+            format!("{date}-{}", slugify(&meeting.mentor)),
+        ),
+        _ => (
+            PathBuf::from("meetings"),
+            format!("next-{}", slugify(&meeting.mentor)),
+        ),
+    }
+}
+
+/// The meeting file names that `meetings` would use more than
+/// [`MAX_MEETINGS_PER_NAME`] times, with how many meetings want each, so
+/// that an import can be refused before its first file is written.
+pub fn overfull_meeting_names(meetings: &[Meeting]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for meeting in meetings {
+        let (folder, stem) = meeting_name(meeting);
+        let name = folder.join(stem).to_string_lossy().into_owned();
+        *counts.entry(name).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, count)| *count > MAX_MEETINGS_PER_NAME)
+        .collect()
 }
 
 #[cfg(test)]

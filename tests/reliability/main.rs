@@ -11,7 +11,9 @@ mod support;
 
 mod cache;
 mod content;
+mod data_folder;
 mod git_state;
+mod import;
 mod paths;
 mod processes;
 mod properties;

@@ -103,6 +103,27 @@ fn a_gitignore_linked_outside_is_not_appended_to_by_sync() {
         .status()
         .expect("git runs");
     assert!(git.success());
+    // Sync checks that it has somewhere to push, and who commits, before
+    // anything else.
+    fs::write(
+        env.home().join(".gitconfig"),
+        "[user]\n\tname = Sam Mentee\n\temail = sam@example.com\n",
+    )
+    .expect("write .gitconfig");
+    let remote = env.scratch("remote.git");
+    for args in [
+        vec!["init", "--quiet", "--bare", remote.to_str().expect("UTF-8")],
+        vec!["remote", "add", "origin", remote.to_str().expect("UTF-8")],
+    ] {
+        let status = std::process::Command::new("git")
+            .args(&args)
+            .current_dir(env.dir())
+            .env("HOME", env.home())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
     let target = outside(&env, "ignore", "*.log\n");
     symlink("../outside/ignore", env.path(".gitignore")).expect("symlink");
 

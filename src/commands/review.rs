@@ -1,14 +1,13 @@
 //! `mentee review`: the mid-term or closing review of a whole mentorship.
 //! It reads every record about one mentor; it is run a few times a year.
 
-use crate::commands::summary::Format;
 use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::review::{self, Sources, Stage};
-use crate::render::json;
 use crate::render::review::render;
 use crate::render::summary::Style;
+use crate::render::{Format, json};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -80,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Stage::Closing
     };
     let review = review::build(&sources, stage, since, until);
-    let format = Format::chosen(ctx, args.json, args.format);
+    let format = ctx.summary_format(args.json, args.format);
     match format {
         Format::Json => outln!("{}", json::document("review", &review)),
         Format::Markdown => out!("{}", render(&review, Style::Markdown)),

@@ -5,8 +5,8 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
-use crate::render::json;
 use crate::render::summary::{Style, render};
+use crate::render::{Format, json};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -49,27 +49,6 @@ pub struct Args {
     pub no_sign: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Markdown,
-    Text,
-    Json,
-}
-
-impl Format {
-    /// --json, else --format, else the configured format, else Markdown.
-    pub fn chosen(ctx: &Context, json: bool, typed: Option<Format>) -> Format {
-        if json {
-            Format::Json
-        } else {
-            typed
-                .or(ctx.settings.summary_format)
-                .unwrap_or(Format::Markdown)
-        }
-    }
-}
-
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let until = ctx
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
@@ -109,7 +88,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let goals = ctx.store.goals()?;
     let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
-    let format = Format::chosen(ctx, args.json, args.format);
+    let format = ctx.summary_format(args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {
         (_, true) => None,
         (Some(name), _) => Some(name.as_str()),

@@ -18,6 +18,7 @@ pub mod model;
 pub mod prompt;
 pub mod render;
 pub mod store;
+pub mod workspace;
 
 use clap::Parser;
 use std::process::ExitCode;

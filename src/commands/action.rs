@@ -1,6 +1,6 @@
 //! `mentee action`: commitments made to a mentor, and what became of them.
 
-use crate::commands::{File, Origin, Records, checked_text, goal, resolve_mentor, say};
+use crate::commands::{File, Origin, Records, checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment::{self, Commitment};
@@ -8,6 +8,7 @@ use crate::model::dates::Direction;
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
 use crate::render::{json, listing};
+use crate::workspace::link_goal;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -137,7 +138,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
-    let goal = goal::link(&ctx.store, args.goal.as_deref())?;
+    let goal = link_goal(&ctx.store, args.goal.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(
             "Note: {due} has passed, so this commitment starts out overdue."

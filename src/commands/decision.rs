@@ -1,13 +1,13 @@
 //! `mentee decide` and `mentee decisions`: the decision log. Each decision
 //! keeps the options weighed, what the mentor said and, always, why.
 
-use crate::commands::journal::{Details, record};
 use crate::commands::{checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::journal::Kind;
 use crate::render::{decisions, json};
+use crate::workspace::{Details, record};
 
 /// Record a decision: the options you weighed, your mentor's input and why
 ///

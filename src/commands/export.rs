@@ -106,6 +106,6 @@ fn warn_unless_importable(archive: &Archive) {
     }
     say(&format!(
         "warning: mentee import would refuse this export until the files are fixed; {}",
-        crate::commands::import::listed(&problems)
+        crate::render::text::listed(&problems)
     ));
 }

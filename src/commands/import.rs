@@ -9,7 +9,7 @@ use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::archive::{self, Archive, Wire};
-use crate::render::text::plural;
+use crate::render::text::{self, plural};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         let message = format!(
             "{} cannot be imported; nothing was written: {}",
             path.display(),
-            listed(&problems)
+            text::listed(&problems)
         );
         let hint = partial_hint.unwrap_or_else(|| {
             "fix the file, or make a fresh one with: mentee export --format json -o FILE"
@@ -85,18 +85,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store.root().display()
     ));
     Ok(())
-}
-
-/// "2 problems:" and the first five, one per line, then how many more.
-pub fn listed(problems: &[String]) -> String {
-    let mut text = format!("{}:", plural(problems.len(), "problem", "problems"));
-    for problem in problems.iter().take(5) {
-        text.push_str(&format!("\n  {problem}"));
-    }
-    if problems.len() > 5 {
-        text.push_str(&format!("\n  ... and {} more", problems.len() - 5));
-    }
-    text
 }
 
 fn read(ctx: &Context, file: &Path) -> Result<(String, PathBuf)> {

@@ -3,7 +3,6 @@
 pub mod action;
 pub mod advice;
 pub mod agenda;
-pub mod calendar;
 pub mod completions;
 pub mod decision;
 pub mod edit;
@@ -386,7 +385,7 @@ impl Records {
             .chain(
                 entries
                     .iter()
-                    .map(|e| (&e.id, crate::commands::advice::a_kind(&e.kind))),
+                    .map(|e| (&e.id, crate::render::text::a_kind(&e.kind))),
             );
         let found: Vec<(Id, String)> = all
             .filter(|(id, _)| id.matches_prefix(typed))

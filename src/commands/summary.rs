@@ -1,12 +1,13 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::{Records, advice, resolve_mentor, say};
+use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
 use crate::render::summary::{Style, render};
 use crate::render::{Format, json};
+use crate::workspace::behind_outcomes;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -78,7 +79,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     crate::commands::check_period(since, Some(until))?;
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx);
-    let advice = advice::behind_outcomes(ctx, &entries)?;
+    let advice = behind_outcomes(ctx, &entries)?;
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,

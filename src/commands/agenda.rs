@@ -1,7 +1,7 @@
 //! `mentee agenda`: plan the next meeting with one or two topics, show it,
 //! queue a topic for later, or write it as an iCalendar event (`--ics`).
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::Commitment;
@@ -39,9 +39,8 @@ pub struct Args {
     /// One or two topics, each best phrased as a specific question
     #[arg(value_name = "TOPIC")]
     pub topics: Vec<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// The day of the meeting, such as 2026-11-24, fri or +1w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
@@ -57,15 +56,15 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if let Some(file) = &args.ics {
-        return ics(ctx, args.mentor.as_deref(), file);
+        return ics(ctx, args.mentor.typed(), file);
     }
     if args.later {
-        return queue(ctx, &args.topics, args.mentor.as_deref());
+        return queue(ctx, &args.topics, args.mentor.typed());
     }
     if args.topics.is_empty() {
         return match args.on.as_deref() {
-            Some(on) => reschedule(ctx, on, args.mentor.as_deref()),
-            None => show(ctx, args.mentor.as_deref()),
+            Some(on) => reschedule(ctx, on, args.mentor.typed()),
+            None => show(ctx, args.mentor.typed()),
         };
     }
     plan(ctx, args)
@@ -129,7 +128,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
                     .unwrap_or("TOPIC")
                     .trim(),
                 args.mentor
-                    .as_deref()
+                    .typed()
                     .map(|typed| format!(" -m {typed}"))
                     .unwrap_or_default()
             ),
@@ -150,7 +149,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         .transpose()?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
     if ctx.interactive && topics.len() < MAX_TOPICS {
-        let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.as_deref())?;
+        let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.typed())?;
         let queued: Vec<String> = ctx
             .store
             .later()?
@@ -165,7 +164,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
     }
     let lock = ctx.store.lock()?;
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
     // A queued topic that is now planned leaves the queue.

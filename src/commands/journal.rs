@@ -1,7 +1,7 @@
 //! `mentee update`, `thanks`, `note` and `giveback`: the journal between
 //! meetings. Each writes its entry through [`crate::workspace::record`].
 
-use crate::commands::say;
+use crate::commands::{MentorArg, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::journal::Kind;
@@ -43,9 +43,8 @@ pub struct UpdateArgs {
 pub struct ThanksArgs {
     /// What you are thankful for (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// The commitment it is about (its ID or a unique prefix)
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
@@ -62,9 +61,8 @@ pub struct ThanksArgs {
 pub struct GivebackArgs {
     /// What you shared or did (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
 }
 
 /// Record a note or piece of advice from the latest meeting
@@ -77,9 +75,8 @@ pub struct GivebackArgs {
 pub struct NoteArgs {
     /// The note (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
 }
 
 pub fn update(ctx: &Context, args: &UpdateArgs) -> Result<()> {
@@ -112,7 +109,7 @@ pub fn thanks(ctx: &Context, args: &ThanksArgs) -> Result<()> {
         ctx,
         Kind::Thanks,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         args.action.as_deref(),
         Details::default(),
     )
@@ -128,7 +125,7 @@ pub fn note(ctx: &Context, args: &NoteArgs) -> Result<()> {
         ctx,
         Kind::Note,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         None,
         Details::default(),
     )
@@ -144,7 +141,7 @@ pub fn giveback(ctx: &Context, args: &GivebackArgs) -> Result<()> {
         ctx,
         Kind::Giveback,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         None,
         Details::default(),
     )?;

@@ -93,6 +93,21 @@ pub enum Command {
     Stats(stats::Args),
 }
 
+/// `-m/--mentor` as most commands take it.
+#[derive(Debug, Default, clap::Args)]
+pub struct MentorArg {
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    mentor: Option<String>,
+}
+
+impl MentorArg {
+    /// The mentor as typed, if given.
+    pub fn typed(&self) -> Option<&str> {
+        self.mentor.as_deref()
+    }
+}
+
 /// Runs a command. `dir` and `color` are the global arguments; `app` builds
 /// the whole command line, for the commands that describe it (completions,
 /// manual pages).

@@ -1,6 +1,6 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
@@ -26,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// Start of the period: a date, or last-meeting [default: last-meeting]
     #[arg(long, value_name = "DATE|last-meeting", allow_hyphen_values = true)]
     pub since: Option<String>,
@@ -61,7 +60,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ));
     }
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let since = match args.since.as_deref().map(str::trim) {
         Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
             Some(ctx.date("--since", text, Direction::Past)?)

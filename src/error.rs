@@ -54,6 +54,12 @@ impl Error {
         }
     }
 
+    /// A date in the future where only a day that has come makes sense:
+    /// `what` is the date as the user gave it, `why` the rule that follows.
+    pub fn not_come_yet(what: impl std::fmt::Display, why: &str, hint: &str) -> Error {
+        Error::user_with_hint(format!("{what} has not come yet{why}"), hint)
+    }
+
     pub fn io(path: &Path, source: io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),

@@ -38,8 +38,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .optional_date("--on", args.on.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
     if on > ctx.today {
-        return Err(Error::user_with_hint(
-            format!("{on} has not come yet; a meeting is recorded on the day it is held"),
+        return Err(Error::not_come_yet(
+            on,
+            "; a meeting is recorded on the day it is held",
             "to plan it, use: mentee agenda \"TOPIC\" --on DATE",
         ));
     }

@@ -54,8 +54,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
     if until > ctx.today {
-        return Err(Error::user_with_hint(
-            format!("--until {until} has not come yet: a summary tells what has happened"),
+        return Err(Error::not_come_yet(
+            format_args!("--until {until}"),
+            ": a summary tells what has happened",
             "leave out --until for a summary up to today",
         ));
     }

@@ -8,13 +8,13 @@
 //! `version` is bumped only for a change that an older reader would
 //! misunderstand; see docs/json.md.
 
-use crate::model::dates::{Span, toml_date};
+use crate::model::dates::{self, Span, toml_date};
 use crate::model::goal::{Goal, GoalStatus, Rating};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, Status, StatusChange};
 use crate::model::mentor::{Mentor, Role};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -246,9 +246,9 @@ fn check_action(action: &Action, problems: &mut Vec<String>) {
     }
 }
 
-/// TOML dates, and so mentee's files, hold only the years 1 to 9999.
+/// See [`dates::in_files_range`].
 fn check_dates(what: &str, date: Option<NaiveDate>, problems: &mut Vec<String>) {
-    if let Some(date) = date.filter(|d| !(1..=9999).contains(&d.year())) {
+    if let Some(date) = date.filter(|d| !dates::in_files_range(*d)) {
         problems.push(format!(
             "{what} has the date {date}, outside the years 1 to 9999"
         ));

@@ -66,15 +66,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
             Some(ctx.date("--since", text, Direction::Past)?)
         }
-        // Since the last meeting; before any, since the relationship began.
-        _ => crate::model::meeting::last_held(&records.meetings, &mentor.slug, until)
-            .and_then(|m| m.date)
-            .or(mentor.since)
-            .or_else(|| {
-                records
-                    .first_day_with(&mentor.slug)
-                    .filter(|day| *day <= until)
-            }),
+        _ => summary::default_since(
+            &records.meetings,
+            &mentor,
+            records.first_day_with(&mentor.slug),
+            until,
+        ),
     };
     crate::commands::check_period(since, Some(until))?;
     let entries = ctx.store.entries(since, Some(until))?;

@@ -188,18 +188,10 @@ pub fn find_goal(goals: &[Goal], typed: &str) -> Result<usize> {
             format!("no goal has the ID `{}`", typed.trim()),
             "see every goal and its ID with: mentee goal list --all",
         )),
-        Lookup::Ambiguous(found) => Err(Error::user_with_hint(
-            format!(
-                "`{}` is the start of {} goal IDs: {}",
-                typed.trim(),
-                found.len(),
-                found
-                    .iter()
-                    .map(|i| goals[*i].id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "type more of the ID",
+        Lookup::Ambiguous(found) => Err(Error::ambiguous_id(
+            typed,
+            "goal",
+            found.iter().map(|i| &goals[*i].id),
         )),
     }
 }

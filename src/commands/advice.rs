@@ -96,18 +96,10 @@ fn find_advice(ctx: &Context, typed: &str) -> Result<Entry> {
     let advice = found.iter().filter(|e| e.kind == Kind::Advice);
     match id::lookup(typed, advice.map(|e| (&e.id, e))) {
         Lookup::Found(entry) => Ok(entry.clone()),
-        Lookup::Ambiguous(entries) => Err(Error::user_with_hint(
-            format!(
-                "`{}` is the start of {} advice IDs: {}",
-                typed.trim(),
-                entries.len(),
-                entries
-                    .iter()
-                    .map(|e| e.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "type more of the ID",
+        Lookup::Ambiguous(entries) => Err(Error::ambiguous_id(
+            typed,
+            "advice",
+            entries.iter().map(|e| &e.id),
         )),
         Lookup::Missing => {
             let other = found.iter().find(|e| e.id.matches_prefix(typed));

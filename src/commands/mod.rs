@@ -366,18 +366,10 @@ impl Records {
                     ),
                 ))
             }
-            Lookup::Ambiguous(found) => Err(Error::user_with_hint(
-                format!(
-                    "`{}` is the start of {} commitment IDs: {}",
-                    typed.trim(),
-                    found.len(),
-                    found
-                        .iter()
-                        .map(|o| self.action(*o).id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                "type more of the ID",
+            Lookup::Ambiguous(found) => Err(Error::ambiguous_id(
+                typed,
+                "commitment",
+                found.iter().map(|o| &self.action(*o).id),
             )),
         }
     }

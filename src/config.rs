@@ -10,8 +10,8 @@
 //! Every setting has a flag or an environment variable too; a flag beats the
 //! environment, which beats this file.
 
-use crate::commands::summary::Format;
 use crate::error::{Error, Result, line_column};
+use crate::render::Format;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 

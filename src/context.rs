@@ -3,12 +3,11 @@
 //! of `config.toml`. No handler looks at the environment, the clock or the
 //! terminal itself.
 
-use crate::cli::{ColorChoice, GlobalArgs};
-use crate::commands::summary::Format;
 use crate::config::{self, Config};
 use crate::editor::{self, Editor};
 use crate::error::{Error, Result};
 use crate::model::dates::{self, Direction};
+use crate::render::Format;
 use crate::store::Store;
 use chrono::NaiveDate;
 use std::ffi::OsString;
@@ -52,9 +51,11 @@ pub struct DefaultMentor {
 }
 
 impl Context {
-    pub fn from_env(global: &GlobalArgs) -> Result<Context> {
-        let dir = match &global.dir {
-            Some(dir) => dir.clone(),
+    /// Resolves the environment once: `dir` and `color` are the global
+    /// `--dir` and `--color` arguments.
+    pub fn from_env(dir: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
+        let dir = match dir {
+            Some(dir) => dir,
             None => default_dir()?,
         };
         refuse_shared_folder(&dir)?;
@@ -76,7 +77,7 @@ impl Context {
             .flatten();
         let stdout_terminal = std::io::stdout().is_terminal();
         let color = use_color(
-            global.color,
+            color,
             std::env::var_os("NO_COLOR"),
             std::env::var_os("CLICOLOR_FORCE"),
             stdout_terminal && std::env::var_os("TERM").is_none_or(|term| term != "dumb"),
@@ -155,6 +156,26 @@ impl Context {
     ) -> Result<Option<NaiveDate>> {
         text.map(|text| self.date(flag, text, dir)).transpose()
     }
+
+    /// The format of a summary or review: --json, else --format, else the
+    /// configured format, else Markdown.
+    pub fn summary_format(&self, json: bool, typed: Option<Format>) -> Format {
+        if json {
+            Format::Json
+        } else {
+            typed
+                .or(self.settings.summary_format)
+                .unwrap_or(Format::Markdown)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// `--color`: see [`use_color`].
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Colour or not. The first that applies wins: `--color always|never`;

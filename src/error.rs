@@ -85,6 +85,31 @@ impl Error {
         )
     }
 
+    /// An ID prefix that more than one record of a kind starts with:
+    /// `kind` as in "commitment", `ids` the IDs it could mean.
+    pub fn ambiguous_id<T: std::fmt::Display>(
+        typed: &str,
+        kind: &str,
+        ids: impl ExactSizeIterator<Item = T>,
+    ) -> Error {
+        let count = ids.len();
+        let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
+        Error::user_with_hint(
+            format!(
+                "`{}` is the start of {count} {kind} IDs: {}",
+                typed.trim(),
+                ids.join(", ")
+            ),
+            "type more of the ID",
+        )
+    }
+
+    /// A date in the future where only a day that has come makes sense:
+    /// `what` is the date as the user gave it, `why` the rule that follows.
+    pub fn not_come_yet(what: impl std::fmt::Display, why: &str, hint: &str) -> Error {
+        Error::user_with_hint(format!("{what} has not come yet{why}"), hint)
+    }
+
     pub fn io(path: &Path, source: io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),

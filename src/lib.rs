@@ -19,6 +19,7 @@ pub mod model;
 pub mod prompt;
 pub mod render;
 pub mod store;
+pub mod workspace;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -34,16 +35,21 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    let result = commands::run(&cli.global, cli.command).and_then(|()| match output::failure() {
-        Some(kind) => Err(error::Error::user_with_hint(
-            format!(
-                "cannot write to standard output: {}",
-                std::io::Error::from(kind)
-            ),
-            "check where the output goes (a full disk?); what was to be saved is saved",
-        )),
-        None => Ok(()),
-    });
+    let cli::Cli { global, command } = cli;
+    let app = <cli::Cli as clap::CommandFactory>::command;
+    let result =
+        commands::run(global.dir, global.color, command, app).and_then(
+            |()| match output::failure() {
+                Some(kind) => Err(error::Error::user_with_hint(
+                    format!(
+                        "cannot write to standard output: {}",
+                        std::io::Error::from(kind)
+                    ),
+                    "check where the output goes (a full disk?); what was to be saved is saved",
+                )),
+                None => Ok(()),
+            },
+        );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -1,6 +1,6 @@
 //! `mentee action`: commitments made to a mentor, and what became of them.
 
-use crate::commands::{File, Origin, Records, checked_text, goal, resolve_mentor, say};
+use crate::commands::{File, MentorArg, Origin, Records, checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment::{self, Commitment};
@@ -8,6 +8,7 @@ use crate::model::dates::Direction;
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
 use crate::render::{json, listing};
+use crate::workspace::link_goal;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -45,9 +46,8 @@ pub enum Command {
 pub struct AddArgs {
     /// What you commit to do (- reads it from standard input)
     pub text: String,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// When it is due, such as 2026-12-01, fri or +2w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
@@ -136,8 +136,8 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
     let lock = ctx.store.lock()?;
     let mut records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
-    let goal = goal::link(&ctx.store, args.goal.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
+    let goal = link_goal(&ctx.store, args.goal.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(
             "Note: {due} has passed, so this commitment starts out overdue."

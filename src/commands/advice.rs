@@ -1,13 +1,13 @@
 //! `mentee advice` and `mentee outcome`: a mentor's advice, and how it
 //! worked out when you tried it. Outcomes show in the summary and the review.
 
-use crate::commands::journal::{Details, record};
 use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::id::{self, Lookup};
 use crate::model::journal::{Entry, Kind};
-use std::collections::HashSet;
+use crate::render::text;
+use crate::workspace::{Details, record};
 
 /// Record a piece of advice a mentor gave you
 ///
@@ -96,74 +96,20 @@ fn find_advice(ctx: &Context, typed: &str) -> Result<Entry> {
     let advice = found.iter().filter(|e| e.kind == Kind::Advice);
     match id::lookup(typed, advice.map(|e| (&e.id, e))) {
         Lookup::Found(entry) => Ok(entry.clone()),
-        Lookup::Ambiguous(entries) => Err(Error::user_with_hint(
-            format!(
-                "`{}` is the start of {} advice IDs: {}",
-                typed.trim(),
-                entries.len(),
-                entries
-                    .iter()
-                    .map(|e| e.id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "type more of the ID",
+        Lookup::Ambiguous(entries) => Err(Error::ambiguous_id(
+            typed,
+            "advice",
+            entries.iter().map(|e| &e.id),
         )),
         Lookup::Missing => {
             let other = found.iter().find(|e| e.id.matches_prefix(typed));
             Err(Error::user_with_hint(
                 match other {
-                    Some(e) => format!("[{}] is {}, not advice", e.id, a_kind(&e.kind)),
+                    Some(e) => format!("[{}] is {}, not advice", e.id, text::a_kind(&e.kind)),
                     None => format!("no advice has the ID `{}`", typed.trim()),
                 },
                 "find the advice and its ID with: mentee log; record advice with: mentee advice \"...\"",
             ))
         }
     }
-}
-
-/// "an update", "a decision": a kind with its article, for messages.
-pub fn a_kind(kind: &Kind) -> String {
-    let name = match kind {
-        Kind::Thanks => "thank-you note",
-        Kind::Giveback => "give-back",
-        other => other.as_str(),
-    };
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {name}")
-}
-
-/// The advice that the outcomes among `entries` are about and that is not
-/// among `entries` itself: each is looked up by ID, which reads only the
-/// month that holds it. For the summary, whose entries cover only its period.
-pub fn behind_outcomes(ctx: &Context, entries: &[Entry]) -> Result<Vec<Entry>> {
-    let present: HashSet<&id::Id> = entries
-        .iter()
-        .filter(|e| e.kind == Kind::Advice)
-        .map(|e| &e.id)
-        .collect();
-    let wanted: HashSet<&id::Id> = entries
-        .iter()
-        .filter(|e| e.kind == Kind::Outcome)
-        .filter_map(|e| e.about.as_ref())
-        .filter(|id| !present.contains(id))
-        .collect();
-    let mut advice: Vec<Entry> = entries
-        .iter()
-        .filter(|e| e.kind == Kind::Advice)
-        .cloned()
-        .collect();
-    for id in wanted {
-        advice.extend(
-            ctx.store
-                .entries_with_id(id.as_str())?
-                .into_iter()
-                .filter(|e| e.kind == Kind::Advice && e.id == *id),
-        );
-    }
-    Ok(advice)
 }

@@ -1,18 +1,22 @@
 //! `mentee agenda`: plan the next meeting with one or two topics, show it,
-//! or queue a topic for later.
+//! queue a topic for later, or write it as an iCalendar event (`--ics`).
 
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
+use crate::model::mentor::Mentor;
 use crate::model::nudge;
 use crate::model::text;
 use crate::prompt;
 use crate::render;
+use crate::render::ics::{self, Event};
 use crate::store::DataFile;
 use chrono::NaiveDate;
+use std::path::Path;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -36,9 +40,8 @@ pub struct Args {
     /// One or two topics, each best phrased as a specific question
     #[arg(value_name = "TOPIC")]
     pub topics: Vec<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// The day of the meeting, such as 2026-11-24, fri or +1w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
@@ -54,15 +57,15 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if let Some(file) = &args.ics {
-        return crate::commands::calendar::ics(ctx, args.mentor.as_deref(), file);
+        return ics(ctx, args.mentor.typed(), file);
     }
     if args.later {
-        return queue(ctx, &args.topics, args.mentor.as_deref());
+        return queue(ctx, &args.topics, args.mentor.typed());
     }
     if args.topics.is_empty() {
         return match args.on.as_deref() {
-            Some(on) => reschedule(ctx, on, args.mentor.as_deref()),
-            None => show(ctx, args.mentor.as_deref()),
+            Some(on) => reschedule(ctx, on, args.mentor.typed()),
+            None => show(ctx, args.mentor.typed()),
         };
     }
     plan(ctx, args)
@@ -126,7 +129,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
                     .unwrap_or("TOPIC")
                     .trim(),
                 args.mentor
-                    .as_deref()
+                    .typed()
                     .map(|typed| format!(" -m {typed}"))
                     .unwrap_or_default()
             ),
@@ -147,7 +150,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         .transpose()?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
     if ctx.interactive && topics.len() < MAX_TOPICS {
-        let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.as_deref())?;
+        let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.typed())?;
         let queued: Vec<String> = ctx
             .store
             .later()?
@@ -162,7 +165,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
     }
     let lock = ctx.store.lock()?;
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
     // A queued topic that is now planned leaves the queue.
@@ -286,6 +289,81 @@ fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
     say(&format!(
         "Queued for a later meeting with {} ({count} queued). It will be offered when you plan the next agenda.",
         mentor.name
+    ));
+    Ok(())
+}
+
+/// Writes the planned meeting with the mentor `-m` names (or, with several
+/// active mentors and no `-m`, every planned meeting that has a date) to
+/// `file`, or to standard output for `-`.
+fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
+    let records = Records::load(&ctx.store)?;
+    let (chosen, several) = records.mentors_shown(ctx, typed)?;
+    let mut planned: Vec<(&Mentor, &Meeting, Vec<Commitment>)> = Vec::new();
+    for mentor in &chosen {
+        let Some(meeting) = records.planned(&mentor.slug) else {
+            if !several {
+                return Err(Error::user_with_hint(
+                    format!("no meeting planned with {} yet", mentor.name),
+                    format!(
+                        "plan one with a date: mentee agenda \"TOPIC\" --on DATE -m {}",
+                        mentor.slug
+                    ),
+                ));
+            }
+            continue;
+        };
+        if meeting.date.is_none() {
+            let hint = format!("set one with: mentee agenda --on DATE -m {}", mentor.slug);
+            if !several {
+                return Err(Error::user_with_hint(
+                    format!(
+                        "the meeting planned with {} has no date, and a calendar event needs one",
+                        mentor.name
+                    ),
+                    hint,
+                ));
+            }
+            say(&format!(
+                "Left out the meeting planned with {}: it has no date yet ({hint}).",
+                mentor.name
+            ));
+            continue;
+        }
+        planned.push((mentor, meeting, records.open_with(ctx, &mentor.slug)));
+    }
+    let events: Vec<Event<'_>> = planned
+        .iter()
+        .filter_map(|(mentor, meeting, open)| {
+            Some(Event {
+                mentor,
+                meeting,
+                date: meeting.date?,
+                open,
+            })
+        })
+        .collect();
+    if events.is_empty() {
+        return Err(Error::user_with_hint(
+            "no planned meeting has a date, so there is nothing to put in a calendar",
+            "plan one with a date: mentee agenda \"TOPIC\" --on DATE -m NAME",
+        ));
+    }
+    let stamp = ctx.today.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let text = ics::calendar(&events, stamp);
+    if file == "-" {
+        crate::output::bytes(text.as_bytes());
+        return Ok(());
+    }
+    let path = Path::new(file);
+    crate::store::write_private(path, text.as_bytes())?;
+    let what = match events.as_slice() {
+        [one] => format!("the meeting with {} on {}", one.mentor.name, one.date),
+        many => format!("{} planned meetings", many.len()),
+    };
+    say(&format!(
+        "Wrote {what} to {}; import it into your calendar.",
+        path.display()
     ));
     Ok(())
 }

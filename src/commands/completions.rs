@@ -1,9 +1,7 @@
 //! `mentee completions SHELL`: a completion script for the shell, generated
 //! from the command-line definition so it never falls behind.
 
-use crate::cli::Cli;
 use crate::error::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 const EXAMPLES: &str = "\
@@ -27,8 +25,8 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let mut cmd = Cli::command();
+/// `cmd` is the whole command line, as clap describes it.
+pub fn run(args: &Args, mut cmd: clap::Command) -> Result<()> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "mentee", &mut script);
     crate::output::bytes(&script);

@@ -1,13 +1,13 @@
 //! `mentee decide` and `mentee decisions`: the decision log. Each decision
 //! keeps the options weighed, what the mentor said and, always, why.
 
-use crate::commands::journal::{Details, record};
-use crate::commands::{checked_text, resolve_mentor, say};
+use crate::commands::{MentorArg, checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::journal::Kind;
 use crate::render::{decisions, json};
+use crate::workspace::{Details, record};
 
 /// Record a decision: the options you weighed, your mentor's input and why
 ///
@@ -30,9 +30,8 @@ pub struct DecideArgs {
     /// What your mentor said about it
     #[arg(long, value_name = "TEXT")]
     pub input: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
 }
 
 /// List your decisions, with options, your mentor's input and why
@@ -86,7 +85,7 @@ pub fn decide(ctx: &Context, args: &DecideArgs) -> Result<()> {
         ctx,
         Kind::Decision,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         None,
         details,
     )?;

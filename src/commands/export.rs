@@ -100,12 +100,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 /// after a hand edit): the export is still written, as it is the person's
 /// data, but they hear now, not on the day they need the import.
 fn warn_unless_importable(archive: &Archive) {
-    let problems = crate::commands::import::problems(archive);
+    let problems = crate::workspace::archive_problems(archive);
     if problems.is_empty() {
         return;
     }
     say(&format!(
         "warning: mentee import would refuse this export until the files are fixed; {}",
-        crate::commands::import::listed(&problems)
+        crate::render::text::listed(&problems)
     ));
 }

@@ -6,10 +6,9 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::goal::{self, Goal, GoalStatus, GoalView, Rated};
-use crate::model::id::{self, Id, Lookup};
 use crate::model::journal::{Entry, Kind};
 use crate::render::{goals, json};
-use crate::store::Store;
+use crate::workspace::find_goal;
 
 /// The examples under `mentee goal --help`.
 pub const EXAMPLES: &str = "\
@@ -189,7 +188,7 @@ fn rate(ctx: &Context, args: &RateArgs) -> Result<()> {
     let note = note(args.note.as_deref())?;
     let lock = ctx.store.lock()?;
     let mut goals = ctx.store.goals()?;
-    let i = find(&goals, &args.id)?;
+    let i = find_goal(&goals, &args.id)?;
     let goal = &mut goals[i];
     if goal.status != GoalStatus::Active {
         return Err(Error::user_with_hint(
@@ -221,7 +220,7 @@ fn close(ctx: &Context, typed: &str, status: GoalStatus, note_text: Option<&str>
     let note = note(note_text)?;
     let lock = ctx.store.lock()?;
     let mut goals = ctx.store.goals()?;
-    let i = find(&goals, typed)?;
+    let i = find_goal(&goals, typed)?;
     let goal = &mut goals[i];
     if goal.status == status {
         say(&format!("[{}] is already {}.", goal.id, status.as_str()));
@@ -263,7 +262,7 @@ fn close(ctx: &Context, typed: &str, status: GoalStatus, note_text: Option<&str>
 fn reopen(ctx: &Context, typed: &str) -> Result<()> {
     let lock = ctx.store.lock()?;
     let mut goals = ctx.store.goals()?;
-    let i = find(&goals, typed)?;
+    let i = find_goal(&goals, typed)?;
     let goal = &mut goals[i];
     if goal.status == GoalStatus::Active {
         say(&format!("[{}] is already active.", goal.id));
@@ -326,47 +325,4 @@ fn note(typed: Option<&str>) -> Result<Option<String>> {
         None => Ok(None),
         Some(note) => checked_text("the note", note, "leave out --note").map(Some),
     }
-}
-
-/// The index of the goal with this ID or unique prefix.
-pub fn find(goals: &[Goal], typed: &str) -> Result<usize> {
-    match id::lookup(typed, goals.iter().enumerate().map(|(i, g)| (&g.id, i))) {
-        Lookup::Found(i) => Ok(i),
-        Lookup::Missing => Err(Error::user_with_hint(
-            format!("no goal has the ID `{}`", typed.trim()),
-            "see every goal and its ID with: mentee goal list --all",
-        )),
-        Lookup::Ambiguous(found) => Err(Error::user_with_hint(
-            format!(
-                "`{}` is the start of {} goal IDs: {}",
-                typed.trim(),
-                found.len(),
-                found
-                    .iter()
-                    .map(|i| goals[*i].id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "type more of the ID",
-        )),
-    }
-}
-
-/// The goal `--goal ID` names on `action add` and `update`, checked to
-/// exist; a note when it is no longer active.
-pub fn link(store: &Store, typed: Option<&str>) -> Result<Option<Id>> {
-    let Some(typed) = typed else {
-        return Ok(None);
-    };
-    let goals = store.goals()?;
-    let goal = &goals[find(&goals, typed)?];
-    if goal.status != GoalStatus::Active {
-        say(&format!(
-            "Note: the goal [{}] is {}; reopen it with: mentee goal reopen {}",
-            goal.id,
-            goal.status.as_str(),
-            goal.id
-        ));
-    }
-    Ok(Some(goal.id.clone()))
 }

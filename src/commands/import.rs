@@ -11,8 +11,8 @@ use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::archive::{self, Archive, Wire};
-use crate::render::text::plural;
-use crate::store;
+use crate::render::text::{self, plural};
+use crate::workspace::archive_problems;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -46,12 +46,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let (text, path) = read(ctx, &args.file)?;
     let (wire, partial_hint) = parse(&path, &text)?;
     let archive = wire.into_archive();
-    let problems = problems(&archive);
+    let problems = archive_problems(&archive);
     if !problems.is_empty() {
         let message = format!(
             "{} cannot be imported; nothing was written: {}",
             path.display(),
-            listed(&problems)
+            text::listed(&problems)
         );
         let hint = partial_hint.unwrap_or_else(|| {
             "fix the file, or make a fresh one with: mentee export --format json -o FILE"
@@ -88,32 +88,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.store.root().display()
     ));
     Ok(())
-}
-
-/// Everything that stops `archive` from being written to an empty data
-/// folder: the model's checks, and meeting files the folder cannot name.
-pub fn problems(archive: &Archive) -> Vec<String> {
-    let mut problems = archive.problems();
-    for (name, count) in store::overfull_meeting_names(&archive.meetings) {
-        problems.push(format!(
-            "{count} meetings would be written as {name}.toml; at most {} meetings \
-             with one mentor on one day fit",
-            store::MAX_MEETINGS_PER_NAME
-        ));
-    }
-    problems
-}
-
-/// "2 problems:" and the first five, one per line, then how many more.
-pub fn listed(problems: &[String]) -> String {
-    let mut text = format!("{}:", plural(problems.len(), "problem", "problems"));
-    for problem in problems.iter().take(5) {
-        text.push_str(&format!("\n  {problem}"));
-    }
-    if problems.len() > 5 {
-        text.push_str(&format!("\n  ... and {} more", problems.len() - 5));
-    }
-    text
 }
 
 fn read(ctx: &Context, file: &Path) -> Result<(String, PathBuf)> {

@@ -1,13 +1,11 @@
 //! `mentee update`, `thanks`, `note` and `giveback`: the journal between
-//! meetings. [`record`] is how every journal command writes an entry.
+//! meetings. Each writes its entry through [`crate::workspace::record`].
 
-use crate::commands::{Records, checked_text, goal, resolve_mentor, say};
+use crate::commands::{MentorArg, say};
 use crate::context::Context;
-use crate::error::{Error, Result};
-use crate::model::id::Id;
-use crate::model::journal::{Entry, Kind};
-use crate::model::meeting::last_held;
-use crate::model::mentor::Mentor;
+use crate::error::Result;
+use crate::model::journal::Kind;
+use crate::workspace::{Details, record};
 
 /// Log progress between meetings; --win for a milestone
 ///
@@ -45,9 +43,8 @@ pub struct UpdateArgs {
 pub struct ThanksArgs {
     /// What you are thankful for (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// The commitment it is about (its ID or a unique prefix)
     #[arg(long, value_name = "ID")]
     pub action: Option<String>,
@@ -64,9 +61,8 @@ pub struct ThanksArgs {
 pub struct GivebackArgs {
     /// What you shared or did (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
 }
 
 /// Record a note or piece of advice from the latest meeting
@@ -79,9 +75,8 @@ pub struct GivebackArgs {
 pub struct NoteArgs {
     /// The note (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
 }
 
 pub fn update(ctx: &Context, args: &UpdateArgs) -> Result<()> {
@@ -114,7 +109,7 @@ pub fn thanks(ctx: &Context, args: &ThanksArgs) -> Result<()> {
         ctx,
         Kind::Thanks,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         args.action.as_deref(),
         Details::default(),
     )
@@ -130,7 +125,7 @@ pub fn note(ctx: &Context, args: &NoteArgs) -> Result<()> {
         ctx,
         Kind::Note,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         None,
         Details::default(),
     )
@@ -146,7 +141,7 @@ pub fn giveback(ctx: &Context, args: &GivebackArgs) -> Result<()> {
         ctx,
         Kind::Giveback,
         &text,
-        args.mentor.as_deref(),
+        args.mentor.typed(),
         None,
         Details::default(),
     )?;
@@ -181,121 +176,4 @@ fn add(
         entry.kind, entry.id
     ));
     Ok(())
-}
-
-/// What some kinds of entry carry besides their text.
-#[derive(Debug, Default)]
-pub struct Details {
-    /// For an outcome: the advice it is about, and that advice's mentor.
-    pub about: Option<(Id, Option<String>)>,
-    /// For a decision: the options weighed, the mentor's input, the reason.
-    pub options: Vec<String>,
-    pub input: Option<String>,
-    pub why: Option<String>,
-    /// The goal the entry moves forward, as typed (an ID or a prefix).
-    pub goal: Option<String>,
-}
-
-/// Checks a new entry, finds its mentor and writes it to its month's file:
-/// the one way every journal command records something. Returns the entry
-/// and its mentor (`None` for an entry meant for every mentor).
-pub fn record(
-    ctx: &Context,
-    kind: Kind,
-    text: &str,
-    mentor: Option<&str>,
-    action: Option<&str>,
-    details: Details,
-) -> Result<(Entry, Option<Mentor>)> {
-    let text = checked_text(
-        &format!("the {kind}"),
-        text,
-        "write what happened, in quotes",
-    )?;
-    let lock = ctx.store.lock()?;
-    // Meetings are read only when needed: a plain update touches none.
-    let records = if action.is_some() || kind == Kind::Note {
-        Records::load(&ctx.store)?
-    } else {
-        Records::mentors_only(&ctx.store)?
-    };
-    let action = match action {
-        Some(typed) => {
-            let origin = records.find_action(&ctx.store, typed)?;
-            Some((
-                records.action(origin).id.clone(),
-                records.mentor_of(origin).to_string(),
-            ))
-        }
-        None => None,
-    };
-    // A linked record (a commitment, a piece of advice) implies its mentor.
-    let implied = match (&action, &details.about) {
-        (Some((_, owner)), _) => Some(owner.as_str()),
-        (None, Some((_, owner))) => owner.as_deref(),
-        (None, None) => None,
-    };
-    // Updates, and decisions without a mentor's input, may be for everyone.
-    let for_all = kind.is_progress() || (kind == Kind::Decision && details.input.is_none());
-    let mentor = who(ctx, &records, for_all, mentor, implied)?;
-    if let (Some(mentor), Some((id, owner))) = (&mentor, &action)
-        && mentor.slug != *owner
-    {
-        return Err(Error::user_with_hint(
-            format!(
-                "[{id}] is a commitment to {}, not to {}",
-                records.mentor_name(owner),
-                mentor.name
-            ),
-            "leave out -m, or name the mentor the commitment was made to",
-        ));
-    }
-    let meeting = match (&kind, &mentor) {
-        (Kind::Note, Some(m)) => {
-            last_held(&records.meetings, &m.slug, ctx.today).map(|m| m.id.clone())
-        }
-        _ => None,
-    };
-    let mut entry = Entry::new(
-        ctx.store.new_id(&[])?,
-        ctx.today,
-        kind,
-        mentor.as_ref().map(|m| m.slug.clone()),
-        text,
-    );
-    entry.action = action.map(|(id, _)| id);
-    entry.meeting = meeting;
-    entry.about = details.about.map(|(id, _)| id);
-    entry.options = details.options;
-    entry.input = details.input;
-    entry.why = details.why;
-    entry.goal = goal::link(&ctx.store, details.goal.as_deref())?;
-    ctx.store.add_entry(&lock, &entry)?;
-    Ok((entry, mentor))
-}
-
-/// The mentor an entry is for. Entries that may be `for_all` (updates) are
-/// for everyone when several mentors are active and none is named; thanks
-/// and notes need one.
-fn who(
-    ctx: &Context,
-    records: &Records,
-    for_all: bool,
-    typed: Option<&str>,
-    implied: Option<&str>,
-) -> Result<Option<Mentor>> {
-    if typed.is_none() {
-        if let Some(slug) = implied {
-            return Ok(records.mentors.iter().find(|m| m.slug == slug).cloned());
-        }
-        let active = records
-            .mentors
-            .iter()
-            .filter(|m| m.is_active(ctx.today))
-            .count();
-        if for_all && active != 1 {
-            return Ok(None);
-        }
-    }
-    resolve_mentor(ctx, &records.mentors, typed).map(Some)
 }

@@ -2,10 +2,8 @@
 //! one per command and subcommand (mentee.1, mentee-agenda.1,
 //! mentee-action-add.1, ...).
 
-use crate::cli::Cli;
 use crate::commands::say;
 use crate::error::{Error, Result};
-use clap::CommandFactory;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -23,8 +21,9 @@ pub struct Args {
     pub out_dir: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> Result<()> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+/// `app` is the whole command line, as clap describes it.
+pub fn run(args: &Args, app: clap::Command) -> Result<()> {
+    let mut cmd = app.disable_help_subcommand(true);
     cmd.build();
     match &args.out_dir {
         None => {

@@ -1,7 +1,7 @@
 //! `mentee meet`: the meeting starts with the report on every open
 //! commitment, then the agenda. The meeting is recorded as held.
 
-use crate::commands::{File, Records, resolve_mentor, say};
+use crate::commands::{File, MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::Commitment;
@@ -26,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// The day the meeting is held [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
@@ -39,15 +38,16 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .optional_date("--on", args.on.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
     if on > ctx.today {
-        return Err(Error::user_with_hint(
-            format!("{on} has not come yet; a meeting is recorded on the day it is held"),
+        return Err(Error::not_come_yet(
+            on,
+            "; a meeting is recorded on the day it is held",
             "to plan it, use: mentee agenda \"TOPIC\" --on DATE",
         ));
     }
     // The reminder and the walk-through come first, without the lock: they
     // can take the whole meeting, and other commands must not wait on it.
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     if let Some(until) = mentor.until.filter(|_| !mentor.is_active(ctx.today)) {
         say(&format!(
             "Your mentorship with {} ended on {until}; this is recorded as a keep-in-touch meeting.",

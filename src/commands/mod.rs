@@ -3,7 +3,6 @@
 pub mod action;
 pub mod advice;
 pub mod agenda;
-pub mod calendar;
 pub mod completions;
 pub mod decision;
 pub mod edit;
@@ -22,8 +21,7 @@ pub mod status;
 pub mod summary;
 pub mod sync;
 
-use crate::cli::{Command, GlobalArgs};
-use crate::context::Context;
+use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
 use crate::model::commitment::{self, Commitment};
 use crate::model::id::{self, Id, Lookup};
@@ -32,16 +30,101 @@ use crate::model::mentor::{self as mentors, Mentor, Unresolved};
 use crate::model::text::TextError;
 use crate::store::{DataFile, Lock, Store};
 use chrono::NaiveDate;
+use clap::Subcommand;
+use std::path::PathBuf;
 
-pub fn run(global: &GlobalArgs, command: Option<Command>) -> Result<()> {
+const MENTOR_EXAMPLES: &str = "\
+Examples:
+  mentee mentor add \"Alex Kim\" --every 2w
+  mentee mentor list --all
+  mentee mentor end alex --on 2026-12-31";
+
+const ACTION_EXAMPLES: &str = "\
+Examples:
+  mentee action add \"Draft the split proposal\" --due fri
+  mentee action list
+  mentee action set k3f9x2 in-progress --note \"outline written\"";
+
+const NUDGE_EXAMPLES: &str = "\
+Examples:
+  mentee nudge list
+  mentee nudge off quiet -m alex
+  mentee nudge on all";
+
+/// Each command's help comes from its own arguments' doc comment, beside
+/// its handler in `commands/`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Status(status::Args),
+    /// Register, list and end mentors
+    #[command(subcommand, after_long_help = MENTOR_EXAMPLES)]
+    Mentor(mentor::Command),
+    Agenda(agenda::Args),
+    Meet(meet::Args),
+    Note(journal::NoteArgs),
+    /// Add, list and report on commitments (action items)
+    #[command(subcommand, after_long_help = ACTION_EXAMPLES)]
+    Action(action::Command),
+    Update(journal::UpdateArgs),
+    Thanks(journal::ThanksArgs),
+    Log(log::Args),
+    Summary(summary::Args),
+    Edit(edit::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+    Export(export::Args),
+    Import(import::Args),
+    Sync(sync::Args),
+    /// The merge driver for journal months that mentee sync sets up in git
+    #[command(hide = true)]
+    MergeJournal(sync::MergeArgs),
+    /// Set measurable goals, rate them over time, and close them
+    #[command(subcommand, after_long_help = goal::EXAMPLES)]
+    Goal(goal::Command),
+    Decide(decision::DecideArgs),
+    Decisions(decision::DecisionsArgs),
+    Advice(advice::AdviceArgs),
+    Outcome(advice::OutcomeArgs),
+    Giveback(journal::GivebackArgs),
+    Review(review::Args),
+    /// Silence or show nudges, per mentor or for everyone, and list their kinds
+    #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
+    Nudge(nudge::Command),
+    Stats(stats::Args),
+}
+
+/// `-m/--mentor` as most commands take it.
+#[derive(Debug, Default, clap::Args)]
+pub struct MentorArg {
+    /// The mentor (name, slug or unique prefix); optional with one active mentor
+    #[arg(short, long)]
+    mentor: Option<String>,
+}
+
+impl MentorArg {
+    /// The mentor as typed, if given.
+    pub fn typed(&self) -> Option<&str> {
+        self.mentor.as_deref()
+    }
+}
+
+/// Runs a command. `dir` and `color` are the global arguments; `app` builds
+/// the whole command line, for the commands that describe it (completions,
+/// manual pages).
+pub fn run(
+    dir: Option<PathBuf>,
+    color: ColorChoice,
+    command: Option<Command>,
+    app: fn() -> clap::Command,
+) -> Result<()> {
     // These read neither the data nor the settings, so that shell setup and
     // git's merge driver work whatever state those are in.
     match command {
-        Some(Command::Completions(args)) => completions::run(&args),
-        Some(Command::Man(args)) => man::run(&args),
+        Some(Command::Completions(args)) => completions::run(&args, app()),
+        Some(Command::Man(args)) => man::run(&args, app()),
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
         command => {
-            let ctx = Context::from_env(global)?;
+            let ctx = Context::from_env(dir, color)?;
             let result = with_data(&ctx, command);
             // A write was refused with the same words; anything else read
             // files that git may have left half way.
@@ -295,18 +378,10 @@ impl Records {
                     ),
                 ))
             }
-            Lookup::Ambiguous(found) => Err(Error::user_with_hint(
-                format!(
-                    "`{}` is the start of {} commitment IDs: {}",
-                    typed.trim(),
-                    found.len(),
-                    found
-                        .iter()
-                        .map(|o| self.action(*o).id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                "type more of the ID",
+            Lookup::Ambiguous(found) => Err(Error::ambiguous_id(
+                typed,
+                "commitment",
+                found.iter().map(|o| &self.action(*o).id),
             )),
         }
     }
@@ -329,7 +404,7 @@ impl Records {
             .chain(
                 entries
                     .iter()
-                    .map(|e| (&e.id, crate::commands::advice::a_kind(&e.kind))),
+                    .map(|e| (&e.id, crate::render::text::a_kind(&e.kind))),
             );
         let found: Vec<(Id, String)> = all
             .filter(|(id, _)| id.matches_prefix(typed))

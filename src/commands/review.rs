@@ -1,14 +1,13 @@
 //! `mentee review`: the mid-term or closing review of a whole mentorship.
 //! It reads every record about one mentor; it is run a few times a year.
 
-use crate::commands::summary::Format;
-use crate::commands::{Records, resolve_mentor, say};
+use crate::commands::{MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::review::{self, Sources, Stage};
-use crate::render::json;
 use crate::render::review::render;
 use crate::render::summary::Style;
+use crate::render::{Format, json};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,9 +27,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// A mid-term review, while the relationship goes on
     #[arg(long)]
     pub mid: bool,
@@ -45,7 +43,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let entries = ctx.store.entries(None, Some(ctx.today))?;
     let first_entry = entries
         .iter()
@@ -80,7 +78,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Stage::Closing
     };
     let review = review::build(&sources, stage, since, until);
-    let format = Format::chosen(ctx, args.json, args.format);
+    let format = ctx.summary_format(args.json, args.format);
     match format {
         Format::Json => outln!("{}", json::document("review", &review)),
         Format::Markdown => out!("{}", render(&review, Style::Markdown)),

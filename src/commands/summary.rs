@@ -1,12 +1,13 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::{Records, advice, resolve_mentor, say};
+use crate::commands::{MentorArg, Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::summary::{self, Sources};
-use crate::render::json;
 use crate::render::summary::{Style, render};
+use crate::render::{Format, json};
+use crate::workspace::behind_outcomes;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -25,9 +26,8 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
-    pub mentor: Option<String>,
+    #[command(flatten)]
+    pub mentor: MentorArg,
     /// Start of the period: a date, or last-meeting [default: last-meeting]
     #[arg(long, value_name = "DATE|last-meeting", allow_hyphen_values = true)]
     pub since: Option<String>,
@@ -49,57 +49,34 @@ pub struct Args {
     pub no_sign: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Markdown,
-    Text,
-    Json,
-}
-
-impl Format {
-    /// --json, else --format, else the configured format, else Markdown.
-    pub fn chosen(ctx: &Context, json: bool, typed: Option<Format>) -> Format {
-        if json {
-            Format::Json
-        } else {
-            typed
-                .or(ctx.settings.summary_format)
-                .unwrap_or(Format::Markdown)
-        }
-    }
-}
-
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let until = ctx
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
     if until > ctx.today {
-        return Err(Error::user_with_hint(
-            format!("--until {until} has not come yet: a summary tells what has happened"),
+        return Err(Error::not_come_yet(
+            format_args!("--until {until}"),
+            ": a summary tells what has happened",
             "leave out --until for a summary up to today",
         ));
     }
     let records = Records::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.as_deref())?;
+    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let since = match args.since.as_deref().map(str::trim) {
         Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
             Some(ctx.date("--since", text, Direction::Past)?)
         }
-        // Since the last meeting; before any, since the relationship began.
-        _ => crate::model::meeting::last_held(&records.meetings, &mentor.slug, until)
-            .and_then(|m| m.date)
-            .or(mentor.since)
-            .or_else(|| {
-                records
-                    .first_day_with(&mentor.slug)
-                    .filter(|day| *day <= until)
-            }),
+        _ => summary::default_since(
+            &records.meetings,
+            &mentor,
+            records.first_day_with(&mentor.slug),
+            until,
+        ),
     };
     crate::commands::check_period(since, Some(until))?;
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx);
-    let advice = advice::behind_outcomes(ctx, &entries)?;
+    let advice = behind_outcomes(ctx, &entries)?;
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,
@@ -109,7 +86,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     };
     let goals = ctx.store.goals()?;
     let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
-    let format = Format::chosen(ctx, args.json, args.format);
+    let format = ctx.summary_format(args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {
         (_, true) => None,
         (Some(name), _) => Some(name.as_str()),

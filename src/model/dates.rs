@@ -31,10 +31,15 @@ pub struct DateError {
 /// years 1 to 9999 are dates: TOML, and so every mentee file, has no others.
 pub fn parse_date(input: &str, today: NaiveDate, dir: Direction) -> Result<NaiveDate, DateError> {
     parse_any(input, today, dir)
-        .filter(|date| (1..=9999).contains(&date.year()))
+        .filter(|date| in_files_range(*date))
         .ok_or_else(|| DateError {
             input: input.to_string(),
         })
+}
+
+/// TOML dates, and so mentee's files, hold only the years 1 to 9999.
+pub fn in_files_range(date: NaiveDate) -> bool {
+    (1..=9999).contains(&date.year())
 }
 
 /// A strict `YYYY-MM-DD` date, as in files and `MENTEE_TODAY`.

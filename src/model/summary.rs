@@ -110,6 +110,23 @@ pub struct Sources<'a> {
     pub advice: &'a [Entry],
 }
 
+/// Where a summary starts when `--since` is not given: the day of the last
+/// meeting held with the mentor up to `until`; before any, the day the
+/// relationship began; failing that, the day of the first record with the
+/// mentor (`first_record`), if it is not after `until`. `None`: from the
+/// very beginning.
+pub fn default_since(
+    meetings: &[Meeting],
+    mentor: &Mentor,
+    first_record: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Option<NaiveDate> {
+    last_held(meetings, &mentor.slug, until)
+        .and_then(|m| m.date)
+        .or(mentor.since)
+        .or_else(|| first_record.filter(|day| *day <= until))
+}
+
 pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) -> Summary {
     let slug = sources.mentor.slug.as_str();
     let last = last_held(sources.meetings, slug, until);
@@ -210,6 +227,35 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().expect("date")
+    }
+
+    #[test]
+    fn a_summary_starts_at_the_last_meeting_else_the_start_else_the_first_record() {
+        let mut alex = Mentor::new("Alex", "alex");
+        let held = |date: &str| {
+            let mut m = Meeting::planned(Id::from("m00001"), "alex", Some(day(date)), vec![]);
+            m.held = true;
+            m
+        };
+        let until = day("2026-11-30");
+        // Nothing yet: from the very beginning, or from the first record.
+        assert_eq!(default_since(&[], &alex, None, until), None);
+        let first = Some(day("2026-10-02"));
+        assert_eq!(default_since(&[], &alex, first, until), first);
+        // A first record after the period is no start.
+        assert_eq!(
+            default_since(&[], &alex, Some(day("2026-12-05")), until),
+            None
+        );
+        // The start of the relationship comes before the first record...
+        alex.since = Some(day("2026-09-01"));
+        assert_eq!(default_since(&[], &alex, first, until), alex.since);
+        // ...and the last meeting held up to the end of the period before both.
+        let meetings = [held("2026-11-03"), held("2026-11-17"), held("2026-12-01")];
+        assert_eq!(
+            default_since(&meetings, &alex, first, until),
+            Some(day("2026-11-17"))
+        );
     }
 
     fn entry(id: &str, date: &str, kind: Kind, mentor: Option<&str>) -> Entry {

@@ -8,7 +8,7 @@ use crate::model::journal::Entry;
 use crate::model::meeting::{Action, Meeting};
 use crate::model::mentor::Mentor;
 use crate::render::json;
-use crate::render::text::{clean, indented, mentor_name};
+use crate::render::text::{capitalise, clean, indented, mentor_name};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -260,12 +260,4 @@ fn practice_lines(entry: &Entry) -> String {
         let _ = write!(lines, "\n  Advice: [{}]", clean(advice.as_str()));
     }
     lines
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

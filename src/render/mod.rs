@@ -17,3 +17,13 @@ pub mod status;
 pub mod summary;
 pub mod table;
 pub mod text;
+
+/// How a summary or review is written out: chosen by `--format`/`--json`,
+/// else by the configuration (see [`crate::context::Context::summary_format`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Markdown,
+    Text,
+    Json,
+}

@@ -5,7 +5,7 @@ use crate::model::goal::GoalView;
 use crate::model::journal::Kind;
 use crate::model::summary::{AdviceOutcomes, Summary};
 use crate::render::goals;
-use crate::render::text::{clean, indented, one_line};
+use crate::render::text::{capitalise, clean, indented, one_line};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,12 +141,4 @@ pub fn signed(text: &str, name: &str) -> String {
     let mut out = text.trim_end().to_string();
     out.push_str(&format!("\n\n— {}\n", one_line(name)));
     out
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

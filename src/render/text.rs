@@ -1,5 +1,6 @@
 //! Making user-written text safe and tidy to show.
 
+use crate::model::journal::Kind;
 use crate::model::mentor::Mentor;
 
 /// Text with terminal control sequences made harmless: control characters
@@ -51,6 +52,42 @@ pub fn mentor_name<'a>(mentors: &'a [Mentor], slug: &'a str) -> &'a str {
 
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// "an update", "a decision": a kind with its article, for messages.
+pub fn a_kind(kind: &Kind) -> String {
+    let name = match kind {
+        Kind::Thanks => "thank-you note",
+        Kind::Giveback => "give-back",
+        other => other.as_str(),
+    };
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
+}
+
+/// "2 problems:" and the first five, one per line, then how many more.
+pub fn listed(problems: &[String]) -> String {
+    let mut text = format!("{}:", plural(problems.len(), "problem", "problems"));
+    for problem in problems.iter().take(5) {
+        text.push_str(&format!("\n  {problem}"));
+    }
+    if problems.len() > 5 {
+        text.push_str(&format!("\n  ... and {} more", problems.len() - 5));
+    }
+    text
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

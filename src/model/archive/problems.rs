@@ -8,13 +8,14 @@
 //! field, so the file can be fixed by hand.
 
 use super::Archive;
+use crate::model::dates;
 use crate::model::goal::SCORES;
 use crate::model::id::Id;
 use crate::model::journal::Kind;
 use crate::model::meeting::{Action, check_topics};
 use crate::model::mentor::check_name;
 use crate::model::text;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 impl Archive {
@@ -255,9 +256,9 @@ fn check_optional_text(what: &str, field: &str, value: Option<&str>, problems: &
     }
 }
 
-/// TOML dates, and so mentee's files, hold only the years 1 to 9999.
+/// See [`dates::in_files_range`].
 fn check_date(what: &str, field: &str, date: Option<NaiveDate>, problems: &mut Vec<String>) {
-    if let Some(date) = date.filter(|d| !(1..=9999).contains(&d.year())) {
+    if let Some(date) = date.filter(|d| !dates::in_files_range(*d)) {
         problems.push(format!(
             "{what}: the {field} {date} is outside the years 1 to 9999"
         ));

@@ -2,7 +2,7 @@
 //! each with the one command that acts on it.
 //!
 //! Everything here is decided from values the caller loaded: mentors,
-//! meetings, commitments, the latest journal entry per mentor ([`Contact`])
+//! meetings, commitments, the latest journal entry per mentor ([`LatestEntries`])
 //! and today's date. The rules, and why the numbers are what they are:
 //!
 //! | kind | shows when |
@@ -25,6 +25,7 @@
 use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::id::Id;
+use crate::model::journal::LatestEntries;
 use crate::model::meeting::{Meeting, last_held, planned};
 use crate::model::mentor::Mentor;
 use chrono::NaiveDate;
@@ -139,23 +140,12 @@ pub struct Nudge {
     pub command: String,
 }
 
-/// What the journal says about keeping in touch: the latest entry for each
-/// mentor (any kind), and the latest update or win meant for every mentor.
-/// Only the recent journal is read (see [`lookback`]), so what is not found
-/// is known to be absent only from `searched_from` on.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Contact {
-    pub latest: HashMap<String, NaiveDate>,
-    pub everyone: Option<NaiveDate>,
-    pub searched_from: NaiveDate,
-}
-
 /// Everything the nudges are decided from.
 pub struct Sources<'a> {
     pub mentors: &'a [Mentor],
     pub meetings: &'a [Meeting],
     pub commitments: &'a [Commitment],
-    pub contact: &'a Contact,
+    pub contact: &'a LatestEntries,
     pub today: NaiveDate,
 }
 
@@ -457,7 +447,7 @@ pub fn cadence(mentor: &Mentor, meetings: &[Meeting], today: NaiveDate) -> Optio
 pub fn quiet(
     mentor: &Mentor,
     meetings: &[Meeting],
-    contact: &Contact,
+    contact: &LatestEntries,
     today: NaiveDate,
 ) -> Option<Nudge> {
     if !mentor.is_active(today) {
@@ -524,7 +514,7 @@ fn met_after(meetings: &[Meeting], slug: &str, after: NaiveDate, today: NaiveDat
 pub fn keep_in_touch(
     mentor: &Mentor,
     meetings: &[Meeting],
-    contact: &Contact,
+    contact: &LatestEntries,
     today: NaiveDate,
 ) -> Option<Nudge> {
     let until = ended_long_ago(mentor, today)?;
@@ -749,8 +739,8 @@ mod tests {
             .collect()
     }
 
-    fn contact(latest: &[(&str, &str)], searched_from: &str) -> Contact {
-        Contact {
+    fn contact(latest: &[(&str, &str)], searched_from: &str) -> LatestEntries {
+        LatestEntries {
             latest: latest
                 .iter()
                 .map(|(slug, d)| (slug.to_string(), day(d)))

@@ -12,6 +12,7 @@
 use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::render::shell::quote as shell_quote;
 use crate::render::text::plural;
 use crate::store::{self, JOURNAL_MERGE_DRIVER, JournalMerge, Lock, Store};
 use std::path::{Path, PathBuf};
@@ -628,10 +629,6 @@ fn configure_merge_driver(git: &Git<'_>) -> Result<()> {
         &driver,
     ])?;
     Ok(())
-}
-
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// A path as the user can paste it into a shell.

@@ -184,12 +184,12 @@ fn unfinished_message(dir: &Path, state: &crate::git::Unfinished) -> String {
 
 /// The exact commands that settle what git left unfinished.
 pub fn unfinished_steps(dir: &Path, state: &crate::git::Unfinished) -> String {
-    let dir = crate::git::shell_path(dir);
+    let dir = crate::render::shell::path(dir);
     let mut steps = Vec::new();
     if let Some(lock) = &state.index_lock {
         steps.push(format!(
             "check that no git command is running there, then remove the stale lock: rm {}",
-            crate::git::shell_path(lock)
+            crate::render::shell::path(lock)
         ));
     }
     if let Some(operation) = state.operation {

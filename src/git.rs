@@ -44,7 +44,10 @@ impl GitError {
             GitError::NotInstalled => Some("install git, then run mentee sync again".to_string()),
             GitError::Unrunnable(_) => None,
             GitError::Spawn { .. } => Some("check that git is installed and on PATH".to_string()),
-            GitError::Failed { dir, .. } => Some(format!("see git -C {} status", shell_path(dir))),
+            GitError::Failed { dir, .. } => Some(format!(
+                "see git -C {} status",
+                crate::render::shell::path(dir)
+            )),
         }
     }
 }
@@ -467,42 +470,10 @@ fn git_dir(dir: &Path) -> Option<PathBuf> {
     resolved.is_dir().then_some(resolved)
 }
 
-/// Quotes a text for a POSIX shell.
-pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
-}
-
-/// A path as the user can paste it into a shell.
-pub fn shell_path(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-~".contains(c))
-    {
-        text
-    } else {
-        shell_quote(&text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Operation, Unfinished, shell_path, shell_quote, unfinished};
+    use super::{Operation, Unfinished, unfinished};
     use std::fs;
-    use std::path::Path;
-
-    #[test]
-    fn paths_are_quoted_for_the_shell_when_needed() {
-        assert_eq!(
-            shell_path(Path::new("/home/sam/journal")),
-            "/home/sam/journal"
-        );
-        assert_eq!(
-            shell_path(Path::new("/tmp/my journal")),
-            "'/tmp/my journal'"
-        );
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
 
     #[test]
     fn unfinished_work_is_read_from_the_files_under_git() {

@@ -181,9 +181,9 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
             ctx.today,
         )
         .into_iter()
-        .filter(|n| n.kind == nudge::Kind::Overdue && n.commitment.as_ref() == Some(&id))
+        .filter(|n| n.kind() == nudge::Kind::Overdue && n.commitment() == Some(&id))
         .collect();
-        crate::commands::nudge::after(ctx, &records.mentors, overdue);
+        crate::commands::nudge::show_triggered(ctx, &records.mentors, overdue);
     }
     Ok(())
 }

@@ -216,7 +216,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             remaining_queue.join(" / ")
         ));
     }
-    crate::commands::nudge::after(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
+    crate::commands::nudge::show_triggered(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
 }
 

@@ -184,10 +184,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx.today,
     )
     .into_iter()
-    .filter(|n| n.kind == nudge::Kind::Carried && n.mentor == mentor.slug)
-    .filter(|n| open.iter().any(|c| n.commitment.as_ref() == Some(&c.id)))
+    .filter(|n| n.kind() == nudge::Kind::Carried && n.mentor == mentor.slug)
+    .filter(|n| open.iter().any(|c| n.commitment() == Some(&c.id)))
     .collect();
-    crate::commands::nudge::after(ctx, &records.mentors, carried);
+    crate::commands::nudge::show_triggered(ctx, &records.mentors, carried);
     Ok(())
 }
 

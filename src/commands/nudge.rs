@@ -10,20 +10,6 @@ use crate::model::nudge::{self, Kind, Nudge};
 use crate::render;
 use crate::render::nudge::KindRow;
 
-/// The values KIND takes: every kind, then `all`.
-const KINDS: [&str; 10] = [
-    "unreported",
-    "overdue",
-    "carried",
-    "cadence",
-    "quiet",
-    "keep-in-touch",
-    "vague",
-    "mid-term",
-    "closing",
-    nudge::ALL,
-];
-
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Silence a kind of nudge (or all of them), for one mentor with -m,
@@ -45,7 +31,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct SwitchArgs {
     /// The kind of nudge (see mentee nudge list), or all
-    #[arg(value_name = "KIND", value_parser = clap::builder::PossibleValuesParser::new(KINDS),
+    #[arg(value_name = "KIND", value_parser = clap::builder::PossibleValuesParser::new(Kind::words()),
           ignore_case = true)]
     pub kind: String,
     /// Only for this mentor (name, slug or unique prefix); without it, for every mentor
@@ -181,17 +167,18 @@ pub fn current(ctx: &Context, records: &Records, commitments: &[Commitment]) -> 
     Ok(nudge::all(&sources, &everywhere))
 }
 
-/// After a command: shows the nudges it triggered, on stderr, leaving out
-/// the silenced ones. The command's own work is done, so a settings file
-/// that cannot be read only means no nudge is shown.
-pub fn after(ctx: &Context, mentors: &[Mentor], found: Vec<Nudge>) {
+/// Shows on stderr the nudges a command triggered, leaving out the silenced
+/// ones. The command's own work is done, so a settings file that cannot be
+/// read only means no nudge is shown.
+pub fn show_triggered(ctx: &Context, mentors: &[Mentor], found: Vec<Nudge>) {
     if found.is_empty() {
         return;
     }
     let Ok(everywhere) = ctx.store.silenced() else {
         return;
     };
-    for n in nudge::settle(found, mentors, &everywhere) {
-        say(&format!("nudge: {}", render::nudge::line(&n)));
+    for n in nudge::to_show(found, mentors, &everywhere) {
+        let worded = render::nudge::worded(&n, mentors);
+        say(&format!("nudge: {}", render::nudge::line(&worded)));
     }
 }

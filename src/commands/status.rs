@@ -31,7 +31,10 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return Ok(());
     }
     let commitments = records.commitments(ctx);
-    let nudges = crate::commands::nudge::current(ctx, &records, &commitments)?;
+    let nudges: Vec<_> = crate::commands::nudge::current(ctx, &records, &commitments)?
+        .iter()
+        .map(|n| render::nudge::worded(n, &records.mentors))
+        .collect();
     let overviews: Vec<Overview> = records
         .mentors
         .iter()

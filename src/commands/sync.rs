@@ -12,7 +12,8 @@
 use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::git::{self, Git, shell_path, shell_quote};
+use crate::git::{self, Git};
+use crate::render::shell::{path as shell_path, quote as shell_quote};
 use crate::render::{self, text::plural};
 use crate::store::{self, JOURNAL_MERGE_DRIVER, JournalMerge, Lock, Store};
 use std::path::{Path, PathBuf};

@@ -6,6 +6,7 @@ use crate::model::dates::toml_date;
 use crate::model::id::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +108,42 @@ impl Kind {
     /// Updates and wins are what a progress report is made of.
     pub fn is_progress(&self) -> bool {
         matches!(self, Kind::Update | Kind::Win)
+    }
+}
+
+/// When the journal last spoke to each mentor: the day of the latest entry
+/// for each (any kind), and of the latest update or win meant for every
+/// mentor. Only part of the journal may have been read, so what is not found
+/// is known to be absent only from `searched_from` on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LatestEntries {
+    pub latest: HashMap<String, NaiveDate>,
+    pub everyone: Option<NaiveDate>,
+    pub searched_from: NaiveDate,
+}
+
+impl LatestEntries {
+    /// Nothing found yet in the journal read from `searched_from` on.
+    pub fn new(searched_from: NaiveDate) -> LatestEntries {
+        LatestEntries {
+            searched_from,
+            ..LatestEntries::default()
+        }
+    }
+
+    /// Counts an entry for the mentor `slug`, of any kind.
+    pub fn add_for(&mut self, slug: &str, date: NaiveDate) {
+        let slot = self.latest.entry(slug.to_string()).or_insert(date);
+        *slot = (*slot).max(date);
+    }
+
+    /// Counts an entry for no mentor in particular: an update or a win
+    /// reports progress to every mentor; other kinds speak to none of them.
+    pub fn add_unaddressed(&mut self, kind: &Kind, date: NaiveDate) {
+        if kind.is_progress() {
+            let slot = self.everyone.get_or_insert(date);
+            *slot = (*slot).max(date);
+        }
     }
 }
 

@@ -34,6 +34,13 @@ pub fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text on one line, its runs of white space made one space, and not
+/// cleaned: for text placed into a message that is cleaned as a whole when
+/// shown.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Cleaned text whose continuation lines are indented to sit under a list item.
 pub fn indented(text: &str, indent: &str) -> String {
     clean(text.trim())

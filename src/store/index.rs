@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the shape of the index changes; an index of another
 /// version is ignored and rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Identifies one version of a file without reading it. Every write changes
 /// the modification time; a rename (which is how mentee writes) also changes
@@ -116,8 +116,8 @@ pub struct Indexed {
     /// to its text as they are.
     #[serde(default)]
     pub appendable: bool,
-    /// For a journal month file that parsed: who its latest entries are
-    /// for, so that the nudges need not parse months that did not change.
+    /// For a journal month file that parsed: the days of its latest
+    /// entries, so that months that did not change need not be parsed again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<Latest>,
 }
@@ -203,27 +203,34 @@ impl Indexed {
 }
 
 /// The day of the latest entry for each mentor in one journal month, and of
-/// the latest update or win meant for every mentor.
+/// the latest entry of each kind that is for no mentor in particular.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Latest {
     pub mentors: BTreeMap<String, NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub everyone: Option<NaiveDate>,
+    /// Keyed by the kind of entry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unaddressed: BTreeMap<String, NaiveDate>,
 }
 
 impl Latest {
     pub fn add(&mut self, date: NaiveDate, mentor: Option<&str>, kind: &Kind) {
         let slot = match mentor {
             Some(slug) => self.mentors.entry(slug.to_string()).or_insert(date),
-            None if kind.is_progress() => self.everyone.get_or_insert(date),
-            None => return,
+            None => self
+                .unaddressed
+                .entry(kind.as_str().to_string())
+                .or_insert(date),
         };
         *slot = (*slot).max(date);
     }
 
     /// The latest day of any entry it counts.
     pub fn newest(&self) -> Option<NaiveDate> {
-        self.mentors.values().copied().chain(self.everyone).max()
+        self.mentors
+            .values()
+            .chain(self.unaddressed.values())
+            .copied()
+            .max()
     }
 }
 

@@ -47,10 +47,9 @@ use index::{Fresh, Index, Indexed, Latest, Stamp};
 use crate::error::{Error, Result};
 use crate::model::goal::Goal;
 use crate::model::id::Id;
-use crate::model::journal::Entry;
+use crate::model::journal::{self, Entry, LatestEntries};
 use crate::model::meeting::{Action, Meeting, QueuedTopic};
 use crate::model::mentor::{Mentor, slugify};
-use crate::model::nudge::Contact;
 use chrono::{Datelike, NaiveDate};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -524,11 +523,8 @@ impl Store {
         wanted: &[String],
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Contact> {
-        let mut contact = Contact {
-            searched_from: from,
-            ..Contact::default()
-        };
+    ) -> Result<LatestEntries> {
+        let mut contact = LatestEntries::new(from);
         if wanted.is_empty() {
             return Ok(contact);
         }
@@ -592,13 +588,11 @@ impl Store {
                 }
             };
             let within = |date: &NaiveDate| *date >= from;
-            for (slug, date) in latest.mentors.into_iter().filter(|(_, d)| within(d)) {
-                let slot = contact.latest.entry(slug).or_insert(date);
-                *slot = (*slot).max(date);
+            for (slug, date) in latest.mentors.iter().filter(|(_, d)| within(d)) {
+                contact.add_for(slug, *date);
             }
-            if let Some(date) = latest.everyone.filter(within) {
-                let slot = contact.everyone.get_or_insert(date);
-                *slot = (*slot).max(date);
+            for (kind, date) in latest.unaddressed.into_iter().filter(|(_, d)| within(d)) {
+                contact.add_unaddressed(&journal::Kind::from(kind), date);
             }
         }
         Ok(contact)

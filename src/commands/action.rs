@@ -1,14 +1,16 @@
 //! `mentee action`: commitments made to a mentor, and what became of them.
 
-use crate::commands::{File, MentorArg, Origin, Records, checked_text, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment::{self, Commitment};
 use crate::model::dates::Direction;
+use crate::model::ledger::{Holder, Ledger, Origin};
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
 use crate::render::{json, listing};
 use crate::workspace::link_goal;
+use crate::workspace::{checked_text, resolve_mentor, say};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -135,7 +137,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     )?;
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
     let lock = ctx.store.lock()?;
-    let mut records = Records::load(&ctx.store)?;
+    let mut records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let goal = link_goal(&ctx.store, args.goal.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
@@ -155,12 +157,12 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let file = match latest {
         Some(i) => {
             records.meetings[i].actions.push(action);
-            File::Meeting(i)
+            Holder::Meeting(i)
         }
         None => {
             action.mentor = Some(mentor.slug.clone());
-            records.loose.push(action);
-            File::Loose
+            records.unattached.push(action);
+            Holder::Unattached
         }
     };
     records.save(&ctx.store, &lock, file)?;
@@ -177,25 +179,25 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         let overdue = nudge::about_commitments(
             &records.mentors,
             &records.meetings,
-            &records.commitments(ctx),
+            &records.commitments(ctx.today),
             ctx.today,
         )
         .into_iter()
         .filter(|n| n.kind() == nudge::Kind::Overdue && n.commitment() == Some(&id))
         .collect();
-        crate::commands::nudge::show_triggered(ctx, &records.mentors, overdue);
+        crate::workspace::show_triggered_nudges(ctx, &records.mentors, overdue);
     }
     Ok(())
 }
 
 fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,
     };
     let mut list: Vec<Commitment> = records
-        .commitments(ctx)
+        .commitments(ctx.today)
         .into_iter()
         .filter(|c| args.all || c.status.is_open())
         .filter(|c| slug.as_ref().is_none_or(|s| *s == c.mentor))
@@ -221,7 +223,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
 fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Result<()> {
     let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let lock = ctx.store.lock()?;
-    let mut records = Records::load(&ctx.store)?;
+    let mut records = Ledger::load(&ctx.store)?;
     let origin: Origin = records.find_action(&ctx.store, typed)?;
     let action = records.action(origin);
     if action.status == status && note.is_none() {

@@ -1,12 +1,12 @@
 //! `mentee advice` and `mentee outcome`: a mentor's advice, and how it
 //! worked out when you tried it. Outcomes show in the summary and the review.
 
-use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::id::{self, Lookup};
 use crate::model::journal::{Entry, Kind};
 use crate::render::text;
+use crate::workspace::say;
 use crate::workspace::{Details, record};
 
 /// Record a piece of advice a mentor gave you

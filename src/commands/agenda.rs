@@ -1,12 +1,13 @@
 //! `mentee agenda`: plan the next meeting with one or two topics, show it,
 //! queue a topic for later, or write it as an iCalendar event (`--ics`).
 
-use crate::commands::{MentorArg, Records, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::id::Id;
+use crate::model::ledger::Ledger;
 use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
 use crate::model::mentor::Mentor;
 use crate::model::nudge;
@@ -15,6 +16,7 @@ use crate::prompt;
 use crate::render;
 use crate::render::ics::{self, Event};
 use crate::store::DataFile;
+use crate::workspace::{resolve_mentor, say};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -87,7 +89,7 @@ fn meeting_day(ctx: &Context, typed: &str) -> Result<NaiveDate> {
 fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
     let on = meeting_day(ctx, typed)?;
     let lock = ctx.store.lock()?;
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, mentor)?;
     let Some(planned) = records.planned(&mentor.slug) else {
         return Err(Error::user_with_hint(
@@ -108,7 +110,7 @@ fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
         "Set"
     };
     say(&format!("{done} the meeting with {} to {on}.", mentor.name));
-    let open = records.open_with(ctx, &mentor.slug);
+    let open = records.open_with(&mentor.slug, ctx.today);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     Ok(())
 }
@@ -164,7 +166,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         }
     }
     let lock = ctx.store.lock()?;
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
@@ -207,7 +209,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             replaced.join(" / ")
         ));
     }
-    let open = records.open_with(ctx, &mentor.slug);
+    let open = records.open_with(&mentor.slug, ctx.today);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     if !remaining_queue.is_empty() {
         say(&format!(
@@ -216,7 +218,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             remaining_queue.join(" / ")
         ));
     }
-    crate::commands::nudge::show_triggered(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
+    crate::workspace::show_triggered_nudges(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
 }
 
@@ -227,7 +229,7 @@ fn same_topic(topics: &[String], text: &str) -> bool {
 }
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let (mut chosen, every) = records.mentors_shown(ctx, typed)?;
     if every {
         chosen.retain(|m| records.planned(&m.slug).is_some());
@@ -244,7 +246,7 @@ fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
         if shown > 0 {
             outln!();
         }
-        let open = records.open_with(ctx, &mentor.slug);
+        let open = records.open_with(&mentor.slug, ctx.today);
         out!("{}", render::agenda::agenda(mentor, Some(meeting), &open));
         shown += 1;
     }
@@ -297,7 +299,7 @@ fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
 /// active mentors and no `-m`, every planned meeting that has a date) to
 /// `file`, or to standard output for `-`.
 fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let (chosen, several) = records.mentors_shown(ctx, typed)?;
     let mut planned: Vec<(&Mentor, &Meeting, Vec<Commitment>)> = Vec::new();
     for mentor in &chosen {
@@ -330,7 +332,7 @@ fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
             ));
             continue;
         }
-        planned.push((mentor, meeting, records.open_with(ctx, &mentor.slug)));
+        planned.push((mentor, meeting, records.open_with(&mentor.slug, ctx.today)));
     }
     let events: Vec<Event<'_>> = planned
         .iter()

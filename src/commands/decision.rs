@@ -1,13 +1,14 @@
 //! `mentee decide` and `mentee decisions`: the decision log. Each decision
 //! keeps the options weighed, what the mentor said and, always, why.
 
-use crate::commands::{MentorArg, checked_text, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::journal::Kind;
 use crate::render::{decisions, json};
 use crate::workspace::{Details, record};
+use crate::workspace::{checked_text, resolve_mentor, say};
 
 /// Record a decision: the options you weighed, your mentor's input and why
 ///

@@ -10,15 +10,16 @@
 //! exactly as the person left it, and the store refuses to rewrite it until
 //! it parses again.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::{self, Direction};
 use crate::model::id::{self, Id, Lookup};
+use crate::model::ledger::Ledger;
 use crate::model::meeting::Meeting;
 use crate::prompt;
 use crate::render::text::clean;
 use crate::store::{DataFile, Installed};
+use crate::workspace::{resolve_mentor, say};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -204,7 +205,7 @@ fn target(ctx: &Context, args: &Args) -> Result<PathBuf> {
         }
         "actions" => {
             return existing(
-                store.path_of(DataFile::LooseActions),
+                store.path_of(DataFile::UnattachedActions),
                 "it holds commitments made before the first meeting with a mentor, and there \
                  are none; commitments made at a meeting are in its file: mentee edit ID",
             );
@@ -287,7 +288,7 @@ fn meeting_file(ctx: &Context, meeting: &Meeting) -> Result<PathBuf> {
 
 /// The planned meeting: with the mentor -m names, or the only one planned.
 fn next_meeting(ctx: &Context, typed: Option<&str>) -> Result<PathBuf> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let planned: Vec<&Meeting> = records.meetings.iter().filter(|m| !m.held).collect();
     if typed.is_none()
         && let [only] = planned.as_slice()
@@ -306,7 +307,7 @@ fn next_meeting(ctx: &Context, typed: Option<&str>) -> Result<PathBuf> {
 
 /// The meeting held (or planned) on `day`, with the mentor -m names if given.
 fn meeting_on(ctx: &Context, day: NaiveDate, typed: Option<&str>) -> Result<PathBuf> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let slug = match typed {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,
@@ -347,7 +348,7 @@ fn by_id(ctx: &Context, typed: &str) -> Result<Option<PathBuf>> {
     if typed.is_empty() || !typed.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Ok(None);
     }
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let entries = ctx.store.entries(None, None)?;
     let mut candidates: Vec<(&Id, PathBuf)> = Vec::new();
     for meeting in &records.meetings {
@@ -357,9 +358,9 @@ fn by_id(ctx: &Context, typed: &str) -> Result<Option<PathBuf>> {
             candidates.push((&action.id, path.clone()));
         }
     }
-    let loose = ctx.store.path_of(DataFile::LooseActions);
-    for action in &records.loose {
-        candidates.push((&action.id, loose.clone()));
+    let unattached = ctx.store.path_of(DataFile::UnattachedActions);
+    for action in &records.unattached {
+        candidates.push((&action.id, unattached.clone()));
     }
     for entry in &entries {
         candidates.push((&entry.id, ctx.store.path_of(DataFile::Month(entry.date))));

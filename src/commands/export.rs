@@ -1,11 +1,12 @@
 //! `mentee export`: the whole journal, or part of it, as one document.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::archive::{Archive, Filter};
 use crate::model::dates::Direction;
+use crate::model::ledger::Ledger;
 use crate::render::export;
+use crate::workspace::{resolve_mentor, say};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -47,7 +48,7 @@ pub enum Format {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,
@@ -55,7 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let archive = Archive {
         mentors: records.mentors,
         meetings: records.meetings,
-        loose: records.loose,
+        unattached: records.unattached,
         entries: ctx.store.entries(None, None)?,
         later: ctx.store.later()?,
         goals: ctx.store.goals()?,

@@ -1,14 +1,15 @@
 //! `mentee goal`: measurable goals with a date, re-rated from 1 to 5 as
 //! they move, so that the summary can say which way each one is going.
 
-use crate::commands::{Records, checked_text, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::goal::{self, Goal, GoalStatus, GoalView, Rated};
 use crate::model::journal::{Entry, Kind};
+use crate::model::ledger::Ledger;
 use crate::render::{goals, json};
 use crate::workspace::find_goal;
+use crate::workspace::{checked_text, resolve_mentor, say};
 
 /// The examples under `mentee goal --help`.
 pub const EXAMPLES: &str = "\
@@ -145,7 +146,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         ));
     }
     let lock = ctx.store.lock()?;
-    let records = Records::mentors_only(&ctx.store)?;
+    let records = Ledger::mentors_only(&ctx.store)?;
     let mentor = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?),
         None => None,
@@ -228,7 +229,7 @@ fn close(ctx: &Context, typed: &str, status: GoalStatus, note_text: Option<&str>
     }
     goal.status = status;
     let goal = goal.clone();
-    let records = Records::mentors_only(&ctx.store)?;
+    let records = Ledger::mentors_only(&ctx.store)?;
     let kind = if status == GoalStatus::Done {
         Kind::Win
     } else {
@@ -281,7 +282,7 @@ fn reopen(ctx: &Context, typed: &str) -> Result<()> {
 }
 
 fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
-    let records = Records::mentors_only(&ctx.store)?;
+    let records = Ledger::mentors_only(&ctx.store)?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,

@@ -7,12 +7,12 @@
 //! and no more meetings on one day than the folder can name. A data folder that already holds
 //! a journal is refused: two journals are never merged silently.
 
-use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::archive::{self, Archive, Wire};
 use crate::render::text::{self, plural};
 use crate::workspace::archive_problems;
+use crate::workspace::say;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -205,8 +205,8 @@ fn write(ctx: &Context, lock: &crate::store::Lock, archive: &Archive) -> Result<
     for meeting in &archive.meetings {
         store.save_meeting(lock, meeting)?;
     }
-    if !archive.loose.is_empty() {
-        store.save_loose_actions(lock, &archive.loose)?;
+    if !archive.unattached.is_empty() {
+        store.save_unattached_actions(lock, &archive.unattached)?;
     }
     if !archive.entries.is_empty() {
         store.add_entries(lock, &archive.entries)?;

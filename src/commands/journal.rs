@@ -1,10 +1,11 @@
 //! `mentee update`, `thanks`, `note` and `giveback`: the journal between
 //! meetings. Each writes its entry through [`crate::workspace::record`].
 
-use crate::commands::{MentorArg, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::journal::Kind;
+use crate::workspace::say;
 use crate::workspace::{Details, record};
 
 /// Log progress between meetings; --win for a milestone

@@ -1,11 +1,12 @@
 //! `mentee log`: the timeline of everything, newest last.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::dates::Direction;
+use crate::model::ledger::Ledger;
 use crate::model::timeline;
 use crate::render::{json, listing};
+use crate::workspace::{resolve_mentor, say};
 
 /// Show the timeline of everything, newest last
 ///
@@ -33,8 +34,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let since = ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?;
     let until = ctx.optional_date("--until", args.until.as_deref(), Direction::Past)?;
-    crate::commands::check_period(since, until)?;
-    let records = Records::load(&ctx.store)?;
+    crate::workspace::check_period(since, until)?;
+    let records = Ledger::load(&ctx.store)?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,
@@ -42,7 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let entries = ctx.store.entries(since, until)?;
     let mut events = timeline::build(
         &records.meetings,
-        &records.commitments(ctx),
+        &records.commitments(ctx.today),
         &entries,
         since,
         until,

@@ -2,8 +2,8 @@
 //! one per command and subcommand (mentee.1, mentee-agenda.1,
 //! mentee-action-add.1, ...).
 
-use crate::commands::say;
 use crate::error::{Error, Result};
+use crate::workspace::say;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\

@@ -1,17 +1,16 @@
 //! `mentee meet`: the meeting starts with the report on every open
 //! commitment, then the agenda. The meeting is recorded as held.
 
-use crate::commands::{File, MentorArg, Records, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
-use crate::model::meeting::Meeting;
-use crate::model::mentor::Mentor;
+use crate::model::ledger::{Holder, Ledger};
 use crate::model::nudge;
 use crate::prompt;
 use crate::render;
-use chrono::NaiveDate;
+use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,7 +45,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     // The reminder and the walk-through come first, without the lock: they
     // can take the whole meeting, and other commands must not wait on it.
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     if let Some(until) = mentor.until.filter(|_| !mentor.is_active(ctx.today)) {
         say(&format!(
@@ -54,14 +53,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             mentor.name
         ));
     }
-    let open: Vec<Commitment> = records
-        .open_with(ctx, &mentor.slug)
-        .into_iter()
-        // Commitments made at this very meeting, or after its day (a
-        // meeting recorded late), are not reported at it.
-        .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
-        .filter(|c| c.created <= on)
-        .collect();
+    let open: Vec<Commitment> = records.to_report_at(&mentor.slug, on, ctx.today);
     let mut answers = Vec::new();
     // A prompt that failed (Ctrl-C) ends the walk-through.
     let mut failure = None;
@@ -101,17 +93,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // records are read again under the lock (taking it makes the store
     // forget what it read), and the answers are applied to them.
     let lock = ctx.store.lock()?;
-    let mut records = Records::load(&ctx.store)?;
+    let mut records = Ledger::load(&ctx.store)?;
     let mut dirty = Vec::new();
     // Stopped half way, the meeting is not recorded yet; the answers given
     // are, on their commitments, and join its check-in when it is.
     let held = match failure {
         None => {
-            let (index, already_recorded) = hold(ctx, &mut records, &mentor, on)?;
+            let (index, already_recorded) =
+                records.hold(&mentor.slug, on, || ctx.store.new_id(&[]))?;
             // Reports recorded earlier that day (`mentee action done` before
             // the meeting, or an interrupted `meet`) belong in its check-in.
             records.check_in_reports_made_on(index, on);
-            dirty.push(File::Meeting(index));
+            dirty.push(Holder::Meeting(index));
             Ok((index, already_recorded))
         }
         Some(err) => Err(err),
@@ -180,42 +173,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let carried = nudge::about_commitments(
         &records.mentors,
         &records.meetings,
-        &records.commitments(ctx),
+        &records.commitments(ctx.today),
         ctx.today,
     )
     .into_iter()
     .filter(|n| n.kind() == nudge::Kind::Carried && n.mentor == mentor.slug)
     .filter(|n| open.iter().any(|c| n.commitment() == Some(&c.id)))
     .collect();
-    crate::commands::nudge::show_triggered(ctx, &records.mentors, carried);
+    crate::workspace::show_triggered_nudges(ctx, &records.mentors, carried);
     Ok(())
-}
-
-/// Marks the planned meeting as held on `on`, or finds the one already held
-/// that day, or records an unplanned one. Returns its index and whether it
-/// had been recorded before.
-fn hold(
-    ctx: &Context,
-    records: &mut Records,
-    mentor: &Mentor,
-    on: NaiveDate,
-) -> Result<(usize, bool)> {
-    let mine = |m: &Meeting| m.mentor == mentor.slug;
-    if let Some(i) = records.meetings.iter().position(|m| mine(m) && !m.held) {
-        let meeting = &mut records.meetings[i];
-        meeting.held = true;
-        meeting.date = Some(on);
-        return Ok((i, false));
-    }
-    if let Some(i) = records
-        .meetings
-        .iter()
-        .position(|m| mine(m) && m.held && m.date == Some(on))
-    {
-        return Ok((i, true));
-    }
-    let mut meeting = Meeting::planned(ctx.store.new_id(&[])?, &mentor.slug, Some(on), Vec::new());
-    meeting.held = true;
-    records.meetings.push(meeting);
-    Ok((records.meetings.len() - 1, false))
 }

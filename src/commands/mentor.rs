@@ -1,13 +1,14 @@
 //! `mentee mentor add | list | end`: the people who mentor you.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment;
 use crate::model::dates::{Direction, Span};
+use crate::model::ledger::Ledger;
 use crate::model::mentor::{Mentor, NameError, Role, check_name, normalize_name, unique_slug};
 use crate::model::overview;
 use crate::render::{json, listing};
+use crate::workspace::{resolve_mentor, say};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -139,8 +140,8 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
 }
 
 fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
-    let commitments = commitment::all(&records.meetings, &records.loose, ctx.today);
+    let records = Ledger::load(&ctx.store)?;
+    let commitments = commitment::all(&records.meetings, &records.unattached, ctx.today);
     let rows: Vec<_> = records
         .mentors
         .iter()
@@ -198,8 +199,8 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
             "Ended the mentorship with {name} on {on}. Its history stays; a thank-you note is a good way to close: mentee thanks \"...\" -m {slug}"
         )),
     }
-    let records = Records::load(&ctx.store)?;
-    let open = records.open_with(ctx, &slug).len();
+    let records = Ledger::load(&ctx.store)?;
+    let open = records.open_with(&slug, ctx.today).len();
     if open > 0 {
         let (is, them) = if open == 1 {
             ("is", "it")

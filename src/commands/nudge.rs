@@ -1,14 +1,13 @@
 //! `mentee nudge on | off | list`: silencing reminders per mentor or for
 //! everyone; and the nudges other commands show after they ran.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::commitment::Commitment;
 use crate::model::mentor::Mentor;
-use crate::model::nudge::{self, Kind, Nudge};
+use crate::model::nudge::{self, Kind};
 use crate::render;
 use crate::render::nudge::KindRow;
+use crate::workspace::{resolve_mentor, say};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -143,42 +142,4 @@ fn list(ctx: &Context) -> Result<()> {
         .collect();
     outln!("{}", render::nudge::kinds(&rows, ctx.width));
     Ok(())
-}
-
-/// Every nudge for the dashboard: the records, plus the latest journal
-/// entries that `quiet` and `keep-in-touch` need, read from the newest
-/// month back only as far as needed.
-pub fn current(ctx: &Context, records: &Records, commitments: &[Commitment]) -> Result<Vec<Nudge>> {
-    let everywhere = ctx.store.silenced()?;
-    let wanted =
-        nudge::wanted_contacts(&records.mentors, &records.meetings, &everywhere, ctx.today);
-    let contact = ctx.store.latest_entries(
-        &wanted,
-        nudge::lookback(&records.mentors, ctx.today),
-        ctx.today,
-    )?;
-    let sources = nudge::Sources {
-        mentors: &records.mentors,
-        meetings: &records.meetings,
-        commitments,
-        contact: &contact,
-        today: ctx.today,
-    };
-    Ok(nudge::all(&sources, &everywhere))
-}
-
-/// Shows on stderr the nudges a command triggered, leaving out the silenced
-/// ones. The command's own work is done, so a settings file that cannot be
-/// read only means no nudge is shown.
-pub fn show_triggered(ctx: &Context, mentors: &[Mentor], found: Vec<Nudge>) {
-    if found.is_empty() {
-        return;
-    }
-    let Ok(everywhere) = ctx.store.silenced() else {
-        return;
-    };
-    for n in nudge::to_show(found, mentors, &everywhere) {
-        let worded = render::nudge::worded(&n, mentors);
-        say(&format!("nudge: {}", render::nudge::line(&worded)));
-    }
 }

@@ -1,13 +1,15 @@
 //! `mentee review`: the mid-term or closing review of a whole mentorship.
 //! It reads every record about one mentor; it is run a few times a year.
 
-use crate::commands::{MentorArg, Records, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::ledger::Ledger;
 use crate::model::review::{self, Sources, Stage};
 use crate::render::review::render;
 use crate::render::summary::Style;
 use crate::render::{Format, json};
+use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -42,7 +44,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let entries = ctx.store.entries(None, Some(ctx.today))?;
     let first_entry = entries
@@ -64,7 +66,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ));
     }
     let goals = ctx.store.goals()?;
-    let commitments = records.commitments(ctx);
+    let commitments = records.commitments(ctx.today);
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,

@@ -1,12 +1,13 @@
 //! `mentee stats`: how the practice is going, in numbers and a small chart.
 
-use crate::commands::{Records, resolve_mentor, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment::Commitment;
+use crate::model::ledger::Ledger;
 use crate::model::meeting::Meeting;
 use crate::model::stats;
 use crate::render::{self, json};
+use crate::workspace::{resolve_mentor, say};
 
 /// Meetings held, agendas prepared, commitments kept, and a chart per month
 ///
@@ -28,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     if records.mentors.is_empty() && !args.json {
         say("No mentors yet. Add one: mentee mentor add \"NAME\"");
         return Ok(());
@@ -46,7 +47,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         .cloned()
         .collect();
     let commitments: Vec<Commitment> = records
-        .commitments(ctx)
+        .commitments(ctx.today)
         .into_iter()
         .filter(|c| mine(&c.mentor))
         .collect();

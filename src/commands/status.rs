@@ -1,11 +1,12 @@
 //! `mentee` / `mentee status`: the dashboard.
 
-use crate::commands::{Records, say};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment;
+use crate::model::ledger::Ledger;
 use crate::model::overview::{self, Overview};
 use crate::render::{self, json};
+use crate::workspace::say;
 
 /// The dashboard: next meetings, open commitments, what to report
 ///
@@ -23,15 +24,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     if records.mentors.is_empty() && !args.json {
         say(
             "Welcome to mentee. Start by adding the person who mentors you:\n  mentee mentor add \"NAME\" --every 2w\nThen plan your first meeting: mentee agenda \"A specific question\"",
         );
         return Ok(());
     }
-    let commitments = records.commitments(ctx);
-    let nudges: Vec<_> = crate::commands::nudge::current(ctx, &records, &commitments)?
+    let commitments = records.commitments(ctx.today);
+    let nudges: Vec<_> = crate::workspace::nudges_now(ctx, &records, &commitments)?
         .iter()
         .map(|n| render::nudge::worded(n, &records.mentors))
         .collect();

@@ -1,13 +1,15 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::{MentorArg, Records, resolve_mentor, say};
+use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
+use crate::model::ledger::Ledger;
 use crate::model::summary::{self, Sources};
 use crate::render::summary::{Style, render};
 use crate::render::{Format, json};
 use crate::workspace::behind_outcomes;
+use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -60,7 +62,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "leave out --until for a summary up to today",
         ));
     }
-    let records = Records::load(&ctx.store)?;
+    let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let since = match args.since.as_deref().map(str::trim) {
         Some(text) if !text.eq_ignore_ascii_case("last-meeting") => {
@@ -73,9 +75,9 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             until,
         ),
     };
-    crate::commands::check_period(since, Some(until))?;
+    crate::workspace::check_period(since, Some(until))?;
     let entries = ctx.store.entries(since, Some(until))?;
-    let commitments = records.commitments(ctx);
+    let commitments = records.commitments(ctx.today);
     let advice = behind_outcomes(ctx, &entries)?;
     let sources = Sources {
         mentor: &mentor,

@@ -9,13 +9,13 @@
 //! both add something, are merged entry by entry by `mentee merge-journal`,
 //! which sync sets up as a git merge driver (see `store::sync`).
 
-use crate::commands::say;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::git::{self, Git};
 use crate::render::shell::{path as shell_path, quote as shell_quote};
 use crate::render::{self, text::plural};
 use crate::store::{self, JOURNAL_MERGE_DRIVER, JournalMerge, Lock, Store};
+use crate::workspace::say;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -257,7 +257,7 @@ fn verify(root: &Path) -> Result<()> {
     let store = Store::new(root.to_path_buf());
     store.mentors()?;
     store.meetings()?;
-    store.loose_actions()?;
+    store.unattached_actions()?;
     store.entries(None, None)?;
     store.later()?;
     store.goals()?;

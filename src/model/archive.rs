@@ -31,7 +31,7 @@ pub struct Archive {
     /// Held meetings by date, then planned ones.
     pub meetings: Vec<Meeting>,
     /// Commitments made outside any meeting.
-    pub loose: Vec<Action>,
+    pub unattached: Vec<Action>,
     /// Journal entries, oldest first.
     pub entries: Vec<Entry>,
     /// Topics queued for a later meeting.
@@ -69,7 +69,7 @@ impl Archive {
         self.mentors.retain(|m| mine(Some(&m.slug)));
         self.meetings
             .retain(|m| mine(Some(&m.mentor)) && from(m.date));
-        self.loose
+        self.unattached
             .retain(|a| mine(a.mentor.as_deref()) && from(Some(a.created)));
         self.entries
             .retain(|e| (e.mentor.is_none() || mine(e.mentor.as_deref())) && from(Some(e.date)));
@@ -92,11 +92,11 @@ impl Archive {
             .meetings
             .iter()
             .flat_map(|m| m.actions.iter().map(move |a| (a, m.mentor.as_str())));
-        let loose = self
-            .loose
+        let unattached = self
+            .unattached
             .iter()
             .map(|a| (a, a.mentor.as_deref().unwrap_or_default()));
-        in_meetings.chain(loose)
+        in_meetings.chain(unattached)
     }
 }
 
@@ -282,7 +282,11 @@ impl Wire {
             mentor: filter.mentor.clone(),
             mentors: archive.mentors.iter().map(WireMentor::from).collect(),
             meetings: archive.meetings.iter().map(WireMeeting::from).collect(),
-            commitments: archive.loose.iter().map(WireCommitment::from).collect(),
+            commitments: archive
+                .unattached
+                .iter()
+                .map(WireCommitment::from)
+                .collect(),
             entries: archive.entries.iter().map(WireEntry::from).collect(),
             later: archive.later.iter().map(WireTopic::from).collect(),
             goals: archive.goals.iter().map(WireGoal::from).collect(),
@@ -296,7 +300,7 @@ impl Wire {
         Archive {
             mentors: self.mentors.into_iter().map(Mentor::from).collect(),
             meetings: self.meetings.into_iter().map(Meeting::from).collect(),
-            loose: self.commitments.into_iter().map(Action::from).collect(),
+            unattached: self.commitments.into_iter().map(Action::from).collect(),
             entries: self.entries.into_iter().map(Entry::from).collect(),
             later: self.later.into_iter().map(QueuedTopic::from).collect(),
             goals: self.goals.into_iter().map(Goal::from).collect(),
@@ -598,7 +602,7 @@ mod tests {
         Archive {
             mentors: vec![mentor("alex"), mentor("priya")],
             meetings: vec![held, later],
-            loose: vec![],
+            unattached: vec![],
             entries: vec![
                 entry("ent001", "2026-11-03", Some("alex")),
                 entry("ent002", "2026-11-20", None),

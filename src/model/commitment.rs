@@ -62,8 +62,8 @@ impl Commitment {
     }
 }
 
-/// Every commitment, with the meetings (held or not) and the loose actions.
-pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Commitment> {
+/// Every commitment, with the meetings (held or not) and the commitments made outside any meeting.
+pub fn all(meetings: &[Meeting], unattached: &[Action], today: NaiveDate) -> Vec<Commitment> {
     // Held meeting dates per mentor, sorted, so counting those in a range
     // is two binary searches rather than a walk through years of meetings.
     let mut held: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
@@ -110,7 +110,7 @@ pub fn all(meetings: &[Meeting], loose: &[Action], today: NaiveDate) -> Vec<Comm
         .map(|(action, meeting)| view(action, &meeting.mentor, Some(meeting)))
         .collect();
     list.extend(
-        loose
+        unattached
             .iter()
             .map(|a| view(a, a.mentor.as_deref().unwrap_or_default(), None)),
     );

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod goal;
 pub mod id;
 pub mod journal;
+pub mod ledger;
 pub mod meeting;
 pub mod mentor;
 pub mod nudge;

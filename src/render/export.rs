@@ -91,14 +91,14 @@ fn mentor_section(out: &mut String, archive: &Archive, mentor: &Mentor, texts: &
     for meeting in archive.meetings.iter().filter(|m| m.mentor == slug) {
         meeting_section(out, meeting, texts);
     }
-    let loose: Vec<&Action> = archive
-        .loose
+    let unattached: Vec<&Action> = archive
+        .unattached
         .iter()
         .filter(|a| a.mentor.as_deref() == Some(slug))
         .collect();
-    if !loose.is_empty() {
+    if !unattached.is_empty() {
         out.push_str("\n### Commitments made between meetings\n\n");
-        for action in loose {
+        for action in unattached {
             action_item(out, action);
         }
     }

@@ -16,7 +16,7 @@ pub enum DataFile {
     Mentors,
     Later,
     /// Commitments made outside any meeting.
-    LooseActions,
+    UnattachedActions,
     Goals,
     /// Nudges silenced for every mentor.
     Settings,
@@ -29,7 +29,7 @@ impl Store {
         match file {
             DataFile::Mentors => self.root.join("mentors.toml"),
             DataFile::Later => self.root.join("later.toml"),
-            DataFile::LooseActions => self.root.join("actions.toml"),
+            DataFile::UnattachedActions => self.root.join("actions.toml"),
             DataFile::Goals => self.root.join("goals.toml"),
             DataFile::Settings => self.root.join("settings.toml"),
             DataFile::Month(day) => self.month_file((day.year(), day.month())),

@@ -273,7 +273,7 @@ impl Store {
         }))
     }
 
-    /// Records what mentee itself just wrote, so the index need not read it.
+    /// Ledger what mentee itself just wrote, so the index need not read it.
     fn indexed_write(
         &self,
         path: &Path,
@@ -371,7 +371,7 @@ impl Store {
     }
 
     /// Commitments made outside any meeting.
-    pub fn loose_actions(&self) -> Result<Vec<Action>> {
+    pub fn unattached_actions(&self) -> Result<Vec<Action>> {
         let path = self.root.join("actions.toml");
         match self.read(&path)? {
             Some(bytes) => codec::read_actions(&path, &bytes),
@@ -741,7 +741,7 @@ impl Store {
             })
     }
 
-    pub fn save_loose_actions(&self, lock: &Lock, actions: &[Action]) -> Result<()> {
+    pub fn save_unattached_actions(&self, lock: &Lock, actions: &[Action]) -> Result<()> {
         self.save(
             lock,
             &self.root.join("actions.toml"),

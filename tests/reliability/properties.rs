@@ -334,7 +334,7 @@ fn op() -> impl Strategy<Value = Op> {
 struct Model {
     mentors: Vec<Mentor>,
     meetings: Vec<Meeting>,
-    loose: Vec<Action>,
+    unattached: Vec<Action>,
     entries: Vec<Entry>,
     later: Vec<QueuedTopic>,
     ids: u32,
@@ -501,32 +501,41 @@ fn apply(
             store.save_meeting(&lock, meeting).map_err(fail)?;
         }
         Op::AddLoose(action) => {
-            prop_assert_eq!(&store.loose_actions().map_err(fail)?, &model.loose);
+            prop_assert_eq!(
+                &store.unattached_actions().map_err(fail)?,
+                &model.unattached
+            );
             let action = model.new_action(action);
-            model.loose.push(action);
+            model.unattached.push(action);
             store
-                .save_loose_actions(&lock, &model.loose)
+                .save_unattached_actions(&lock, &model.unattached)
                 .map_err(fail)?;
         }
         Op::EditLoose(index, edit) => {
-            prop_assert_eq!(&store.loose_actions().map_err(fail)?, &model.loose);
-            if model.loose.is_empty() {
+            prop_assert_eq!(
+                &store.unattached_actions().map_err(fail)?,
+                &model.unattached
+            );
+            if model.unattached.is_empty() {
                 return Ok(());
             }
-            let i = index.index(model.loose.len());
-            edit.apply(&mut model.loose[i]);
+            let i = index.index(model.unattached.len());
+            edit.apply(&mut model.unattached[i]);
             store
-                .save_loose_actions(&lock, &model.loose)
+                .save_unattached_actions(&lock, &model.unattached)
                 .map_err(fail)?;
         }
         Op::RemoveLoose(index) => {
-            prop_assert_eq!(&store.loose_actions().map_err(fail)?, &model.loose);
-            if model.loose.is_empty() {
+            prop_assert_eq!(
+                &store.unattached_actions().map_err(fail)?,
+                &model.unattached
+            );
+            if model.unattached.is_empty() {
                 return Ok(());
             }
-            model.loose.remove(index.index(model.loose.len()));
+            model.unattached.remove(index.index(model.unattached.len()));
             store
-                .save_loose_actions(&lock, &model.loose)
+                .save_unattached_actions(&lock, &model.unattached)
                 .map_err(fail)?;
         }
         Op::AddEntry(mut entry) => {
@@ -673,7 +682,7 @@ fn load_and_save_everything(root: &Path, cache: Option<&Path>) -> Result<(), Tes
     let exists = |name: &str| root.join(name).exists();
     let mentors = store.mentors().map_err(fail)?;
     let meetings = store.meetings().map_err(fail)?;
-    let loose = store.loose_actions().map_err(fail)?;
+    let unattached = store.unattached_actions().map_err(fail)?;
     let later = store.later().map_err(fail)?;
     if exists("mentors.toml") {
         store.save_mentors(&lock, &mentors).map_err(fail)?;
@@ -682,7 +691,9 @@ fn load_and_save_everything(root: &Path, cache: Option<&Path>) -> Result<(), Tes
         store.save_meeting(&lock, meeting).map_err(fail)?;
     }
     if exists("actions.toml") {
-        store.save_loose_actions(&lock, &loose).map_err(fail)?;
+        store
+            .save_unattached_actions(&lock, &unattached)
+            .map_err(fail)?;
     }
     if exists("later.toml") {
         store.save_later(&lock, &later).map_err(fail)?;
@@ -729,7 +740,7 @@ proptest! {
         let store = open(&root, cache);
         prop_assert_eq!(&store.mentors().map_err(fail)?, &model.mentors);
         prop_assert_eq!(store.meetings().map_err(fail)?, model.meetings_sorted());
-        prop_assert_eq!(&store.loose_actions().map_err(fail)?, &model.loose);
+        prop_assert_eq!(&store.unattached_actions().map_err(fail)?, &model.unattached);
         prop_assert_eq!(store.entries(None, None).map_err(fail)?, model.entries_sorted());
         prop_assert_eq!(&store.later().map_err(fail)?, &model.later);
 
@@ -916,7 +927,7 @@ enum Loaded {
 fn load(store: &Store, file: &str) -> mentee::error::Result<Loaded> {
     Ok(match file {
         "mentors.toml" => Loaded::Mentors(store.mentors()?),
-        "actions.toml" => Loaded::Loose(store.loose_actions()?),
+        "actions.toml" => Loaded::Loose(store.unattached_actions()?),
         "later.toml" => Loaded::Later(store.later()?),
         _ if file.starts_with("journal/") => Loaded::Entries(store.entries(None, None)?),
         _ => Loaded::Meetings(store.meetings()?),
@@ -972,7 +983,7 @@ fn save_back(
             Loaded::Meetings(meetings.clone())
         }
         Loaded::Loose(actions) => {
-            store.save_loose_actions(lock, actions)?;
+            store.save_unattached_actions(lock, actions)?;
             Loaded::Loose(actions.clone())
         }
         Loaded::Later(topics) => {

@@ -141,7 +141,7 @@ impl Archive {
                 }
             }
         }
-        for action in &self.loose {
+        for action in &self.unattached {
             check_action(action, &mut problems);
             goal_ref(
                 &format!("commitment {}", action.id),

@@ -178,7 +178,7 @@ fn what_the_commands_refuse_import_refuses_too() {
         ),
         (
             edited(|e| e["entries"][0]["kind"] = "gossip".into()),
-            "entry e00001: the kind \"gossip\" is not one mentee knows",
+            "entry e00001: the kind \"gossip\" is not one this version knows",
         ),
         (
             edited(|e| e["meetings"][0]["topics"] = json!(["Scope", "scope"])),

@@ -183,7 +183,7 @@ impl Archive {
             goal_ref(&what, entry.goal.as_ref(), &mut problems);
             if let Kind::Other(kind) = &entry.kind {
                 problems.push(format!(
-                    "{what}: the kind {kind:?} is not one mentee knows ({})",
+                    "{what}: the kind {kind:?} is not one this version knows ({})",
                     Kind::KNOWN
                         .iter()
                         .map(Kind::as_str)

@@ -254,15 +254,7 @@ fn sync(ctx: &Context, git: &Git<'_>, lock: &Lock) -> Result<()> {
 
 /// Every data file still reads.
 fn verify(root: &Path) -> Result<()> {
-    let store = Store::new(root.to_path_buf());
-    store.mentors()?;
-    store.meetings()?;
-    store.unattached_actions()?;
-    store.entries(None, None)?;
-    store.later()?;
-    store.goals()?;
-    store.silenced()?;
-    Ok(())
+    Store::new(root.to_path_buf()).verify_all()
 }
 
 /// Commits what changed in the files mentee keeps; returns the subject
@@ -502,22 +494,4 @@ fn configure_merge_driver(git: &Git<'_>) -> Result<()> {
     )?;
     git.set_config(&format!("merge.{JOURNAL_MERGE_DRIVER}.driver"), &driver)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verify_reads_goals_and_settings_too() {
-        let dir = tempfile::tempdir().expect("a temp folder");
-        assert!(verify(dir.path()).is_ok());
-        for name in ["goals.toml", "settings.toml"] {
-            let path = dir.path().join(name);
-            std::fs::write(&path, "format = 1\n[[oops]\n").expect("write");
-            let err = verify(dir.path()).expect_err("a broken file");
-            assert!(err.to_string().contains(&format!("{name}:2")), "{err}");
-            std::fs::remove_file(&path).expect("remove");
-        }
-    }
 }

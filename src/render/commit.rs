@@ -2,6 +2,7 @@
 //! what changed in the journal's words, and a body with one line per file.
 
 use crate::render::text::plural;
+use crate::store::DataFile;
 
 /// "mentee: 2 journal entries, 1 meeting, mentors" and a body with one
 /// line per file.
@@ -32,16 +33,9 @@ pub fn describe(changes: &[(char, String)], entries: usize) -> (String, String) 
     if removed > 0 {
         parts.push(plural(removed, "meeting removed", "meetings removed"));
     }
-    const NAMED: [(&str, &str); 5] = [
-        ("mentors.toml", "mentors"),
-        ("actions.toml", "commitments"),
-        ("later.toml", "queued topics"),
-        ("goals.toml", "goals"),
-        ("settings.toml", "nudge settings"),
-    ];
-    for (file, what) in NAMED {
-        if changes.iter().any(|(_, p)| p == file) {
-            parts.push(what.to_string());
+    for file in DataFile::SINGLE {
+        if changes.iter().any(|(_, p)| *p == file.relative()) {
+            parts.push(what_it_holds(file).to_string());
         }
     }
     if count(&|_, p| p.starts_with(".git")) > 0 {
@@ -51,7 +45,7 @@ pub fn describe(changes: &[(char, String)], entries: usize) -> (String, String) 
         p.starts_with(".git")
             || meeting(p)
             || p.starts_with("journal/")
-            || NAMED.iter().any(|(file, _)| *file == p)
+            || DataFile::single(p).is_some()
     };
     let other = count(&|_, p| !known(p));
     if other > 0 {
@@ -74,6 +68,18 @@ pub fn describe(changes: &[(char, String)], entries: usize) -> (String, String) 
         .collect::<Vec<_>>()
         .join("\n");
     (subject, body)
+}
+
+/// A single data file named for what it holds, in a commit's subject.
+fn what_it_holds(file: DataFile) -> &'static str {
+    match file {
+        DataFile::Mentors => "mentors",
+        DataFile::UnattachedActions => "commitments",
+        DataFile::Later => "queued topics",
+        DataFile::Goals => "goals",
+        DataFile::Settings => "nudge settings",
+        DataFile::Month(_) => "journal edited",
+    }
 }
 
 #[cfg(test)]

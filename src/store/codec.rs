@@ -5,6 +5,7 @@
 //! every file has a fixed key order (same data, same bytes), dates are real
 //! TOML dates and long texts become multi-line strings.
 
+use super::DataFile;
 use crate::error::{Error, line_column};
 use crate::model::dates::toml_date;
 use crate::model::goal::{Goal, Rating};
@@ -133,6 +134,19 @@ fn lines_setting<'a>(text: &'a str, key: &'a str, value: &str) -> impl Iterator<
                 && spelled.iter().any(|s| line.contains(s.as_str()))
         })
         .map(|(start, _)| start)
+}
+
+/// Checks that `bytes` parse as the single data file `file` (see
+/// [`DataFile::SINGLE`]); the error says file, line and column.
+pub fn check_single(file: DataFile, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    match file {
+        DataFile::Mentors => read_mentors(path, bytes).map(drop),
+        DataFile::Later => read_later(path, bytes).map(drop),
+        DataFile::Settings => read_settings(path, bytes).map(drop),
+        DataFile::UnattachedActions => read_actions(path, bytes).map(drop),
+        DataFile::Goals => read_goals(path, bytes).map(drop),
+        DataFile::Month(day) => read_month(path, bytes, (day.year(), day.month())).map(drop),
+    }
 }
 
 /// The mentors, each with a slug of their own: files refer to a mentor by

@@ -1,12 +1,11 @@
-//! What importing and syncing need from the data folder: whether it is
-//! empty, and the files that tell git what to ignore and how to merge
-//! (the journal's merge driver is in `journal_merge`).
+//! The files in the data folder that tell git what to ignore and how to
+//! merge, and whether the folder is empty (for import and sync's first run)
+//! (the journal's merge driver is in `merge_driver`).
 
 use super::{Lock, Store, fsio};
 use crate::error::{Error, Result};
 use std::fs;
 use std::io;
-use std::path::Path;
 
 /// The name of the merge driver in `.gitattributes` and the git config.
 pub const JOURNAL_MERGE_DRIVER: &str = "mentee-journal";
@@ -17,35 +16,6 @@ pub const JOURNAL_MERGE_DRIVER: &str = "mentee-journal";
 const IGNORED: &[&str] = &[".lock", ".*.mentee-tmp-*"];
 
 const ATTRIBUTES: &[&str] = &["journal/**/*.toml merge=mentee-journal"];
-
-/// The files at the top of the data folder that mentee keeps (the data
-/// files of the layout, and the git files sync manages).
-const TOP_FILES: &[&str] = &[
-    "mentors.toml",
-    "goals.toml",
-    "later.toml",
-    "settings.toml",
-    "actions.toml",
-    ".gitignore",
-    ".gitattributes",
-];
-
-/// Is `relative` (a path in the data folder, with `/`) a file mentee keeps?
-/// Sync commits only these: anything else in the folder (a note of one's
-/// own, what a killed git left behind, a journal file misnamed so that
-/// mentee does not read it) is for the person to add deliberately.
-pub fn owned_by_mentee(relative: &str) -> bool {
-    if TOP_FILES.contains(&relative) {
-        return true;
-    }
-    let visible = |path: &str| !path.split('/').any(|part| part.starts_with('.'));
-    if let Some(meeting) = relative.strip_prefix("meetings/") {
-        return meeting.ends_with(".toml") && visible(meeting);
-    }
-    relative.starts_with("journal/")
-        && relative.split('/').count() == 3
-        && super::month_of(Path::new(relative)).is_some()
-}
 
 impl Store {
     /// Does the data folder hold nothing but hidden files (such as `.lock`
@@ -124,31 +94,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::{IGNORED, fsio, owned_by_mentee};
-
-    #[track_caller]
-    fn case(path: &str, owned: bool) {
-        assert_eq!(owned_by_mentee(path), owned, "{path}");
-    }
-
-    #[test]
-    fn sync_commits_only_the_files_mentee_keeps() {
-        case("mentors.toml", true);
-        case("settings.toml", true);
-        case(".gitattributes", true);
-        case("meetings/next-alex-kim.toml", true);
-        case("meetings/2026/2026-11-24-alex-kim.toml", true);
-        case("journal/2026/2026-11.toml", true);
-        case("journal/2026/2026-3.toml", false);
-        case("journal/2026-11.toml", false);
-        case("journal/2026/notes.md", false);
-        case("meetings/2026/.2026-11-24.toml.mentee-tmp-ab12", false);
-        case("meetings/notes.txt", false);
-        case(".merge_file_a1b2c3", false);
-        case("notes.txt", false);
-        case("sub/mentors.toml", false);
-        case(".lock", false);
-    }
+    use super::{IGNORED, fsio};
 
     #[test]
     fn the_temp_marker_pattern_matches_the_store() {

@@ -1,41 +1,15 @@
-//! What `mentee edit` needs from the store: where a record's file is,
-//! whether what a person just edited still parses, and putting their version
-//! in place. The editor works on a private copy; the store writes nothing
+//! Installing a person's edited copy of a data file: finding the file a
+//! record is in, checking that the copy still parses, and putting it in
+//! place. The editor works on a private copy; the store writes nothing
 //! while it is open, and installs the copy under the lock only if the data
 //! file is still as the editor was given it. Otherwise both are kept.
 
 use crate::error::{Error, Result};
 use crate::model::id::Id;
-use crate::store::{Lock, Store, codec, fsio};
-use chrono::{Datelike, NaiveDate};
+use crate::store::{DataFile, Lock, Store, codec, fsio};
 use std::path::{Path, PathBuf};
 
-/// A data file that is not a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataFile {
-    Mentors,
-    Later,
-    /// Commitments made outside any meeting.
-    UnattachedActions,
-    Goals,
-    /// Nudges silenced for every mentor.
-    Settings,
-    /// The journal file of the month this day is in.
-    Month(NaiveDate),
-}
-
 impl Store {
-    pub fn path_of(&self, file: DataFile) -> PathBuf {
-        match file {
-            DataFile::Mentors => self.root.join("mentors.toml"),
-            DataFile::Later => self.root.join("later.toml"),
-            DataFile::UnattachedActions => self.root.join("actions.toml"),
-            DataFile::Goals => self.root.join("goals.toml"),
-            DataFile::Settings => self.root.join("settings.toml"),
-            DataFile::Month(day) => self.month_file((day.year(), day.month())),
-        }
-    }
-
     /// The file a meeting was loaded from (by [`Store::meetings`]).
     pub fn meeting_path(&self, id: &Id) -> Option<PathBuf> {
         self.meeting_files.borrow().get(id).cloned()
@@ -116,12 +90,10 @@ impl Store {
     /// the data folder; the error says file, line and column.
     pub fn check_bytes(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         let relative = self.relative(path);
+        if let Some(file) = DataFile::single(&relative) {
+            return codec::check_single(file, path, bytes);
+        }
         match relative.as_str() {
-            "mentors.toml" => codec::read_mentors(path, bytes).map(drop),
-            "later.toml" => codec::read_later(path, bytes).map(drop),
-            "settings.toml" => codec::read_settings(path, bytes).map(drop),
-            "actions.toml" => codec::read_actions(path, bytes).map(drop),
-            "goals.toml" => codec::read_goals(path, bytes).map(drop),
             r if r.starts_with("meetings/") => codec::read_meeting(path, bytes).map(drop),
             r if r.starts_with("journal/") => match super::month_of(path) {
                 Some(month) => codec::read_month(path, bytes, month).map(drop),

@@ -9,7 +9,7 @@
 //! driver merges entry by entry instead, by ID, and leaves a real conflict
 //! (the same entry changed differently on both sides) to git.
 
-use super::merge::{self, comment_lines};
+use super::preserve::{self, comment_lines};
 use super::{codec, fsio};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -169,7 +169,7 @@ fn entry_tables(doc: &DocumentMut) -> Result<(Vec<Table>, bool), String> {
         Some(Item::ArrayOfTables(array)) => Ok((array.iter().cloned().collect(), false)),
         Some(Item::Value(value @ Value::Array(_))) => {
             let above = doc.key("entry").and_then(|key| key.leaf_decor().prefix());
-            let tables = merge::inline_as_tables(above, value)
+            let tables = preserve::inline_as_tables(above, value)
                 .ok_or_else(|| "an entry is not a table".to_string())?;
             Ok((tables, true))
         }

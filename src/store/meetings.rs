@@ -1,0 +1,235 @@
+//! Meetings: one file each, planned ones as `meetings/next-SLUG.toml`, held
+//! ones by date under `meetings/YEAR/`. Reading them (from the index where
+//! it is up to date), and writing one back, moving it when it is held.
+
+use super::Lock;
+use super::index::Stamp;
+use super::{Seen, Store, codec, fsio};
+use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::meeting::Meeting;
+use crate::model::mentor::slugify;
+use chrono::Datelike;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+impl Store {
+    /// Every meeting: held ones by date, then planned ones.
+    pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        let files: Vec<(PathBuf, Stamp, Meeting)> = {
+            let index = self.index("meetings/")?;
+            index
+                .files("meetings/")
+                .map(|(relative, indexed)| {
+                    let path = self.root.join(relative);
+                    let meeting = match indexed.meeting() {
+                        Some(meeting) => meeting,
+                        None => {
+                            let bytes = fsio::read_optional(&path)?.unwrap_or_default();
+                            codec::read_meeting(&path, &bytes)?
+                        }
+                    };
+                    Ok((path, indexed.stamp, meeting))
+                })
+                .collect::<Result<_>>()?
+        };
+        let mut meetings: Vec<Meeting> = Vec::with_capacity(files.len());
+        let mut index: HashMap<Id, usize> = HashMap::new();
+        for (path, stamp, meeting) in files {
+            self.seen
+                .borrow_mut()
+                .insert(path.clone(), Seen::Stamp(stamp));
+            let Some(&i) = index.get(&meeting.id) else {
+                index.insert(meeting.id.clone(), meetings.len());
+                self.meeting_files
+                    .borrow_mut()
+                    .insert(meeting.id.clone(), path);
+                meetings.push(meeting);
+                continue;
+            };
+            // A planned meeting is moved to its dated file when held: write
+            // the new file, then remove the old. A crash in between leaves
+            // the planned copy behind; the held one is the truth. Only such
+            // a copy goes: a planned file made by hand from a held one (the
+            // same ID, other topics) is a person's work.
+            let kept = self.meeting_files.borrow()[&meeting.id].clone();
+            let left_behind = |planned: &Meeting, held: &Meeting| {
+                planned.mentor == held.mentor && planned.topics == held.topics
+            };
+            match (meetings[i].held, meeting.held) {
+                (true, false) if left_behind(&meeting, &meetings[i]) => {
+                    self.stale.borrow_mut().push(path);
+                }
+                (false, true) if left_behind(&meetings[i], &meeting) => {
+                    self.stale.borrow_mut().push(kept);
+                    self.meeting_files
+                        .borrow_mut()
+                        .insert(meeting.id.clone(), path);
+                    meetings[i] = meeting;
+                }
+                _ => {
+                    return Err(Error::user_with_hint(
+                        format!(
+                            "two meeting files have the same id \"{}\": {} and {}",
+                            meeting.id,
+                            kept.display(),
+                            path.display()
+                        ),
+                        "if one is a copy, delete it; otherwise give one of them a new id",
+                    ));
+                }
+            }
+        }
+        meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
+        Ok(meetings)
+    }
+
+    /// Writes a meeting to its file; a meeting that was planned and is now
+    /// held moves from `meetings/next-SLUG.toml` to its dated file.
+    pub fn save_meeting(&self, lock: &Lock, meeting: &Meeting) -> Result<()> {
+        let (current, target) = self.meeting_paths(meeting)?;
+        let base = current.clone().unwrap_or_else(|| target.clone());
+        self.check_cached_meeting(&base)?;
+        self.save_as(
+            lock,
+            &base,
+            &target,
+            &codec::meeting_document(meeting),
+            Some(meeting),
+        )?;
+        if let Some(old) = current.filter(|old| *old != target) {
+            self.remove_file(&old)?;
+        }
+        for leftover in self.stale.take() {
+            self.remove_file(&leftover)?;
+        }
+        self.meeting_files
+            .borrow_mut()
+            .insert(meeting.id.clone(), target);
+        Ok(())
+    }
+
+    /// The file a meeting was loaded from (if any) and the one it is written to.
+    pub(super) fn meeting_paths(&self, meeting: &Meeting) -> Result<(Option<PathBuf>, PathBuf)> {
+        let current = self.meeting_files.borrow().get(&meeting.id).cloned();
+        let target = match current.as_deref() {
+            Some(path) if self.fits(path, meeting) => path.to_path_buf(),
+            _ => self.free_meeting_path(meeting)?,
+        };
+        Ok((current, target))
+    }
+
+    /// Refuses, before the first write of a run that writes several files,
+    /// if saving `meeting` would be refused: so such a run writes all of its
+    /// files or none. Returns the file the meeting will be written to.
+    pub fn check_meeting(&self, _lock: &Lock, meeting: &Meeting) -> Result<PathBuf> {
+        let (current, target) = self.meeting_paths(meeting)?;
+        let base = current.unwrap_or_else(|| target.clone());
+        self.check_cached_meeting(&base)?;
+        self.unchanged(&base)?;
+        if base != target && self.unchanged(&target)?.is_some() {
+            return Err(Error::Changed { path: target });
+        }
+        Ok(target)
+    }
+
+    /// Nothing read from the index is ever written into the data: a meeting
+    /// that [`Store::meetings`] took from the index, rather than from its
+    /// file, is checked against the file before it is written back. One
+    /// file is parsed, instead of every meeting under the lock. If the index
+    /// lied, its entry is dropped (the next run reads the file) and nothing
+    /// is written.
+    pub(super) fn check_cached_meeting(&self, path: &Path) -> Result<()> {
+        if !matches!(self.seen.borrow().get(path), Some(Seen::Stamp(_))) {
+            return Ok(());
+        }
+        let parsed = match fsio::read_optional(path)? {
+            Some(bytes) => codec::read_meeting(path, &bytes).ok(),
+            None => None,
+        };
+        let relative = self.relative(path);
+        let mut slot = self.index.borrow_mut();
+        let Some(index) = slot.as_mut() else {
+            return Ok(());
+        };
+        if index
+            .get(&relative)
+            .is_some_and(|known| known.tells_of(parsed.as_ref()))
+        {
+            return Ok(());
+        }
+        index.forget(&relative);
+        Err(Error::Changed {
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub(super) fn fits(&self, path: &Path, meeting: &Meeting) -> bool {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        match (meeting.held, meeting.date) {
+            (true, Some(date)) => name.starts_with(&date.to_string()),
+            (true, None) => false,
+            (false, _) => name.starts_with("next-"),
+        }
+    }
+
+    pub(super) fn free_meeting_path(&self, meeting: &Meeting) -> Result<PathBuf> {
+        let (folder, stem) = meeting_name(meeting);
+        let dir = self.root.join(folder);
+        let taken =
+            |path: &Path| path.exists() || self.meeting_files.borrow().values().any(|p| p == path);
+        let path = dir.join(format!("{stem}.toml"));
+        if !taken(&path) {
+            return Ok(path);
+        }
+        (2..=MAX_MEETINGS_PER_NAME)
+            .map(|n| dir.join(format!("{stem}-{n}.toml")))
+            .find(|path| !taken(path))
+            .ok_or_else(|| {
+                Error::user(format!(
+                    "too many meeting files named {stem} in {}",
+                    dir.display()
+                ))
+            })
+    }
+}
+
+/// At most this many meeting files share one name (`2026-11-24-alex-kim.toml`,
+/// then `-2` to `-999`): a day with one mentor never holds more meetings.
+pub const MAX_MEETINGS_PER_NAME: usize = 999;
+
+/// The folder (relative to the data folder) and the file name stem a
+/// meeting is written under: held ones by year and date, planned ones as
+/// `next-SLUG`. The slug is slugified again: a hand-edited one must not
+/// reach outside the folder.
+pub(super) fn meeting_name(meeting: &Meeting) -> (PathBuf, String) {
+    match (meeting.held, meeting.date) {
+        (true, Some(date)) => (
+            Path::new("meetings").join(date.year().to_string()),
+            format!("{date}-{}", slugify(&meeting.mentor)),
+        ),
+        _ => (
+            PathBuf::from("meetings"),
+            format!("next-{}", slugify(&meeting.mentor)),
+        ),
+    }
+}
+
+/// The meeting file names that `meetings` would use more than
+/// [`MAX_MEETINGS_PER_NAME`] times, with how many meetings want each, so
+/// that an import can be refused before its first file is written.
+pub fn overfull_meeting_names(meetings: &[Meeting]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for meeting in meetings {
+        let (folder, stem) = meeting_name(meeting);
+        let name = folder.join(stem).to_string_lossy().into_owned();
+        *counts.entry(name).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(_, count)| *count > MAX_MEETINGS_PER_NAME)
+        .collect()
+}

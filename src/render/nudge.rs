@@ -233,15 +233,14 @@ pub fn kinds(rows: &[KindRow], width: Option<u16>) -> String {
 mod tests {
     use super::*;
     use crate::model::commitment;
-    use crate::model::dates::Span;
     use crate::model::journal::LatestEntries;
-    use crate::model::meeting::{Action, Meeting};
-    use crate::model::mentor::Role;
+    use crate::model::meeting::Meeting;
+
+    use crate::model::nudge::fixtures::{action, day, held, mentor};
     use crate::model::nudge::{
         about_commitments, cadence, keep_in_touch, mid_term, quiet, to_show, vague,
     };
     use crate::render::shell::word as shell_word;
-    use chrono::NaiveDate;
 
     #[test]
     fn a_nudge_is_one_line_with_its_command() {
@@ -266,34 +265,6 @@ mod tests {
 
     fn say_one(nudge: &Nudge) -> Worded {
         worded(nudge, &[])
-    }
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().expect("date")
-    }
-
-    fn mentor(slug: &str, every: Option<&str>) -> Mentor {
-        Mentor {
-            name: format!("Name {slug}"),
-            slug: slug.to_string(),
-            role: Role::Mentor,
-            email: None,
-            every: every.map(|e| e.parse::<Span>().expect("span")),
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        }
-    }
-
-    fn held(id: &str, slug: &str, date: &str, actions: Vec<Action>) -> Meeting {
-        let mut m = Meeting::planned(Id::from(id), slug, Some(day(date)), vec!["Q?".into()]);
-        m.held = true;
-        m.actions = actions;
-        m
-    }
-
-    fn action(id: &str, created: &str, due: Option<&str>) -> Action {
-        Action::new(Id::from(id), format!("do {id}"), day(created), due.map(day))
     }
 
     fn kinds(nudges: &[Worded]) -> Vec<(Kind, Option<String>)> {

@@ -29,6 +29,8 @@
 //! [`rules`] decides the nudges about commitments, meetings and keeping in
 //! touch, and [`topics`] the ones about vague agenda topics.
 
+#[cfg(test)]
+pub mod fixtures;
 pub mod kinds;
 pub mod rules;
 pub mod silence;

@@ -287,37 +287,8 @@ pub fn closing(mentor: &Mentor, today: NaiveDate) -> Option<Nudge> {
 mod tests {
     use super::*;
     use crate::model::commitment;
-    use crate::model::dates::Span;
-    use crate::model::meeting::{Action, Status};
-    use crate::model::mentor::Role;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().expect("date")
-    }
-
-    fn mentor(slug: &str, every: Option<&str>) -> Mentor {
-        Mentor {
-            name: format!("Name {slug}"),
-            slug: slug.to_string(),
-            role: Role::Mentor,
-            email: None,
-            every: every.map(|e| e.parse::<Span>().expect("span")),
-            since: None,
-            until: None,
-            silence: Vec::new(),
-        }
-    }
-
-    fn held(id: &str, slug: &str, date: &str, actions: Vec<Action>) -> Meeting {
-        let mut m = Meeting::planned(Id::from(id), slug, Some(day(date)), vec!["Q?".into()]);
-        m.held = true;
-        m.actions = actions;
-        m
-    }
-
-    fn action(id: &str, created: &str, due: Option<&str>) -> Action {
-        Action::new(Id::from(id), format!("do {id}"), day(created), due.map(day))
-    }
+    use crate::model::meeting::Status;
+    use crate::model::nudge::fixtures::{action, day, held, mentor};
 
     #[test]
     fn reported_and_closed_commitments_get_no_nudge() {

@@ -85,6 +85,12 @@ impl Error {
         )
     }
 
+    /// An ID that no record of a kind has: `kind` as in "goal", `hint` where
+    /// to find the IDs.
+    pub fn unknown_id(typed: &str, kind: &str, hint: impl Into<String>) -> Error {
+        Error::user_with_hint(format!("no {kind} has the ID `{}`", typed.trim()), hint)
+    }
+
     /// An ID prefix that more than one record of a kind starts with:
     /// `kind` as in "commitment", `ids` the IDs it could mean.
     pub fn ambiguous_id<T: std::fmt::Display>(

@@ -191,8 +191,9 @@ pub fn behind_outcomes(ctx: &Context, entries: &[Entry]) -> Result<Vec<Entry>> {
 pub fn find_goal(goals: &[Goal], typed: &str) -> Result<usize> {
     match id::lookup(typed, goals.iter().enumerate().map(|(i, g)| (&g.id, i))) {
         Lookup::Found(i) => Ok(i),
-        Lookup::Missing => Err(Error::user_with_hint(
-            format!("no goal has the ID `{}`", typed.trim()),
+        Lookup::Missing => Err(Error::unknown_id(
+            typed,
+            "goal",
             "see every goal and its ID with: mentee goal list --all",
         )),
         Lookup::Ambiguous(found) => Err(Error::ambiguous_id(
@@ -379,8 +380,9 @@ impl Ledger {
                          open [{id}] with: mentee edit {id}"
                     ),
                 ),
-                None => Error::user_with_hint(
-                    format!("no commitment has the ID `{}`", typed.trim()),
+                None => Error::unknown_id(
+                    typed,
+                    "commitment",
                     "see every commitment and its ID with: mentee action list --all",
                 ),
             }),

@@ -63,6 +63,22 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
 }
 
+/// `2027-5-3`: a date as a person types it, without leading zeros.
+fn parse_unpadded(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str, most: usize| {
+        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    if parts.next().is_some() || year.len() != 4 {
+        return None;
+    }
+    let year = i32::try_from(digits(year, 4)?).ok().filter(|y| *y >= 1)?;
+    NaiveDate::from_ymd_opt(year, digits(month, 2)?, digits(day, 2)?)
+}
+
 fn parse_any(input: &str, today: NaiveDate, dir: Direction) -> Option<NaiveDate> {
     let text = input.trim().to_ascii_lowercase();
     match text.as_str() {
@@ -75,7 +91,7 @@ fn parse_any(input: &str, today: NaiveDate, dir: Direction) -> Option<NaiveDate>
         return Some(step_to_weekday(today, weekday, dir));
     }
     if text.as_bytes().get(4) == Some(&b'-') {
-        return parse_iso(&text);
+        return parse_iso(&text).or_else(|| parse_unpadded(&text));
     }
     let (sign, rest) = match text.as_bytes().first() {
         Some(b'+') => (Some(Direction::Future), &text[1..]),
@@ -326,6 +342,10 @@ mod tests {
         case("-1w", Future, "2026-11-15");
         case("1m", Future, "2026-12-22");
         case("-1y", Future, "2025-11-22");
+        // As a person types a date: without leading zeros.
+        case("2027-5-3", Future, "2027-05-03");
+        case("2027-05-3", Past, "2027-05-03");
+        case("2027-12-31", Past, "2027-12-31");
     }
 
     #[test]
@@ -344,6 +364,11 @@ mod tests {
             "0d",
             "--1d",
             "2026/11/24",
+            "2027-5-",
+            "2027-5-3-1",
+            "2027-005-3",
+            "2027-2-30",
+            "2027-+5-3",
         ] {
             assert!(
                 parse_date(bad, day("2026-11-22"), Direction::Future).is_err(),

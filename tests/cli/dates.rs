@@ -162,3 +162,19 @@ fn a_summary_does_not_reach_into_the_future() {
         .stderr_has("--until 2026-12-01 has not come yet")
         .stderr_has("hint: leave out --until");
 }
+
+#[test]
+fn a_date_typed_without_leading_zeros_is_accepted() {
+    let env = one_mentor();
+    future(&env, "2026-12-4", "2026-12-04");
+    future(&env, "2027-5-3", "2027-05-03");
+    past(&env, "2026-11-1", "2026-11-01");
+    env.run(["action", "add", "Write the runbook", "--due", "2027-1-15"])
+        .success();
+    env.run(["action", "list"])
+        .success()
+        .stdout_has("2027-01-15");
+    env.run(["agenda", "Q?", "--on", "2027-13-1"])
+        .failure_code(1)
+        .stderr_has("2027-13-1");
+}

@@ -108,7 +108,7 @@ impl Context {
             return self.text_arg(text);
         }
         if !self.interactive {
-            return Err(Error::user_with_hint(
+            return Err(Error::missing(
                 format!("the {what} needs its TEXT"),
                 format!("{usage} (or - to read it from standard input)"),
             ));

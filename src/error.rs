@@ -49,9 +49,32 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+
+    /// A value the command cannot do without was not given (a required
+    /// flag, a text that cannot be asked for off a terminal): a usage error,
+    /// exit 2 like clap's own.
+    #[error("{message}")]
+    Usage { message: String, hint: String },
 }
 
 impl Error {
+    /// A value the command needs and did not get; `hint` shows how to give it.
+    pub fn missing(message: impl Into<String>, hint: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// The exit code: 2 for a usage error, 130 for Ctrl-C, else 1.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage { .. } => 2,
+            Error::Interrupted => 130,
+            _ => 1,
+        }
+    }
+
     pub fn user(message: impl Into<String>) -> Error {
         Error::User {
             message: message.into(),
@@ -164,6 +187,7 @@ impl Error {
             Error::Git(err) => err.hint(),
             Error::Interrupted => None,
             Error::User { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. } => Some(hint.clone()),
         }
     }
 }

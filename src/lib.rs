@@ -57,11 +57,7 @@ pub fn run() -> ExitCode {
             if let Some(hint) = err.hint() {
                 eoutln!("hint: {}", render::text::clean(&hint));
             }
-            ExitCode::from(if matches!(err, error::Error::Interrupted) {
-                130
-            } else {
-                1
-            })
+            ExitCode::from(err.exit_code())
         }
     }
 }

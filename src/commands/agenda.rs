@@ -258,7 +258,7 @@ fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {
 
 fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
     if topics.is_empty() {
-        return Err(Error::user_with_hint(
+        return Err(Error::missing(
             "--later needs a topic",
             "mentee agenda --later \"A question for a future meeting\"",
         ));

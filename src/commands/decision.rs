@@ -59,7 +59,7 @@ pub fn decide(ctx: &Context, args: &DecideArgs) -> Result<()> {
     let why = match args.why.as_deref() {
         Some(why) => part("--why", why)?,
         None => {
-            return Err(Error::user_with_hint(
+            return Err(Error::missing(
                 "a decision needs its reason (--why)",
                 format!("say why you chose it: {USAGE}"),
             ));

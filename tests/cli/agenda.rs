@@ -266,7 +266,7 @@ fn later_queues_every_topic_given_wherever_the_flags_are() {
         "{later}"
     );
     env.run(["agenda", "--later"])
-        .failure_code(1)
+        .failure_code(2)
         .stderr_has("--later needs a topic");
 }
 

@@ -76,7 +76,7 @@ fn a_decision_without_why_is_refused_and_nothing_is_written() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);
     env.run(["decide", "Take the platform offer"])
-        .failure_code(1)
+        .failure_code(2)
         .stderr_has("error: a decision needs its reason (--why)")
         .stderr_has("hint: say why you chose it: mentee decide");
     env.run(["decide", "Take the platform offer", "--why", "  "])
@@ -326,7 +326,7 @@ fn an_outcome_finds_its_advice_by_a_unique_prefix() {
         .failure_code(1)
         .stderr_has("the outcome is empty");
     env.run(["outcome", "k3f9x2"])
-        .failure_code(1)
+        .failure_code(2)
         .stderr_has("hint: mentee outcome k3f9x2 \"How it went\"");
 }
 

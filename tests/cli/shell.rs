@@ -392,7 +392,7 @@ fn a_long_text_left_out_without_a_terminal_fails_at_once() {
     let editor = tagging_editor(&env);
     for command in ["update", "note", "thanks"] {
         run_with(&env, &[("EDITOR", path_str(&editor))], &[command])
-            .failure_code(1)
+            .failure_code(2)
             .stderr_has("needs its TEXT")
             .stderr_has(&format!("mentee {command} \""));
     }

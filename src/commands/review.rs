@@ -22,10 +22,14 @@ Examples:
 /// Covers the term: from the mentor's --since (or the first record with
 /// them) to its --until, or to today while it goes on. Sections: how often
 /// you met, your goals and their ratings from first to latest, the
-/// commitments you kept, dropped and still have open, wins, how the
-/// mentor's advice worked out (and which advice you have not reported on),
-/// thank-you notes, and what you shared with the mentor. Empty sections are
-/// left out.
+/// commitments you kept, dropped and still have open (counted, then listed
+/// in those three groups), wins, how the mentor's advice worked out (and
+/// which advice you have not reported on), thank-you notes, and what you
+/// shared with the mentor. Empty sections are left out.
+///
+/// Wins and goals logged for every mentor (without -m) show only if they
+/// were logged, set or rated while this relationship was on, or something
+/// with this mentor names the goal. See docs/summary.md.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {

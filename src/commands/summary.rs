@@ -22,9 +22,16 @@ Examples:
 /// What you did since the last meeting, ready to paste into an email.
 ///
 /// Sections: the commitments from the last meeting and what became of them,
-/// your active goals with their latest rating, progress updates and wins,
-/// how the mentor's advice worked out, thank-you notes, and the topics
-/// planned for the next meeting. Empty sections are left out.
+/// every other commitment to the mentor still open (Still open: due date,
+/// overdue, meetings carried over; each commitment shows once), your active
+/// goals with their latest rating, progress updates and wins, how the
+/// mentor's advice worked out, thank-you notes, and the topics planned for
+/// the next meeting. Empty sections are left out.
+///
+/// An update, win or goal logged for every mentor (without -m) shows only
+/// if it was logged, set or rated while this relationship was on (from the
+/// mentor's --since, else the first meeting or commitment, to its end), or
+/// something with this mentor names the goal. See docs/summary.md.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
@@ -79,15 +86,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let entries = ctx.store.entries(since, Some(until))?;
     let commitments = records.commitments(ctx.today);
     let advice = behind_outcomes(ctx, &entries)?;
+    let goals = ctx.store.goals()?;
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,
         commitments: &commitments,
         entries: &entries,
         advice: &advice,
+        goals: &goals,
+        first_record: records.first_day_with(&mentor.slug),
     };
-    let goals = ctx.store.goals()?;
-    let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
+    let summary = summary::build(&sources, since, until);
     let format = ctx.summary_format(args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {
         (_, true) => None,

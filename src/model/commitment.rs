@@ -56,6 +56,22 @@ impl Commitment {
         then
     }
 
+    /// How many meetings with its mentor were held after the one it was made
+    /// at (or the day it was made), up to the end of `day`: the carried
+    /// count of a commitment still open on that day.
+    pub fn carried_as_of(&self, meetings: &[Meeting], day: NaiveDate) -> usize {
+        let origin = self
+            .meeting
+            .as_ref()
+            .and_then(|m| m.date)
+            .unwrap_or(self.created);
+        meetings
+            .iter()
+            .filter(|m| m.held && m.mentor == self.mentor)
+            .filter(|m| m.date.is_some_and(|date| date > origin && date <= day))
+            .count()
+    }
+
     /// Has the mentee said anything about it since it was made?
     pub fn reported(&self) -> bool {
         !self.history.is_empty()
@@ -172,5 +188,12 @@ mod tests {
         let list = all(&meetings, &[], day("2026-11-22"));
         let old = list.iter().find(|c| c.text == "old").expect("old");
         assert_eq!(old.carried, 1);
+
+        // Open on a given day: the meetings held after it up to that day.
+        let new = list.iter().find(|c| c.text == "new").expect("new");
+        assert_eq!(new.carried_as_of(&meetings, day("2026-11-22")), 0);
+        let old = list.iter().find(|c| c.text == "old").expect("old");
+        assert_eq!(old.carried_as_of(&meetings, day("2026-10-20")), 1);
+        assert_eq!(old.carried_as_of(&meetings, day("2026-11-22")), 2);
     }
 }

@@ -153,6 +153,24 @@ impl Goal {
         self.mentor.as_deref().is_none_or(|mentor| mentor == slug)
     }
 
+    /// Does the goal concern the mentor `slug`, for their summary and
+    /// review? Their own goals do, and no other mentor's. A goal for every
+    /// mentor does when it was set or rated on a day the relationship was on
+    /// (`on`), or when something with that mentor serves it (`linked`: the
+    /// goals named by commitments to them or entries for them). One set
+    /// before the relationship began and left untouched while it went on
+    /// was never theirs to hear about.
+    pub fn concerns(&self, slug: &str, on: impl Fn(NaiveDate) -> bool, linked: &[Id]) -> bool {
+        match self.mentor.as_deref() {
+            Some(mentor) => mentor == slug,
+            None => {
+                linked.contains(&self.id)
+                    || on(self.created)
+                    || self.ratings.iter().any(|r| on(r.on))
+            }
+        }
+    }
+
     /// The goal as it stood at the end of `day`: later ratings are left out.
     pub fn view(&self, day: NaiveDate) -> GoalView {
         let mut then = self.clone();
@@ -202,6 +220,42 @@ impl GoalView {
     }
 }
 
+/// Where a goal stands, as the Rating column of `goal list` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Marked done: reached, whatever its last rating said.
+    Reached,
+    /// Dropped, with the last rating it had.
+    Dropped { last: Option<u8> },
+    /// Active and not rated yet.
+    NotRated,
+    /// Active: the latest score, and the one before it with the trend.
+    Rated {
+        score: u8,
+        before: Option<u8>,
+        trend: Option<Trend>,
+    },
+}
+
+impl GoalView {
+    /// A closed goal stands where it was closed: a done one is reached
+    /// even when its last rating was 4/5 twice.
+    pub fn standing(&self) -> Standing {
+        match (self.status, &self.latest) {
+            (GoalStatus::Done, _) => Standing::Reached,
+            (GoalStatus::Dropped, latest) => Standing::Dropped {
+                last: latest.as_ref().map(|r| r.score),
+            },
+            (GoalStatus::Active, None) => Standing::NotRated,
+            (GoalStatus::Active, Some(latest)) => Standing::Rated {
+                score: latest.score,
+                before: self.previous_score(),
+                trend: self.trend,
+            },
+        }
+    }
+}
+
 /// Active goals first, then done, then dropped; each by its date, then
 /// oldest first.
 pub fn sort_for_listing(list: &mut [GoalView]) {
@@ -213,13 +267,21 @@ pub fn sort_for_listing(list: &mut [GoalView]) {
     list.sort_by_key(|g| (rank(g.status), g.by, g.created));
 }
 
-/// The goals a summary for `slug` shows: the active ones that are this
-/// mentor's or nobody's in particular, as they stood on `until`, soonest
-/// date first.
-pub fn for_summary(goals: &[Goal], slug: &str, until: NaiveDate) -> Vec<GoalView> {
+/// The goals a summary for `slug` shows: the active ones that concern the
+/// mentor (see [`Goal::concerns`]; `on` is whether the relationship was on,
+/// up to the end of the summary), as they stood on `until`, soonest date
+/// first.
+pub fn for_summary(
+    goals: &[Goal],
+    slug: &str,
+    until: NaiveDate,
+    on: impl Fn(NaiveDate) -> bool,
+    linked: &[Id],
+) -> Vec<GoalView> {
     let mut list: Vec<GoalView> = goals
         .iter()
-        .filter(|g| g.status == GoalStatus::Active && g.is_for(slug) && g.created <= until)
+        .filter(|g| g.status == GoalStatus::Active && g.created <= until)
+        .filter(|g| g.concerns(slug, |day| day <= until && on(day), linked))
         .map(|g| g.view(until))
         .collect();
     sort_for_listing(&mut list);
@@ -348,11 +410,52 @@ mod tests {
             done,
             future,
         ];
-        let ids: Vec<String> = for_summary(&goals, "alex", day("2026-11-22"))
+        let ids: Vec<String> = for_summary(&goals, "alex", day("2026-11-22"), |_| true, &[])
             .iter()
             .map(|g| g.id.to_string())
             .collect();
         assert_eq!(ids, vec!["mine01", "alex02"]);
+    }
+
+    #[test]
+    fn a_goal_for_everyone_concerns_a_mentor_it_was_shared_with() {
+        // The coach's relationship ran from 2026-10-01.
+        let on = |d: NaiveDate| d >= day("2026-10-01");
+        let mut old = goal("old001", None, "2027-01-31");
+        assert!(!old.concerns("coach", on, &[]), "set before, never touched");
+        assert!(old.concerns("coach", on, &[Id::from("old001")]), "linked");
+        old.rate(day("2026-09-15"), 2, None);
+        assert!(!old.concerns("coach", on, &[]), "rated before only");
+        old.rate(day("2026-10-15"), 3, None);
+        assert!(old.concerns("coach", on, &[]), "rated while on");
+        let mut new = goal("new001", None, "2027-01-31");
+        new.created = day("2026-10-02");
+        assert!(new.concerns("coach", on, &[]), "set while on");
+        // A mentor's own goal concerns that mentor only.
+        let alex = goal("alex01", Some("alex"), "2027-01-31");
+        assert!(alex.concerns("alex", |_| false, &[]));
+        assert!(!alex.concerns("coach", |_| true, &[Id::from("alex01")]));
+    }
+
+    #[test]
+    fn a_closed_goal_stands_where_it_was_closed() {
+        let mut g = goal("goal01", None, "2027-03-31");
+        let at = day("2026-12-01");
+        assert_eq!(g.view(at).standing(), Standing::NotRated);
+        g.rate(day("2026-10-01"), 4, None);
+        g.rate(day("2026-11-01"), 4, None);
+        assert_eq!(
+            g.view(at).standing(),
+            Standing::Rated {
+                score: 4,
+                before: Some(4),
+                trend: Some(Trend::Flat)
+            }
+        );
+        g.status = GoalStatus::Done;
+        assert_eq!(g.view(at).standing(), Standing::Reached);
+        g.status = GoalStatus::Dropped;
+        assert_eq!(g.view(at).standing(), Standing::Dropped { last: Some(4) });
     }
 
     #[test]

@@ -52,6 +52,15 @@ impl Mentor {
     pub fn is_active(&self, today: NaiveDate) -> bool {
         self.until.is_none_or(|until| until > today)
     }
+
+    /// Was the relationship on that day: begun (on its `since`, else on
+    /// `first_record`, the first meeting or commitment with the mentor) and
+    /// not yet ended? With neither start known, it was on from the start.
+    /// This is the test for what an entry or goal meant for every mentor
+    /// shares with this one.
+    pub fn was_on(&self, day: NaiveDate, first_record: Option<NaiveDate>) -> bool {
+        self.since.or(first_record).is_none_or(|start| day >= start) && self.is_active(day)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -313,6 +322,25 @@ pub fn resolve<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relationship_is_on_from_its_start_to_before_its_end() {
+        let day = |s: &str| -> NaiveDate { s.parse().expect("date") };
+        let mut coach = Mentor::new("Jordan", "jordan");
+        // Nothing known: always on.
+        assert!(coach.was_on(day("2020-01-01"), None));
+        // Without --since, it begins with the first meeting or commitment.
+        let first = Some(day("2027-02-01"));
+        assert!(!coach.was_on(day("2027-01-31"), first));
+        assert!(coach.was_on(day("2027-02-01"), first));
+        // --since comes first; --until ends it.
+        coach.since = Some(day("2027-01-15"));
+        coach.until = Some(day("2027-03-31"));
+        assert!(coach.was_on(day("2027-01-20"), first));
+        assert!(!coach.was_on(day("2027-01-14"), first));
+        assert!(coach.was_on(day("2027-03-30"), first));
+        assert!(!coach.was_on(day("2027-03-31"), first));
+    }
 
     fn mentor(name: &str, until: Option<&str>) -> Mentor {
         let mut mentor = Mentor::new(name, slugify(name));

@@ -6,6 +6,7 @@
 
 use crate::model::commitment::Commitment;
 use crate::model::goal::{self, Goal, GoalView};
+use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Meeting, Status};
 use crate::model::mentor::Mentor;
@@ -30,7 +31,10 @@ pub struct Review {
     /// they stood at the end of the period; done and dropped ones included.
     pub goals: Vec<GoalView>,
     pub commitments: Tally,
-    /// Wins, oldest first (those meant for every mentor included).
+    /// The same commitments themselves, by what became of them.
+    pub commitments_by_outcome: ByOutcome,
+    /// Wins, oldest first (those meant for every mentor included when they
+    /// were logged while the relationship was on).
     pub wins: Vec<Entry>,
     /// Every piece of advice from the period with its outcomes, oldest
     /// first; the outcomes are empty for advice not reported on yet.
@@ -81,6 +85,34 @@ impl Tally {
     }
 }
 
+/// The commitments made in the period, grouped by what became of them at
+/// its end; each group oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ByOutcome {
+    /// Done.
+    pub kept: Vec<Commitment>,
+    pub dropped: Vec<Commitment>,
+    /// Open, in progress or blocked.
+    pub open: Vec<Commitment>,
+}
+
+impl ByOutcome {
+    pub fn of(commitments: &[Commitment]) -> ByOutcome {
+        let mut by = ByOutcome::default();
+        for c in commitments {
+            match c.status {
+                Status::Done => by.kept.push(c.clone()),
+                Status::Dropped => by.dropped.push(c.clone()),
+                _ => by.open.push(c.clone()),
+            }
+        }
+        for list in [&mut by.kept, &mut by.dropped, &mut by.open] {
+            list.sort_by_key(|c| c.created);
+        }
+        by
+    }
+}
+
 /// What a review is built from: every record about the mentor, up to today.
 pub struct Sources<'a> {
     pub mentor: &'a Mentor,
@@ -115,14 +147,34 @@ pub fn build(
         .iter()
         .filter(|m| m.held && m.mentor == slug && m.date.is_some_and(in_period))
         .count();
-    let commitments = Tally::of(
-        &sources
-            .commitments
-            .iter()
-            .filter(|c| c.mentor == slug && in_period(c.created))
-            .map(|c| c.as_of(until))
-            .collect::<Vec<_>>(),
-    );
+    let made: Vec<Commitment> = sources
+        .commitments
+        .iter()
+        .filter(|c| c.mentor == slug && in_period(c.created))
+        .map(|c| {
+            let mut then = c.as_of(until);
+            if then.status.is_open() {
+                then.carried = then.carried_as_of(sources.meetings, until);
+            }
+            then
+        })
+        .collect();
+    // Entries and goals meant for every mentor concern this one when they
+    // were logged, set or rated while the relationship was on.
+    let on = |day: NaiveDate| in_period(day) && sources.mentor.is_active(day);
+    let linked: Vec<Id> = sources
+        .commitments
+        .iter()
+        .filter(|c| c.mentor == slug && c.created <= until)
+        .filter_map(|c| c.goal.clone())
+        .chain(
+            sources
+                .entries
+                .iter()
+                .filter(|e| e.mentor.as_deref() == Some(slug) && e.date <= until)
+                .filter_map(|e| e.goal.clone()),
+        )
+        .collect();
     // A closing thank-you or give-back often comes after the last day.
     let closing_words = |date: NaiveDate| {
         in_period(date) || (stage == Stage::Closing && since.is_none_or(|d| date >= d))
@@ -138,7 +190,7 @@ pub fn build(
             .filter(|e| e.kind == kind && when(e.date))
             .filter(|e| match e.mentor.as_deref() {
                 Some(mentor) => mentor == slug,
-                None => for_everyone,
+                None => for_everyone && on(e.date),
             })
             .cloned()
             .collect()
@@ -162,8 +214,9 @@ pub fn build(
         until,
         term_ends: sources.mentor.until,
         meetings,
-        goals: goals(sources.goals, slug, until),
-        commitments,
+        goals: goals(sources.goals, slug, until, on, &linked),
+        commitments: Tally::of(&made),
+        commitments_by_outcome: ByOutcome::of(&made),
         wins: entries(Kind::Win, true),
         advice,
         thanks: entries(Kind::Thanks, false),
@@ -171,14 +224,21 @@ pub fn build(
     }
 }
 
-/// Goals with this mentor first, then those with no mentor, each group in
-/// listing order; goals set after the period are left out, and so are
-/// ratings given after it.
-fn goals(goals: &[Goal], slug: &str, until: NaiveDate) -> Vec<GoalView> {
+/// Goals with this mentor first, then those with no mentor that concern
+/// them (see [`Goal::concerns`]), each group in listing order; goals set
+/// after the period are left out, and so are ratings given after it.
+fn goals(
+    goals: &[Goal],
+    slug: &str,
+    until: NaiveDate,
+    on: impl Fn(NaiveDate) -> bool,
+    linked: &[Id],
+) -> Vec<GoalView> {
     let group = |mine: bool| {
         let mut list: Vec<GoalView> = goals
             .iter()
-            .filter(|g| g.created <= until && g.is_for(slug) && g.mentor.is_some() == mine)
+            .filter(|g| g.created <= until && g.mentor.is_some() == mine)
+            .filter(|g| g.concerns(slug, &on, linked))
             .map(|g| g.view(until))
             .collect();
         goal::sort_for_listing(&mut list);

@@ -1,6 +1,6 @@
 //! The progress summary a mentee sends to a mentor (SPEC §4).
 
-use crate::model::commitment::Commitment;
+use crate::model::commitment::{self, Commitment};
 use crate::model::goal::{self, Goal, GoalView};
 use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
@@ -23,8 +23,14 @@ pub struct Summary {
     /// (one closed between meetings, say), but not reported at the last
     /// meeting itself, where the mentor heard it. In the same order.
     pub earlier_commitments: Vec<Commitment>,
-    /// Active goals of this mentor or of nobody in particular, with their
-    /// latest rating and trend (see [`Summary::with_goals`]).
+    /// Every other commitment to this mentor still open at the end of the
+    /// period: those the two sections above do not already show, so each
+    /// commitment appears once. Overdue first, then by due date, then
+    /// oldest first; `carried` counts the meetings held up to the end of
+    /// the period since it was made.
+    pub still_open: Vec<Commitment>,
+    /// Active goals that concern this mentor, with their latest rating and
+    /// trend (see [`Goal::concerns`]).
     pub goals: Vec<GoalView>,
     /// Updates and wins, oldest first.
     pub progress: Vec<Entry>,
@@ -79,17 +85,36 @@ pub struct NextMeeting {
     pub topics: Vec<String>,
 }
 
+/// The period a summary covers, as its title names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// From the first day to the last.
+    Between(NaiveDate, NaiveDate),
+    /// From the very beginning.
+    Until(NaiveDate),
+    /// One day that is the day of the last meeting: what happened since it.
+    SinceMeeting(NaiveDate),
+    /// One day with no meeting on it.
+    Day(NaiveDate),
+}
+
 impl Summary {
-    /// The summary with the goals it shows: the active ones of its mentor
-    /// (`slug`) and those with no mentor, as they stood at its end.
-    pub fn with_goals(mut self, goals: &[Goal], slug: &str) -> Summary {
-        self.goals = goal::for_summary(goals, slug, self.until);
-        self
+    pub fn period(&self) -> Period {
+        match self.since {
+            None => Period::Until(self.until),
+            Some(since) if since == self.until && self.last_meeting == Some(since) => {
+                Period::SinceMeeting(since)
+            }
+            Some(since) if since == self.until => Period::Day(since),
+            Some(since) => Period::Between(since, self.until),
+        }
     }
 
+    /// Nothing to tell: never while a commitment is still open.
     pub fn is_empty(&self) -> bool {
         self.commitments.is_empty()
             && self.earlier_commitments.is_empty()
+            && self.still_open.is_empty()
             && self.goals.is_empty()
             && self.progress.is_empty()
             && self.outcomes.is_empty()
@@ -108,6 +133,10 @@ pub struct Sources<'a> {
     /// The advice that the period's outcomes are about, wherever it is in
     /// the journal (it may be older than the period).
     pub advice: &'a [Entry],
+    pub goals: &'a [Goal],
+    /// The first meeting or commitment with the mentor: when the
+    /// relationship began if the mentor has no `since`.
+    pub first_record: Option<NaiveDate>,
 }
 
 /// Where a summary starts when `--since` is not given: the day of the last
@@ -138,6 +167,15 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
             && since.is_none_or(|d| c.created >= d)
             && c.created <= until
     };
+    // As it stood at the end of the period, carried over the meetings held
+    // up to then while it was open.
+    let then = |c: &Commitment| {
+        let mut then = c.as_of(until);
+        if then.status.is_open() {
+            then.carried = then.carried_as_of(sources.meetings, until);
+        }
+        then
+    };
     let reported = |c: &Commitment| {
         last.is_some_and(|m| c.meeting.as_ref().is_some_and(|r| r.id == m.id)) || made_between(c)
     };
@@ -145,7 +183,7 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         .commitments
         .iter()
         .filter(|c| reported(c))
-        .map(|c| c.as_of(until))
+        .map(then)
         .collect();
     commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
     // A report given at the last meeting's check-in was heard there.
@@ -163,14 +201,29 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
                     && !heard_at_last(c, change.on)
             })
         })
-        .map(|c| c.as_of(until))
+        .map(then)
         .collect();
     earlier_commitments.sort_by_key(|c| (c.status.report_rank(), c.created));
-    // An entry meant for every mentor went to those active when it was
-    // written: not to one whose relationship had ended.
+    let shown = |c: &Commitment| {
+        commitments
+            .iter()
+            .chain(&earlier_commitments)
+            .any(|s| s.id == c.id)
+    };
+    let mut still_open: Vec<Commitment> = sources
+        .commitments
+        .iter()
+        .filter(|c| c.mentor == slug && c.created <= until && !shown(c))
+        .map(then)
+        .filter(|c| c.status.is_open())
+        .collect();
+    commitment::sort_for_listing(&mut still_open);
+    // An entry meant for every mentor went to those whose relationship was
+    // on when it was written: not to one that had ended or not yet begun.
+    let on = |day: NaiveDate| sources.mentor.was_on(day, sources.first_record);
     let for_mentor = |e: &&Entry| match e.mentor.as_deref() {
         Some(mentor) => mentor == slug,
-        None => sources.mentor.is_active(e.date),
+        None => on(e.date),
     };
     let in_period = |e: &&Entry| since.is_none_or(|d| e.date >= d) && e.date <= until;
     let progress = sources
@@ -203,6 +256,20 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
             date: m.date,
             topics: m.topics.clone(),
         });
+    // Goals for every mentor that something with this mentor serves.
+    let linked: Vec<Id> = sources
+        .commitments
+        .iter()
+        .filter(|c| c.mentor == slug)
+        .filter_map(|c| c.goal.clone())
+        .chain(
+            sources
+                .entries
+                .iter()
+                .filter(|e| e.mentor.as_deref() == Some(slug))
+                .filter_map(|e| e.goal.clone()),
+        )
+        .collect();
     Summary {
         mentor: sources.mentor.name.clone(),
         since,
@@ -210,7 +277,8 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         last_meeting: last.and_then(|m| m.date),
         commitments,
         earlier_commitments,
-        goals: Vec::new(),
+        still_open,
+        goals: goal::for_summary(sources.goals, slug, until, on, &linked),
         progress,
         outcomes,
         thanks,
@@ -303,6 +371,8 @@ mod tests {
             commitments: &commitments,
             entries: &entries,
             advice: &[],
+            goals: &[],
+            first_record: None,
         };
         let summary = build(&sources, Some(day("2026-11-10")), day("2026-11-22"));
         let ids = |list: &[Entry]| list.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
@@ -316,6 +386,113 @@ mod tests {
             summary.next_meeting.map(|n| n.topics),
             Some(vec!["Q?".to_string()])
         );
+    }
+
+    #[test]
+    fn every_open_commitment_shows_once() {
+        let mentor = Mentor::new("Alex Kim", "alex");
+        let held = |id: &str, date: &str, actions: Vec<Action>| {
+            let mut m = Meeting::planned(Id::from(id), "alex", Some(day(date)), vec![]);
+            m.held = true;
+            m.actions = actions;
+            m
+        };
+        let runbook = Action::new(
+            Id::from("runbk1"),
+            "Write the runbook".into(),
+            day("2027-01-06"),
+            Some(day("2027-01-15")),
+        );
+        let mut done = Action::new(Id::from("done01"), "d".into(), day("2027-01-06"), None);
+        done.set_status(Status::Done, day("2027-01-10"), None);
+        let retro = Action::new(
+            Id::from("retro1"),
+            "Book the retro".into(),
+            day("2027-01-20"),
+            None,
+        );
+        let meetings = vec![
+            held("meet01", "2027-01-06", vec![runbook, done]),
+            held("meet02", "2027-01-20", vec![retro]),
+        ];
+        let commitments = commitment::all(&meetings, &[], day("2027-01-28"));
+        let sources = Sources {
+            mentor: &mentor,
+            meetings: &meetings,
+            commitments: &commitments,
+            entries: &[],
+            advice: &[],
+            goals: &[],
+            first_record: None,
+        };
+        let ids = |list: &[Commitment]| list.iter().map(|c| c.id.to_string()).collect::<Vec<_>>();
+        // Since the last meeting: its commitment above, the older one below.
+        let summary = build(&sources, Some(day("2027-01-20")), day("2027-01-28"));
+        assert_eq!(ids(&summary.commitments), ["retro1"]);
+        assert_eq!(ids(&summary.still_open), ["runbk1"]);
+        assert!(summary.still_open[0].overdue);
+        assert_eq!(summary.still_open[0].carried, 1);
+        assert!(!summary.is_empty());
+        // Up to the day before the second meeting: not yet carried or late,
+        // and the retro was not made yet.
+        let summary = build(&sources, Some(day("2027-01-06")), day("2027-01-12"));
+        assert_eq!(ids(&summary.commitments), ["done01", "runbk1"]);
+        assert!(summary.still_open.is_empty());
+        // A closed commitment is not still open.
+        let summary = build(&sources, Some(day("2027-01-28")), day("2027-01-28"));
+        assert!(summary.still_open.iter().all(|c| c.id.as_str() != "done01"));
+    }
+
+    #[test]
+    fn a_one_day_period_is_named_for_a_person() {
+        let mut summary = build(
+            &Sources {
+                mentor: &Mentor::new("Alex Kim", "alex"),
+                meetings: &[],
+                commitments: &[],
+                entries: &[],
+                advice: &[],
+                goals: &[],
+                first_record: None,
+            },
+            Some(day("2027-02-03")),
+            day("2027-02-03"),
+        );
+        assert_eq!(summary.period(), Period::Day(day("2027-02-03")));
+        summary.last_meeting = Some(day("2027-02-03"));
+        assert_eq!(summary.period(), Period::SinceMeeting(day("2027-02-03")));
+        summary.until = day("2027-02-05");
+        assert_eq!(
+            summary.period(),
+            Period::Between(day("2027-02-03"), day("2027-02-05"))
+        );
+        summary.since = None;
+        assert_eq!(summary.period(), Period::Until(day("2027-02-05")));
+    }
+
+    #[test]
+    fn entries_for_everyone_go_to_mentors_whose_relationship_was_on() {
+        let mut coach = Mentor::new("Jordan", "jordan");
+        coach.until = Some(day("2027-03-31"));
+        let entries = vec![
+            entry("before", "2027-01-10", Kind::Win, None),
+            entry("mine01", "2027-01-10", Kind::Update, Some("jordan")),
+            entry("during", "2027-02-10", Kind::Win, None),
+            entry("after1", "2027-04-02", Kind::Win, None),
+        ];
+        let sources = Sources {
+            mentor: &coach,
+            meetings: &[],
+            commitments: &[],
+            entries: &entries,
+            advice: &[],
+            goals: &[],
+            // The first meeting with the coach.
+            first_record: Some(day("2027-02-01")),
+        };
+        let summary = build(&sources, None, day("2027-04-30"));
+        let ids: Vec<&str> = summary.progress.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["mine01", "during"]);
     }
 
     #[test]
@@ -341,6 +518,8 @@ mod tests {
             commitments: &[],
             entries: &entries,
             advice: &advice,
+            goals: &[],
+            first_record: None,
         };
         let summary = build(&sources, Some(day("2026-11-10")), day("2026-11-22"));
         let groups: Vec<(Option<String>, Vec<String>)> = summary

@@ -1,7 +1,7 @@
 //! Goals in words: the latest rating and which way it moved, readable
 //! without colour ("3/5, up from 2"), and the table of `goal list`.
 
-use crate::model::goal::{GoalStatus, GoalView, Trend};
+use crate::model::goal::{GoalStatus, GoalView, Standing, Trend};
 use crate::model::mentor::Mentor;
 use crate::render::color::{self, Paint};
 use crate::render::table;
@@ -9,17 +9,23 @@ use crate::render::text::{mentor_name, one_line};
 use comfy_table::Cell;
 
 /// "not rated yet", "2/5", "3/5, up from 2", "3/5, down from 4" or
-/// "3/5, same as before".
+/// "3/5, same as before" while a goal is active; "reached" once done, and
+/// "2/5 when dropped" once dropped.
 pub fn rating(goal: &GoalView) -> String {
-    let Some(latest) = &goal.latest else {
-        return "not rated yet".to_string();
-    };
-    let now = format!("{}/5", latest.score);
-    match (goal.trend, goal.previous_score()) {
-        (Some(Trend::Up), Some(before)) => format!("{now}, up from {before}"),
-        (Some(Trend::Down), Some(before)) => format!("{now}, down from {before}"),
-        (Some(Trend::Flat), _) => format!("{now}, same as before"),
-        _ => now,
+    match goal.standing() {
+        Standing::Reached => "reached".to_string(),
+        Standing::Dropped { last: Some(score) } => format!("{score}/5 when dropped"),
+        Standing::Dropped { last: None } | Standing::NotRated => "not rated yet".to_string(),
+        Standing::Rated {
+            score,
+            before,
+            trend,
+        } => match (trend, before) {
+            (Some(Trend::Up), Some(before)) => format!("{score}/5, up from {before}"),
+            (Some(Trend::Down), Some(before)) => format!("{score}/5, down from {before}"),
+            (Some(Trend::Flat), _) => format!("{score}/5, same as before"),
+            _ => format!("{score}/5"),
+        },
     }
 }
 
@@ -75,6 +81,11 @@ mod tests {
 
     #[track_caller]
     fn case(scores: &[u8], expected: &str) {
+        closed(scores, GoalStatus::Active, expected);
+    }
+
+    #[track_caller]
+    fn closed(scores: &[u8], status: GoalStatus, expected: &str) {
         let mut goal = Goal::new(
             Id::from("goal01"),
             "g".into(),
@@ -85,6 +96,7 @@ mod tests {
             let on = day("2026-02-01") + chrono::Days::new(i as u64);
             goal.rate(on, *score, None);
         }
+        goal.status = status;
         assert_eq!(rating(&goal.view(day("2026-12-01"))), expected);
     }
 
@@ -95,5 +107,9 @@ mod tests {
         case(&[2, 3], "3/5, up from 2");
         case(&[4, 1], "1/5, down from 4");
         case(&[1, 3, 3], "3/5, same as before");
+        closed(&[4, 4], GoalStatus::Done, "reached");
+        closed(&[], GoalStatus::Done, "reached");
+        closed(&[3, 2], GoalStatus::Dropped, "2/5 when dropped");
+        closed(&[], GoalStatus::Dropped, "not rated yet");
     }
 }

@@ -1,11 +1,13 @@
 //! The review of a mentorship as Markdown or plain text, written to be sent
 //! to the mentor as it is, like the summary.
 
+use crate::model::commitment::Commitment;
 use crate::model::goal::{GoalStatus, GoalView};
 use crate::model::journal::Entry;
+use crate::model::meeting::Status;
 use crate::model::review::{Review, Stage, Tally};
-use crate::render::summary::{Style, advice_item};
-use crate::render::text::{clean, indented, plural};
+use crate::render::summary::{Style, advice_item, open_facts};
+use crate::render::text::{capitalise, clean, indented, plural};
 use std::fmt::Write;
 
 pub fn render(review: &Review, style: Style) -> String {
@@ -39,6 +41,21 @@ pub fn render(review: &Review, style: Style) -> String {
     if review.commitments.made > 0 {
         out.push_str(&heading(2, "Commitments"));
         let _ = writeln!(out, "{}\n", commitments(&review.commitments));
+        let by = &review.commitments_by_outcome;
+        for (title, list) in [
+            ("Kept", &by.kept),
+            ("Dropped", &by.dropped),
+            ("Still open", &by.open),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            out.push_str(&heading(3, title));
+            for c in list {
+                let _ = writeln!(out, "{}", commitment_item(c));
+            }
+            out.push('\n');
+        }
     }
     list(&mut out, &heading(2, "Wins"), &review.wins);
     let tried: Vec<_> = review
@@ -144,6 +161,32 @@ fn commitments(tally: &Tally) -> String {
     text
 }
 
+/// "- Write the runbook (done on 2027-01-25)" with its note below;
+/// "- Blocked: Book the retro" while still open, with what a mentor needs
+/// to know about it on a line below.
+fn commitment_item(c: &Commitment) -> String {
+    let closed = c.history.last().map(|change| change.on);
+    let mut item = match (c.status, closed) {
+        (Status::Done | Status::Dropped, Some(on)) => format!(
+            "- {} ({} on {on})",
+            indented(&c.text, "  "),
+            c.status.label()
+        ),
+        _ => format!(
+            "- {}: {}",
+            capitalise(c.status.label()),
+            indented(&c.text, "  ")
+        ),
+    };
+    if let Some(note) = c.status_note() {
+        let _ = write!(item, "\n  {}", indented(note, "  "));
+    }
+    if let Some(facts) = open_facts(c, true) {
+        let _ = write!(item, "\n  {facts}");
+    }
+    item
+}
+
 /// A dated list under its heading; nothing at all when it is empty.
 fn list(out: &mut String, heading: &str, entries: &[Entry]) {
     if entries.is_empty() {
@@ -213,6 +256,7 @@ mod tests {
                 open: 2,
                 kept_percent: Some(80),
             },
+            commitments_by_outcome: Default::default(),
             wins: vec![entry("win001", "2026-10-13", Kind::Win, "ADR signed")],
             advice: vec![
                 AdviceOutcomes {

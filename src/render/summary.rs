@@ -1,11 +1,12 @@
 //! The progress summary as Markdown or plain text. Both read well pasted
 //! into an email: the Markdown adds only headings and list markers.
 
+use crate::model::commitment::Commitment;
 use crate::model::goal::GoalView;
 use crate::model::journal::Kind;
-use crate::model::summary::{AdviceOutcomes, Summary};
+use crate::model::summary::{AdviceOutcomes, Period, Summary};
 use crate::render::goals;
-use crate::render::text::{capitalise, clean, indented, one_line};
+use crate::render::text::{capitalise, clean, indented, one_line, plural};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,9 +20,11 @@ pub fn render(summary: &Summary, style: Style) -> String {
         Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
         Style::Text => format!("{text}\n\n"),
     };
-    let period = match summary.since {
-        Some(since) => format!("{since} to {}", summary.until),
-        None => format!("until {}", summary.until),
+    let period = match summary.period() {
+        Period::Between(since, until) => format!("{since} to {until}"),
+        Period::Until(until) => format!("until {until}"),
+        Period::SinceMeeting(day) => format!("since our meeting on {day}"),
+        Period::Day(day) => format!("on {day}"),
     };
     let mut out = heading(
         1,
@@ -31,9 +34,10 @@ pub fn render(summary: &Summary, style: Style) -> String {
         Some(date) => format!("Commitments from our last meeting on {date}"),
         None => "My commitments".to_string(),
     };
-    for (title, list) in [
-        (title.as_str(), &summary.commitments),
-        ("Earlier commitments", &summary.earlier_commitments),
+    for (title, list, origin) in [
+        (title.as_str(), &summary.commitments, false),
+        ("Earlier commitments", &summary.earlier_commitments, false),
+        ("Still open", &summary.still_open, true),
     ] {
         if list.is_empty() {
             continue;
@@ -45,8 +49,13 @@ pub fn render(summary: &Summary, style: Style) -> String {
                 capitalise(c.status.label()),
                 indented(&c.text, "  ")
             );
-            if let Some(note) = c.status_note() {
+            // A still-open commitment's note was news when it was given:
+            // it shows with the report, not again in every summary.
+            if let Some(note) = c.status_note().filter(|_| !origin) {
                 let _ = write!(line, "\n  {}", indented(note, "  "));
+            }
+            if let Some(facts) = open_facts(c, origin) {
+                let _ = write!(line, "\n  {facts}");
             }
             let _ = writeln!(out, "{line}");
         }
@@ -93,6 +102,34 @@ pub fn render(summary: &Summary, style: Style) -> String {
         out.pop();
     }
     out
+}
+
+/// What a mentor needs to know about an open commitment, on a line of its
+/// own under it: "From 2027-01-06, due 2027-01-15, overdue, carried over 1
+/// meeting", where "From" appears only when `origin` is asked for; `None`
+/// for a closed commitment or an open one with nothing to add.
+pub fn open_facts(c: &Commitment, origin: bool) -> Option<String> {
+    if !c.status.is_open() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if origin {
+        let from = c.meeting.as_ref().and_then(|m| m.date).unwrap_or(c.created);
+        parts.push(format!("from {from}"));
+    }
+    if let Some(due) = c.due {
+        parts.push(format!("due {due}"));
+    }
+    if c.overdue {
+        parts.push("overdue".to_string());
+    }
+    if c.carried > 0 {
+        parts.push(format!(
+            "carried over {}",
+            plural(c.carried, "meeting", "meetings")
+        ));
+    }
+    (!parts.is_empty()).then(|| capitalise(&parts.join(", ")))
 }
 
 /// A piece of advice and how it went each time it was tried, as a list item:

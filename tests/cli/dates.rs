@@ -53,7 +53,10 @@ fn future_dates() {
 fn past_dates() {
     let env = one_mentor();
     past(&env, "2026-11-01", "2026-11-01");
-    past(&env, "today", "2026-11-10");
+    // A period of one day is named as one.
+    env.run(["summary", "--since", "today"])
+        .success()
+        .stdout_has("Alex Kim, on 2026-11-10\n");
     past(&env, "yesterday", "2026-11-09");
     past(&env, "fri", "2026-11-06");
     past(&env, "friday", "2026-11-06");

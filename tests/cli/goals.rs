@@ -613,3 +613,21 @@ fn edit_opens_goals_toml_by_name_or_by_a_goal_id() {
         .failure_code(1)
         .stderr_has("goals.toml:5:8");
 }
+
+#[test]
+fn a_goal_marked_done_is_listed_as_reached() {
+    let mut env = TestEnv::new();
+    env.today("2026-11-01");
+    env.mentor("Alex Kim", &[]);
+    let id = goal(&env, DESIGN, &["--by", "2027-03-31", "--measure", MEASURE]);
+    env.run(["goal", "rate", &id, "4"]).success();
+    env.today("2026-11-08");
+    env.run(["goal", "rate", &id, "4"])
+        .success()
+        .stderr_has("4/5, same as before");
+    env.run(["goal", "done", &id]).success();
+    env.run(["goal", "list", "--all"])
+        .success()
+        .stdout_has("reached")
+        .stdout_lacks("same as before");
+}

@@ -83,6 +83,7 @@ impl Store {
         if edited == snapshot {
             return Ok(Installed::Unchanged);
         }
+        self.mark_written();
         fsio::write_atomic(path, edited, super::random()?)?;
         Ok(Installed::Written)
     }

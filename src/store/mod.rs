@@ -38,7 +38,7 @@ mod merge;
 mod sync;
 
 pub use edit::{DataFile, Installed};
-pub use fsio::Lock;
+pub use fsio::{Lock, read_optional};
 pub use journal_merge::{JournalMerge, merge_journal_files};
 pub use sync::{JOURNAL_MERGE_DRIVER, owned_by_mentee};
 
@@ -62,6 +62,9 @@ pub struct Store {
     root: PathBuf,
     /// Where the index of this data folder is kept, if anywhere.
     index_dir: Option<PathBuf>,
+    /// Whether this run wrote or removed a data file: what a calendar feed
+    /// shows may have changed (see [`Store::wrote`]).
+    wrote: std::cell::Cell<bool>,
     index: RefCell<Option<Index>>,
     /// Every file as mentee saw it, to notice a change made by someone else
     /// before writing over it.
@@ -92,6 +95,7 @@ impl Store {
         Store {
             root,
             index_dir: None,
+            wrote: std::cell::Cell::new(false),
             index: RefCell::default(),
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
@@ -111,6 +115,15 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether this run has written or removed a data file.
+    pub fn wrote(&self) -> bool {
+        self.wrote.get()
+    }
+
+    pub(crate) fn mark_written(&self) {
+        self.wrote.set(true);
     }
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change
@@ -165,6 +178,7 @@ impl Store {
             lock.recheck()?;
             still()
         };
+        self.mark_written();
         fsio::write_inside(&self.root, path, bytes, random()?, &ready)
     }
 
@@ -173,6 +187,7 @@ impl Store {
         if let Some(folder) = path.parent() {
             fsio::resolve_inside(&self.root, folder)?;
         }
+        self.mark_written();
         fsio::remove(path)
     }
 

@@ -5,6 +5,9 @@
 //! name = "Sam"                 # signs the summary: a last line "— Sam"
 //! default_mentor = "alex"      # used when -m is left out and several mentors are active
 //! summary_format = "text"      # markdown | text | json
+//! calendar_file = "~/Calendars/mentoring.ics"  # kept current by every command that writes
+//! calendar_alarm = "1h"        # reminder before a meeting with a time ("off": none)
+//! calendar_alarm_all_day = "18:00"  # reminder the day before an all-day meeting ("off": none)
 //! ```
 //!
 //! Every setting has a flag or an environment variable too; a flag beats the
@@ -26,6 +29,13 @@ pub struct Config {
     pub default_mentor: Option<String>,
     /// The format of `mentee summary` when `--format` is not given.
     pub summary_format: Option<Format>,
+    /// A calendar feed that every command that writes keeps current.
+    pub calendar_file: Option<String>,
+    /// How long before a meeting with a time its reminder goes off.
+    pub calendar_alarm: Option<String>,
+    /// The time on the day before an all-day meeting that its reminder goes
+    /// off.
+    pub calendar_alarm_all_day: Option<String>,
 }
 
 impl Config {
@@ -75,7 +85,8 @@ pub fn location(from_env: Option<PathBuf>) -> Option<(PathBuf, bool)> {
 
 fn fix_hint(path: &Path) -> String {
     format!(
-        "fix {} (keys: name, default_mentor, summary_format), or move it away; \
+        "fix {} (keys: name, default_mentor, summary_format, calendar_file, \
+         calendar_alarm, calendar_alarm_all_day), or move it away; \
          MENTEE_CONFIG can point to another file",
         path.display()
     )

@@ -6,7 +6,9 @@
 use crate::config::{self, Config};
 use crate::editor::{self, Editor};
 use crate::error::{Error, Result};
+use crate::model::calendar::Alarms;
 use crate::model::dates::{self, Direction};
+use crate::model::times;
 use crate::render::Format;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -17,6 +19,9 @@ use std::path::{Path, PathBuf};
 pub struct Context {
     pub store: Store,
     pub today: NaiveDate,
+    /// Now, in UTC: when a calendar feed is made. Midnight of `today` when
+    /// the day is pinned with `MENTEE_TODAY`.
+    pub now: chrono::NaiveDateTime,
     /// Prompts may be shown: stdin and stderr are both terminals.
     pub interactive: bool,
     /// Width to fit tables to, when stdout is a terminal; `None` means no
@@ -41,6 +46,12 @@ pub struct Settings {
     pub default_mentor: Option<DefaultMentor>,
     /// `$MENTEE_SUMMARY_FORMAT`, else `summary_format`.
     pub summary_format: Option<Format>,
+    /// The calendar feed kept current after every command that writes:
+    /// `calendar_file`.
+    pub calendar_file: Option<PathBuf>,
+    /// When the feed's reminders go off: `calendar_alarm` and
+    /// `calendar_alarm_all_day`.
+    pub alarms: Alarms,
 }
 
 #[derive(Debug, Clone)]
@@ -59,16 +70,20 @@ impl Context {
             None => default_dir()?,
         };
         refuse_shared_folder(&dir)?;
-        let today = match std::env::var("MENTEE_TODAY") {
+        let (today, now) = match std::env::var("MENTEE_TODAY") {
             Ok(text) if !text.trim().is_empty() => {
-                dates::parse_iso(text.trim()).ok_or_else(|| {
+                let today = dates::parse_iso(text.trim()).ok_or_else(|| {
                     Error::user_with_hint(
                         format!("MENTEE_TODAY={text} is not a date"),
                         "set it to a date such as 2026-11-24, or unset it to use the system clock",
                     )
-                })?
+                })?;
+                (today, today.and_time(chrono::NaiveTime::MIN))
             }
-            _ => chrono::Local::now().date_naive(),
+            _ => (
+                chrono::Local::now().date_naive(),
+                chrono::Utc::now().naive_utc(),
+            ),
         };
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = std::io::stdout()
@@ -92,6 +107,7 @@ impl Context {
         Ok(Context {
             store,
             today,
+            now,
             interactive,
             width,
             color,
@@ -268,11 +284,80 @@ fn settings() -> Result<Settings> {
             ),
         }),
     };
+    let where_ = path
+        .as_deref()
+        .unwrap_or(Path::new("config.toml"))
+        .display()
+        .to_string();
+    let calendar_file = clean(file.calendar_file)
+        .map(|typed| calendar_file(&typed, &where_))
+        .transpose()?;
+    let alarms = alarms(
+        clean(file.calendar_alarm).as_deref(),
+        clean(file.calendar_alarm_all_day).as_deref(),
+        &where_,
+    )?;
     Ok(Settings {
         name: set("MENTEE_NAME").or(clean(file.name)),
         default_mentor,
         summary_format,
+        calendar_file,
+        alarms,
     })
+}
+
+/// `calendar_file`: an absolute path, or one under the home folder (`~/`).
+fn calendar_file(typed: &str, config: &str) -> Result<PathBuf> {
+    let path = match typed.strip_prefix("~/") {
+        Some(rest) => dirs::home_dir().map(|home| home.join(rest)),
+        None => Some(PathBuf::from(typed)),
+    };
+    match path {
+        Some(path) if path.is_absolute() => Ok(path),
+        _ => Err(Error::user_with_hint(
+            format!("calendar_file = \"{typed}\" in {config} is not an absolute path"),
+            "give the whole path, such as \"/home/sam/mentoring.ics\" or \"~/mentoring.ics\"",
+        )),
+    }
+}
+
+/// `calendar_alarm` (a length before a meeting with a time) and
+/// `calendar_alarm_all_day` (a time on the day before an all-day meeting);
+/// "off" turns either off.
+fn alarms(before: Option<&str>, all_day: Option<&str>, config: &str) -> Result<Alarms> {
+    let mut alarms = Alarms::default();
+    let off = |typed: &str| typed.eq_ignore_ascii_case("off");
+    if let Some(typed) = before {
+        alarms.before_timed = if off(typed) {
+            None
+        } else {
+            Some(times::parse_length(typed).map_err(|err| {
+                Error::user_with_hint(
+                    format!("calendar_alarm in {config}: {err}"),
+                    format!(
+                        "give how long before the meeting, such as {}, or \"off\"",
+                        times::LENGTH_FORMS
+                    ),
+                )
+            })?)
+        };
+    }
+    if let Some(typed) = all_day {
+        alarms.day_before_at = if off(typed) {
+            None
+        } else {
+            Some(times::parse_time(typed).map_err(|err| {
+                Error::user_with_hint(
+                    format!("calendar_alarm_all_day in {config}: {err}"),
+                    format!(
+                        "give a time on the day before, such as {}, or \"off\"",
+                        times::TIME_FORMS
+                    ),
+                )
+            })?)
+        };
+    }
+    Ok(alarms)
 }
 
 fn default_dir() -> Result<PathBuf> {

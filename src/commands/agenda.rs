@@ -4,7 +4,6 @@
 use crate::commands::MentorArg;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::commitment::Commitment;
 use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::ledger::Ledger;
@@ -12,17 +11,19 @@ use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_
 use crate::model::mentor::Mentor;
 use crate::model::nudge;
 use crate::model::text;
+use crate::model::times;
 use crate::prompt;
 use crate::render;
-use crate::render::ics::{self, Event};
 use crate::store::DataFile;
-use crate::workspace::{resolve_mentor, say};
-use chrono::NaiveDate;
+use crate::workspace::{CalendarOptions, calendar_text, resolve_mentor, say, write_calendar};
+use chrono::{NaiveDate, NaiveTime};
 use std::path::Path;
 
 const EXAMPLES: &str = "\
 Examples:
-  mentee agenda \"How should I split the billing service?\" --on fri
+  mentee agenda \"How should I split the billing service?\" --on fri --at 15:00 --for 45m
+  mentee agenda --at 3:30pm          move the planned meeting to another time
+  mentee agenda --at all-day         plan it for the day, without a time
   mentee agenda \"What do you look for in a design review?\" \"Should I take the on-call lead?\"
   mentee agenda                      show the planned agenda, ready to paste
   mentee agenda --later \"How do I ask for a promotion?\"
@@ -33,7 +34,9 @@ Examples:
 /// With one or two topics, plans the next meeting with that mentor; running
 /// it again replaces the planned topics (it says so). A third topic is
 /// refused: queue it with --later, and it is offered when you next plan.
-/// With only --on, moves the planned meeting to that day. Without topics,
+/// With only --on, moves the planned meeting to that day; with --at or
+/// --for, to that time or length (a meeting with a time lasts an hour
+/// unless --for says otherwise). Without topics,
 /// shows the planned agenda, which opens with the report on your open
 /// commitments, ready to paste into a message.
 #[derive(Debug, clap::Args)]
@@ -47,13 +50,20 @@ pub struct Args {
     /// The day of the meeting, such as 2026-11-24, fri or +1w
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
+    /// The time it starts, such as 15:00, 9:30, 3pm or 3:30pm (all-day for
+    /// none)
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// How long it lasts, such as 45m, 1h or 1h30m (1h when left out)
+    #[arg(long = "for", value_name = "LENGTH")]
+    pub length: Option<String>,
     /// Queue the topics for a future meeting instead of planning this one
-    #[arg(long, conflicts_with = "on")]
+    #[arg(long, conflicts_with_all = ["on", "at", "length"])]
     pub later: bool,
     /// Write the planned meeting as an iCalendar event to FILE (standard
     /// output when FILE is - or left out)
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
-          conflicts_with_all = ["topics", "on", "later"])]
+          conflicts_with_all = ["topics", "on", "at", "length", "later"])]
     pub ics: Option<String>,
 }
 
@@ -65,12 +75,98 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         return queue(ctx, &args.topics, args.mentor.typed());
     }
     if args.topics.is_empty() {
-        return match args.on.as_deref() {
-            Some(on) => reschedule(ctx, on, args.mentor.typed()),
-            None => show(ctx, args.mentor.typed()),
+        return if args.on.is_some() || args.at.is_some() || args.length.is_some() {
+            reschedule(ctx, args)
+        } else {
+            show(ctx, args.mentor.typed())
         };
     }
     plan(ctx, args)
+}
+
+/// A change of time typed with --at and --for.
+#[derive(Debug, Clone, Copy, Default)]
+struct Timing {
+    /// `Some(None)`: all day, without a time.
+    at: Option<Option<NaiveTime>>,
+    minutes: Option<u32>,
+}
+
+impl Timing {
+    fn typed(args: &Args) -> Result<Timing> {
+        let at = args
+            .at
+            .as_deref()
+            .map(|typed| {
+                if typed.trim().eq_ignore_ascii_case("all-day") {
+                    return Ok(None);
+                }
+                times::parse_time(typed).map(Some).map_err(|err| {
+                    Error::user_with_hint(
+                        format!("--at {err}; nothing was changed"),
+                        format!(
+                            "give the time as {}, or all-day for none",
+                            times::TIME_FORMS
+                        ),
+                    )
+                })
+            })
+            .transpose()?;
+        let minutes = args
+            .length
+            .as_deref()
+            .map(|typed| {
+                times::parse_length(typed).map_err(|err| {
+                    Error::user_with_hint(
+                        format!("--for {err}; nothing was changed"),
+                        format!("give the length as {}", times::LENGTH_FORMS),
+                    )
+                })
+            })
+            .transpose()?;
+        if at == Some(None) && minutes.is_some() {
+            return Err(Error::user_with_hint(
+                "--for needs a time, and --at all-day takes it away; nothing was changed",
+                "give a time with the length: --at 15:00 --for 45m",
+            ));
+        }
+        Ok(Timing { at, minutes })
+    }
+
+    fn is_empty(self) -> bool {
+        self.at.is_none() && self.minutes.is_none()
+    }
+
+    /// Applies it to `meeting`. A length needs a time: the meeting's own,
+    /// or one given with it.
+    fn apply(self, meeting: &mut Meeting, mentor: &Mentor) -> Result<()> {
+        match self.at {
+            Some(Some(time)) => meeting.time = Some(time),
+            Some(None) => {
+                meeting.time = None;
+                meeting.minutes = None;
+            }
+            None => {}
+        }
+        if let Some(minutes) = self.minutes {
+            if meeting.time.is_none() {
+                return Err(Error::user_with_hint(
+                    format!(
+                        "the meeting with {} has no time, so --for has nothing to last from; \
+                         nothing was changed",
+                        mentor.name
+                    ),
+                    format!(
+                        "give its time too: mentee agenda --at 15:00 --for {} -m {}",
+                        render::text::length(minutes),
+                        mentor.slug
+                    ),
+                ));
+            }
+            meeting.minutes = Some(minutes);
+        }
+        Ok(())
+    }
 }
 
 /// The day of a meeting still to come, as typed with --on.
@@ -85,9 +181,16 @@ fn meeting_day(ctx: &Context, typed: &str) -> Result<NaiveDate> {
     Ok(on)
 }
 
-/// Moves the planned meeting to another day, keeping its topics.
-fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
-    let on = meeting_day(ctx, typed)?;
+/// Moves the planned meeting to another day, time or length, keeping its
+/// topics.
+fn reschedule(ctx: &Context, args: &Args) -> Result<()> {
+    let mentor = args.mentor.typed();
+    let on = args
+        .on
+        .as_deref()
+        .map(|typed| meeting_day(ctx, typed))
+        .transpose()?;
+    let timing = Timing::typed(args)?;
     let lock = ctx.store.lock()?;
     let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, mentor)?;
@@ -95,21 +198,54 @@ fn reschedule(ctx: &Context, typed: &str, mentor: Option<&str>) -> Result<()> {
         return Err(Error::user_with_hint(
             format!("no meeting is planned with {}", mentor.name),
             format!(
-                "plan one: mentee agenda \"TOPIC\" --on {on} -m {}",
+                "plan one: mentee agenda \"TOPIC\" --on {} -m {}",
+                on.map_or("DATE".to_string(), |d| d.to_string()),
                 mentor.slug
             ),
         ));
     };
     let mut meeting = planned.clone();
-    meeting.date = Some(on);
-    ctx.store.save_meeting(&lock, &meeting)?;
-    drop(lock);
-    let done = if planned.date.is_some() {
-        "Moved"
+    meeting.date = on.or(meeting.date);
+    timing.apply(&mut meeting, &mentor)?;
+    if meeting.time.is_some() && meeting.date.is_none() {
+        return Err(Error::user_with_hint(
+            format!(
+                "the meeting with {} has no day yet, so a time alone cannot place it; \
+                 nothing was changed",
+                mentor.name
+            ),
+            format!(
+                "give the day too: mentee agenda --on DATE --at TIME -m {}",
+                mentor.slug
+            ),
+        ));
+    }
+    if meeting == *planned {
+        drop(lock);
+        say(&format!(
+            "The meeting with {} is already planned so; nothing was changed.",
+            mentor.name
+        ));
     } else {
-        "Set"
-    };
-    say(&format!("{done} the meeting with {} to {on}.", mentor.name));
+        ctx.store.save_meeting(&lock, &meeting)?;
+        drop(lock);
+        let when = match meeting.date {
+            Some(day) => format!(
+                "{day}{}",
+                render::text::at_time(meeting.time, meeting.length())
+            ),
+            None => "no date".to_string(),
+        };
+        let done = if planned.date.is_some() {
+            "Moved"
+        } else {
+            "Set"
+        };
+        say(&format!(
+            "{done} the meeting with {} to {when}.",
+            mentor.name
+        ));
+    }
     let open = records.open_with(&mentor.slug, ctx.today);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     Ok(())
@@ -150,6 +286,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         .as_deref()
         .map(|typed| meeting_day(ctx, typed))
         .transpose()?;
+    let timing = Timing::typed(args)?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
     if ctx.interactive && topics.len() < MAX_TOPICS {
         let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.typed())?;
@@ -185,6 +322,10 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             Vec::new(),
         ),
     };
+    let mut meeting = meeting;
+    if !timing.is_empty() {
+        timing.apply(&mut meeting, &mentor)?;
+    }
     let remaining_queue: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
     let later_changed = later.len() != queued_before;
     // Both files or neither: the queue is checked before the meeting is written.
@@ -301,7 +442,7 @@ fn queue(ctx: &Context, topics: &[String], typed: Option<&str>) -> Result<()> {
 fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
     let records = Ledger::load(&ctx.store)?;
     let (chosen, several) = records.mentors_shown(ctx, typed)?;
-    let mut planned: Vec<(&Mentor, &Meeting, Vec<Commitment>)> = Vec::new();
+    let mut planned: Vec<Mentor> = Vec::new();
     for mentor in &chosen {
         let Some(meeting) = records.planned(&mentor.slug) else {
             if !several {
@@ -332,35 +473,31 @@ fn ics(ctx: &Context, typed: Option<&str>, file: &str) -> Result<()> {
             ));
             continue;
         }
-        planned.push((mentor, meeting, records.open_with(&mentor.slug, ctx.today)));
+        planned.push(mentor.clone());
     }
-    let events: Vec<Event<'_>> = planned
-        .iter()
-        .filter_map(|(mentor, meeting, open)| {
-            Some(Event {
-                mentor,
-                meeting,
-                date: meeting.date?,
-                open,
-            })
-        })
-        .collect();
-    if events.is_empty() {
+    if planned.is_empty() {
         return Err(Error::user_with_hint(
             "no planned meeting has a date, so there is nothing to put in a calendar",
             "plan one with a date: mentee agenda \"TOPIC\" --on DATE -m NAME",
         ));
     }
-    let stamp = ctx.today.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let text = ics::calendar(&events, stamp);
+    let options = CalendarOptions {
+        todos: false,
+        meetings_only: true,
+    };
     if file == "-" {
+        let (_, text) = calendar_text(ctx, &records, &planned, options, None)?;
         crate::output::bytes(text.as_bytes());
         return Ok(());
     }
     let path = Path::new(file);
-    crate::store::write_private(path, text.as_bytes())?;
-    let what = match events.as_slice() {
-        [one] => format!("the meeting with {} on {}", one.mentor.name, one.date),
+    let feed = write_calendar(ctx, &records, &planned, options, path)?;
+    let what = match feed.meetings.as_slice() {
+        [one] => format!(
+            "the meeting with {} on {}",
+            one.mentor.name,
+            one.meeting.date.map(|d| d.to_string()).unwrap_or_default()
+        ),
         many => format!("{} planned meetings", many.len()),
     };
     say(&format!(

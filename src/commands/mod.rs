@@ -3,6 +3,7 @@
 pub mod action;
 pub mod advice;
 pub mod agenda;
+pub mod calendar;
 pub mod completions;
 pub mod decision;
 pub mod edit;
@@ -54,6 +55,7 @@ pub enum Command {
     #[command(subcommand, after_long_help = MENTOR_EXAMPLES)]
     Mentor(mentor::Command),
     Agenda(agenda::Args),
+    Calendar(calendar::Args),
     Meet(meet::Args),
     Note(journal::NoteArgs),
     /// Add, list and report on commitments (action items)
@@ -119,7 +121,14 @@ pub fn run(
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
         command => {
             let ctx = Context::from_env(dir, color)?;
+            // Sync may bring in what another machine wrote.
+            let syncs = matches!(command, Some(Command::Sync(_)));
             let result = with_data(&ctx, command);
+            // The one place a calendar_file is kept current: after any
+            // command that changed the data.
+            if result.is_ok() && (ctx.store.wrote() || syncs) {
+                crate::workspace::refresh_calendar(&ctx);
+            }
             // A write was refused with the same words; anything else read
             // files that git may have left half way.
             if !matches!(result, Err(Error::Unfinished { .. }))
@@ -151,6 +160,7 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Status(args)) => status::run(ctx, &args),
         Some(Command::Mentor(cmd)) => mentor::run(ctx, cmd),
         Some(Command::Agenda(args)) => agenda::run(ctx, &args),
+        Some(Command::Calendar(args)) => calendar::run(ctx, &args),
         Some(Command::Meet(args)) => meet::run(ctx, &args),
         Some(Command::Note(args)) => journal::note(ctx, &args),
         Some(Command::Action(cmd)) => action::run(ctx, cmd),

@@ -155,6 +155,15 @@ pub struct WireMeeting {
     pub status: MeetingStatus,
     #[serde(default, deserialize_with = "toml_date::option::deserialize")]
     pub date: Option<NaiveDate>,
+    /// The local time it starts at, such as "15:00:00".
+    #[serde(
+        default,
+        deserialize_with = "crate::model::times::toml_time::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time: Option<chrono::NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
     pub topics: Vec<String>,
     #[serde(default)]
     pub checkins: Vec<WireCheckIn>,
@@ -355,6 +364,8 @@ impl From<&Meeting> for WireMeeting {
                 MeetingStatus::Planned
             },
             date: m.date,
+            time: m.time,
+            minutes: m.minutes,
             topics: m.topics.clone(),
             checkins: m
                 .checkins
@@ -377,6 +388,8 @@ impl From<WireMeeting> for Meeting {
             mentor: m.mentor,
             held: m.status == MeetingStatus::Held,
             date: m.date,
+            time: m.time,
+            minutes: m.minutes,
             topics: m.topics,
             checkins: m
                 .checkins

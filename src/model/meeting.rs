@@ -3,7 +3,8 @@
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
 use crate::model::text::{self, TextError};
-use chrono::NaiveDate;
+use crate::model::times::{DEFAULT_MINUTES, toml_time};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -19,6 +20,18 @@ pub struct Meeting {
     /// When it was held, or when it is planned (a planned meeting may have no date yet).
     #[serde(default, deserialize_with = "toml_date::option::deserialize")]
     pub date: Option<NaiveDate>,
+    /// The local time it starts at; `None` for a meeting planned for a day
+    /// (an all-day meeting).
+    #[serde(
+        default,
+        deserialize_with = "toml_time::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time: Option<NaiveTime>,
+    /// How long it lasts, in minutes, when it has a time (else
+    /// [`DEFAULT_MINUTES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
     pub topics: Vec<String>,
     /// The report on earlier commitments, given at the start of this meeting.
     pub checkins: Vec<CheckIn>,
@@ -33,10 +46,24 @@ impl Meeting {
             mentor: mentor.to_string(),
             held: false,
             date,
+            time: None,
+            minutes: None,
             topics,
             checkins: Vec::new(),
             actions: Vec::new(),
         }
+    }
+
+    /// When it starts and how many minutes it lasts, if it has a day and a
+    /// time; a meeting with a day only is an all-day meeting.
+    pub fn slot(&self) -> Option<(NaiveDateTime, u32)> {
+        let start = self.date?.and_time(self.time?);
+        Some((start, self.length().unwrap_or(DEFAULT_MINUTES)))
+    }
+
+    /// Its length in minutes, when it has a time.
+    pub fn length(&self) -> Option<u32> {
+        self.time.map(|_| self.minutes.unwrap_or(DEFAULT_MINUTES))
     }
 }
 

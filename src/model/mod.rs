@@ -2,6 +2,7 @@
 //! commitments, journal entries, and what the reports make of them.
 
 pub mod archive;
+pub mod calendar;
 pub mod commitment;
 pub mod dates;
 pub mod goal;
@@ -17,3 +18,4 @@ pub mod stats;
 pub mod summary;
 pub mod text;
 pub mod timeline;
+pub mod times;

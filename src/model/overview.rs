@@ -34,6 +34,8 @@ pub fn build(
     let last = last_held(meetings, slug, today);
     let next_meeting = planned(meetings, slug).map(|m| NextMeeting {
         date: m.date,
+        time: m.time,
+        minutes: m.length(),
         topics: m.topics.clone(),
     });
     let last_date = last.and_then(|m| m.date);

@@ -82,6 +82,10 @@ pub fn group_outcomes<'a>(
 #[derive(Debug, Clone, Serialize)]
 pub struct NextMeeting {
     pub date: Option<NaiveDate>,
+    /// The local time it starts at, when planned for a time of day.
+    pub time: Option<chrono::NaiveTime>,
+    /// How many minutes it lasts, when it has a time.
+    pub minutes: Option<u32>,
     pub topics: Vec<String>,
 }
 
@@ -254,6 +258,8 @@ pub fn build(sources: &Sources<'_>, since: Option<NaiveDate>, until: NaiveDate) 
         .filter(|m| !m.topics.is_empty())
         .map(|m| NextMeeting {
             date: m.date,
+            time: m.time,
+            minutes: m.length(),
             topics: m.topics.clone(),
         });
     // Goals for every mentor that something with this mentor serves.

@@ -3,16 +3,17 @@
 use crate::model::commitment::Commitment;
 use crate::model::meeting::Meeting;
 use crate::model::mentor::Mentor;
-use crate::render::text::{clean, indented, plural};
+use crate::render::text::{at_time, clean, indented, plural};
 use std::fmt::Write;
 
 /// The agenda, ready to paste into a message: it opens with the report on
 /// open commitments whenever there are any.
 pub fn agenda(mentor: &Mentor, meeting: Option<&Meeting>, open: &[Commitment]) -> String {
-    let mut out = match meeting.and_then(|m| m.date) {
-        Some(date) => format!(
-            "Agenda for the meeting with {} on {date}\n\n",
-            clean(&mentor.name)
+    let mut out = match meeting.and_then(|m| m.date.map(|date| (date, m))) {
+        Some((date, m)) => format!(
+            "Agenda for the meeting with {} on {date}{}\n\n",
+            clean(&mentor.name),
+            at_time(m.time, m.length())
         ),
         None => format!(
             "Agenda for the next meeting with {}\n\n",

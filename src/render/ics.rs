@@ -1,84 +1,199 @@
-//! The planned meeting as an iCalendar (RFC 5545) event, for
-//! `mentee agenda --ics`: an all-day event on the planned date whose
-//! description is the agenda, the report on open commitments first.
+//! The calendar feed as iCalendar (RFC 5545) text, for `mentee calendar`,
+//! the `calendar_file` setting and `agenda --ics`; written and read with the
+//! `icalendar` crate, which folds lines at 75 octets and escapes TEXT
+//! values.
 //!
-//! Written by hand: it is a dozen lines of text, and the rules that matter
-//! are few: CRLF line endings, TEXT values escaped (§3.3.11) and lines
-//! folded at 75 octets without splitting a character (§3.1).
+//! Times are floating local times (`DTSTART:20261201T150000`, no `Z`, no
+//! `TZID`): mentee keeps wall-clock times without a zone, and a calendar
+//! shows a floating time at that hour wherever it is.
+//!
+//! Each event carries an `X-MENTEE-FINGERPRINT` of its content, so that the
+//! next feed written over this one can tell which events changed and raise
+//! their SEQUENCE (see [`crate::model::calendar::revise`]).
 
+use crate::model::calendar::{self, Due, Feed, PlannedMeeting, Seen, When};
 use crate::model::commitment::Commitment;
-use crate::model::meeting::Meeting;
-use crate::model::mentor::Mentor;
+use crate::model::meeting::Status;
 use crate::render::text::{clean, plural};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use icalendar::{
+    Alarm, Calendar, CalendarComponent, Component, DatePerhapsTime, Event, EventLike, Todo,
+    TodoStatus, Trigger,
+};
+use std::collections::HashMap;
 use std::fmt::Write;
 
-/// One planned meeting to put in the calendar.
-pub struct Event<'a> {
-    pub mentor: &'a Mentor,
-    pub meeting: &'a Meeting,
-    /// The day it is planned for.
-    pub date: NaiveDate,
-    /// Open commitments with this mentor, in reminder order.
-    pub open: &'a [Commitment],
+const FINGERPRINT: &str = "X-MENTEE-FINGERPRINT";
+
+/// How the feed is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// When the feed is made, in UTC: every DTSTAMP, and the LAST-MODIFIED
+    /// of what changed.
+    pub stamp: NaiveDateTime,
+    /// Commitments as to-dos (VTODO) rather than all-day events.
+    pub todos: bool,
 }
 
-/// A calendar with one event per planned meeting. `stamp` (UTC) is when
-/// the calendar was made: its DTSTAMP.
-pub fn calendar(events: &[Event<'_>], stamp: NaiveDateTime) -> String {
-    let mut out = String::new();
-    let mut line = |text: &str| out.push_str(&fold(text));
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line(&format!(
-        "PRODID:-//mentee//mentee {}//EN",
-        env!("CARGO_PKG_VERSION")
+/// The feed as iCalendar text. `seen` is what the previous feed said about
+/// each event, by UID (see [`seen`]).
+pub fn calendar(feed: &Feed, seen: &HashMap<String, Seen>, options: Options) -> String {
+    let mut calendar = Calendar::empty();
+    calendar.append_property(("VERSION", "2.0"));
+    calendar.append_property((
+        "PRODID",
+        format!("-//mentee//mentee {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
     ));
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    for event in events {
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{}", uid(event)));
-        line(&format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")));
-        line(&format!("DTSTART;VALUE=DATE:{}", ics_date(event.date)));
-        if let Some(next) = event.date.succ_opt() {
-            line(&format!("DTEND;VALUE=DATE:{}", ics_date(next)));
-        }
-        line(&format!(
-            "SUMMARY:{}",
-            escape(&format!("Mentoring: {}", event.mentor.name))
-        ));
-        line(&format!("DESCRIPTION:{}", escape(&description(event))));
-        // An all-day reminder should not mark the whole day as busy.
-        line("TRANSP:TRANSPARENT");
-        line("END:VEVENT");
+    calendar.append_property(("CALSCALE", "GREGORIAN"));
+    calendar.append_property(("METHOD", "PUBLISH"));
+    calendar.name("Mentoring");
+    for planned in &feed.meetings {
+        let uid = meeting_uid(planned);
+        let event = meeting_event(planned, &uid, options.stamp);
+        calendar.push(revised(event, &uid, seen, options));
     }
-    line("END:VCALENDAR");
-    out
+    for due in &feed.due {
+        let uid = commitment_uid(&due.commitment);
+        if options.todos {
+            calendar.push(revised(due_todo(due), &uid, seen, options));
+        } else {
+            calendar.push(revised(due_event(due), &uid, seen, options));
+        }
+    }
+    calendar.to_string()
 }
 
-/// Stable across runs and machines: the meeting keeps its ID when it is
-/// replanned and when it is held, so a calendar updates the same event.
-fn uid(event: &Event<'_>) -> String {
-    escape(&format!(
-        "{}.{}@mentee",
-        event.meeting.id, event.meeting.mentor
-    ))
+/// Gives a component its UID, DTSTAMP, SEQUENCE, LAST-MODIFIED and
+/// fingerprint.
+fn revised<C>(mut component: C, uid: &str, seen: &HashMap<String, Seen>, options: Options) -> C
+where
+    C: Component,
+{
+    component.uid(uid);
+    component.timestamp(options.stamp.and_utc());
+    // The fingerprint covers everything but the stamps.
+    let content: String = component
+        .to_string()
+        .split("\r\n")
+        .filter(|line| !line.starts_with("DTSTAMP:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let fingerprint = calendar::fingerprint(&content);
+    let revision = calendar::revise(seen.get(uid), &fingerprint, options.stamp);
+    component.sequence(revision.sequence);
+    component.last_modified(revision.modified.and_utc());
+    component.add_property(FINGERPRINT, fingerprint);
+    component
 }
 
-fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+/// Stable across runs and machines, and the same as `agenda --ics` has
+/// always written: the meeting keeps its ID when it is replanned and when
+/// it is held, so a calendar updates the same event.
+fn meeting_uid(planned: &PlannedMeeting) -> String {
+    format!("{}.{}@mentee", planned.meeting.id, planned.meeting.mentor)
+}
+
+fn commitment_uid(commitment: &Commitment) -> String {
+    format!("commitment-{}@mentee", commitment.id)
+}
+
+/// The event of a planned meeting; `uid` and `stamp` are for its reminder,
+/// which the crate would otherwise give a random UID and the clock's time.
+fn meeting_event(planned: &PlannedMeeting, uid: &str, stamp: NaiveDateTime) -> Event {
+    let mut event = Event::new();
+    event.summary(&text(&format!("Mentoring: {}", planned.mentor.name)));
+    event.description(&text(&description(planned)));
+    match planned.when {
+        When::Day(day) => {
+            event.starts(day);
+            if let Some(next) = day.succ_opt() {
+                event.ends(next);
+            }
+            // An all-day reminder should not mark the whole day as busy.
+            event.add_property("TRANSP", "TRANSPARENT");
+        }
+        When::Slot { start, minutes } => {
+            event.starts(start);
+            event.ends(start + Duration::minutes(minutes.into()));
+        }
+    }
+    if let Some(before) = planned.alarm {
+        let said = match planned.when {
+            When::Day(_) => format!("Mentoring with {} tomorrow", planned.mentor.name),
+            When::Slot { start, .. } => format!(
+                "Mentoring with {} at {}",
+                planned.mentor.name,
+                start.format("%H:%M")
+            ),
+        };
+        let mut alarm = Alarm::display(
+            &text(&said),
+            Trigger::before_start(Duration::minutes(before.into())),
+        );
+        alarm.uid(&format!("alarm-{uid}"));
+        alarm.timestamp(stamp.and_utc());
+        event.alarm(alarm);
+    }
+    event
+}
+
+fn due_summary(due: &Due) -> String {
+    text(&format!("Due: {}", due.commitment.text.trim()))
+}
+
+/// Who it is for, where it was made, its status and how to close it.
+fn due_description(due: &Due) -> String {
+    let c = &due.commitment;
+    let mut out = format!("A commitment to {}", due.mentor.name);
+    match c.meeting.as_ref().and_then(|m| m.date) {
+        Some(day) => {
+            let _ = write!(out, ", made at the meeting on {day}");
+        }
+        None => {
+            let _ = write!(out, ", made on {}", c.created);
+        }
+    }
+    let _ = write!(out, ". Status: {}", c.status.label());
+    if let Some(note) = c.status_note() {
+        let _ = write!(out, " ({})", note.trim());
+    }
+    let _ = write!(out, ".\nWhen it is done: mentee action set {} done", c.id);
+    text(&out)
+}
+
+fn due_event(due: &Due) -> Event {
+    let mut event = Event::new();
+    event.summary(&due_summary(due));
+    event.description(&due_description(due));
+    event.starts(due.due);
+    if let Some(next) = due.due.succ_opt() {
+        event.ends(next);
+    }
+    event.add_property("TRANSP", "TRANSPARENT");
+    event
+}
+
+fn due_todo(due: &Due) -> Todo {
+    let mut todo = Todo::new();
+    todo.summary(&due_summary(due));
+    todo.description(&due_description(due));
+    todo.due(DatePerhapsTime::Date(due.due));
+    todo.status(match due.commitment.status {
+        Status::InProgress => TodoStatus::InProcess,
+        _ => TodoStatus::NeedsAction,
+    });
+    todo
 }
 
 /// The agenda, as `mentee agenda` prints it, without the title line (the
 /// event's summary says it).
-fn description(event: &Event<'_>) -> String {
+fn description(planned: &PlannedMeeting) -> String {
     let mut out = String::new();
     let mut number = 0;
-    if !event.open.is_empty() {
+    if !planned.open.is_empty() {
         number += 1;
         let _ = writeln!(out, "{number}. Report on last meeting's commitments:");
-        for c in event.open {
+        for c in &planned.open {
             let mut remark = Vec::new();
             if let Some(due) = c.due {
                 remark.push(format!("due {due}"));
@@ -100,59 +215,82 @@ fn description(event: &Event<'_>) -> String {
             let _ = writeln!(out, "   - {}{remark}", c.text.trim());
         }
     }
-    for topic in &event.meeting.topics {
+    for topic in &planned.meeting.topics {
         number += 1;
         let _ = writeln!(out, "{number}. {}", topic.trim());
     }
-    if event.meeting.topics.is_empty() {
+    if planned.meeting.topics.is_empty() {
         out.push_str("(no topics prepared)\n");
     }
     out.trim_end().to_string()
 }
 
-/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma are
-/// escaped, line breaks become `\n`, and other control characters are made
-/// visible rather than sent to a calendar.
-pub fn escape(text: &str) -> String {
-    let text = clean(&text.replace("\r\n", "\n").replace('\r', "\n"));
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A TEXT value as the crate escapes it: line breaks as `\n` only, and
+/// other control characters made visible rather than sent to a calendar.
+fn text(value: &str) -> String {
+    clean(&value.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// One content line, folded so that no line is longer than 75 octets
-/// (continuation lines start with a space, which counts), never inside a
-/// character, and ended with CRLF.
-pub fn fold(line: &str) -> String {
-    const LIMIT: usize = 75;
-    let mut out = String::with_capacity(line.len() + line.len() / LIMIT * 3 + 2);
-    let mut used = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        // An escape such as `\,` stays on one line, for lenient readers.
-        let mut unit = String::from(c);
-        if c == '\\'
-            && let Some(next) = chars.next()
-        {
-            unit.push(next);
-        }
-        if used + unit.len() > LIMIT {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push_str(&unit);
-        used += unit.len();
+/// Whether `text` is a calendar that mentee wrote.
+pub fn is_ours(text: &str) -> bool {
+    text.parse::<Calendar>().is_ok_and(|calendar| {
+        calendar
+            .property_value("PRODID")
+            .is_some_and(|id| id.starts_with("-//mentee//"))
+    })
+}
+
+/// What a feed written earlier says about each of its events, by UID: its
+/// SEQUENCE, LAST-MODIFIED and fingerprint. A text that is not a calendar,
+/// or events without a fingerprint, give nothing: every event is then new.
+pub fn seen(previous: &str) -> HashMap<String, Seen> {
+    let mut seen = HashMap::new();
+    let Ok(calendar) = previous.parse::<Calendar>() else {
+        return seen;
+    };
+    for component in &calendar.components {
+        let component: &dyn ComponentView = match component {
+            CalendarComponent::Event(event) => event,
+            CalendarComponent::Todo(todo) => todo,
+            _ => continue,
+        };
+        let (Some(uid), Some(fingerprint)) = (component.seen_uid(), component.seen_fingerprint())
+        else {
+            continue;
+        };
+        seen.insert(
+            uid.to_string(),
+            Seen {
+                sequence: component.seen_sequence().unwrap_or(0),
+                fingerprint: fingerprint.to_string(),
+                modified: component.seen_modified().map(|m| m.naive_utc()),
+            },
+        );
     }
-    out.push_str("\r\n");
-    out
+    seen
+}
+
+/// The few things [`seen`] reads, from an event or a to-do alike.
+trait ComponentView {
+    fn seen_uid(&self) -> Option<&str>;
+    fn seen_fingerprint(&self) -> Option<&str>;
+    fn seen_sequence(&self) -> Option<u32>;
+    fn seen_modified(&self) -> Option<DateTime<Utc>>;
+}
+
+impl<C: Component> ComponentView for C {
+    fn seen_uid(&self) -> Option<&str> {
+        self.get_uid()
+    }
+    fn seen_fingerprint(&self) -> Option<&str> {
+        self.property_value(FINGERPRINT)
+    }
+    fn seen_sequence(&self) -> Option<u32> {
+        self.get_sequence()
+    }
+    fn seen_modified(&self) -> Option<DateTime<Utc>> {
+        self.get_last_modified()
+    }
 }
 
 #[cfg(test)]
@@ -160,24 +298,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("a, b; c\\d\r\ne\nf"), "a\\, b\\; c\\\\d\\ne\\nf");
-        // A control character is shown, not sent; its backslash is escaped.
-        assert_eq!(escape("bell\u{7}"), "bell\\\\u{7}");
+    fn text_keeps_line_breaks_and_shows_control_characters() {
+        assert_eq!(text("a\r\nb\rc"), "a\nb\nc");
+        assert!(!text("bell\u{7}").contains('\u{7}'));
     }
 
     #[test]
-    fn long_lines_fold_at_75_octets_between_characters() {
-        let line = format!("DESCRIPTION:{}", "é".repeat(100));
-        let folded = fold(&line);
-        assert!(folded.ends_with("\r\n"));
-        for part in folded.trim_end_matches("\r\n").split("\r\n") {
-            assert!(part.len() <= 75, "{} octets: {part:?}", part.len());
-        }
-        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
-        assert_eq!(unfolded, line);
-        assert_eq!(fold("SHORT:x"), "SHORT:x\r\n");
-        let escapes = fold(&format!("X:{}", "\\,".repeat(60)));
-        assert!(!escapes.contains("\\\r\n"), "{escapes:?}");
+    fn what_a_feed_said_is_read_back_by_uid() {
+        let previous = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mentee//x//EN\r\n\
+            BEGIN:VEVENT\r\nUID:a@mentee\r\nDTSTAMP:20261120T000000Z\r\nSEQUENCE:3\r\n\
+            LAST-MODIFIED:20261101T000000Z\r\nX-MENTEE-FINGERPRINT:00ff\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:b@mentee\r\nDTSTAMP:20261120T000000Z\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let seen = seen(previous);
+        assert_eq!(seen.len(), 1, "an event without a fingerprint is not ours");
+        let a = &seen["a@mentee"];
+        assert_eq!(a.sequence, 3);
+        assert_eq!(a.fingerprint, "00ff");
+        assert_eq!(
+            a.modified.map(|m| m.to_string()).as_deref(),
+            Some("2026-11-01 00:00:00")
+        );
+        assert!(super::seen("not a calendar").is_empty());
     }
 }

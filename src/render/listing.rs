@@ -6,7 +6,7 @@ use crate::model::overview::Overview;
 use crate::model::timeline::Event;
 use crate::render::color::{self, Paint};
 use crate::render::table;
-use crate::render::text::{mentor_name, one_line};
+use crate::render::text::{at_time, mentor_name, one_line};
 use comfy_table::Cell;
 use std::fmt::Write;
 
@@ -67,9 +67,9 @@ pub fn mentors(rows: &[Overview], width: Option<u16>) -> String {
             name.push_str(&format!(" ({term} {until})"));
         }
         let next = match (&row.next_meeting, row.due_by_cadence) {
-            (Some(next), _) => next
-                .date
-                .map_or("planned, no date".to_string(), |d| d.to_string()),
+            (Some(next), _) => next.date.map_or("planned, no date".to_string(), |d| {
+                format!("{d}{}", at_time(next.time, next.minutes))
+            }),
             (None, Some(due)) => format!("due {due}"),
             (None, None) => String::new(),
         };

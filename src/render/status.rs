@@ -5,7 +5,7 @@ use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::render::color::{Paint, paint};
 use crate::render::listing;
-use crate::render::text::{clean, indented, plural};
+use crate::render::text::{at_time, clean, indented, plural};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -47,7 +47,7 @@ pub fn dashboard(
                         ),
                         slug = o.mentor.slug
                     ),
-                    Some(date) => date.to_string(),
+                    Some(date) => format!("{date}{}", at_time(next.time, next.minutes)),
                     None => "date not set".to_string(),
                 };
                 let _ = writeln!(out, "  {name}: {when}");

@@ -6,7 +6,7 @@ use crate::model::goal::GoalView;
 use crate::model::journal::Kind;
 use crate::model::summary::{AdviceOutcomes, Period, Summary};
 use crate::render::goals;
-use crate::render::text::{capitalise, clean, indented, one_line, plural};
+use crate::render::text::{at_time, capitalise, clean, indented, one_line, plural};
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,10 @@ pub fn render(summary: &Summary, style: Style) -> String {
         out.push('\n');
     }
     if let Some(next) = &summary.next_meeting {
-        let when = next.date.map(|d| format!(" on {d}")).unwrap_or_default();
+        let when = next
+            .date
+            .map(|d| format!(" on {d}{}", at_time(next.time, next.minutes)))
+            .unwrap_or_default();
         out.push_str(&heading(2, &format!("For our next meeting{when}")));
         for (i, topic) in next.topics.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", i + 1, indented(topic, "   "));

@@ -97,6 +97,30 @@ pub fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The time of a meeting after its day, such as " at 15:00 (45m)"; empty
+/// for a meeting planned for a day.
+pub fn at_time(time: Option<chrono::NaiveTime>, minutes: Option<u32>) -> String {
+    match time {
+        Some(time) => format!(
+            " at {}{}",
+            time.format("%H:%M"),
+            minutes
+                .map(|m| format!(" ({})", length(m)))
+                .unwrap_or_default()
+        ),
+        None => String::new(),
+    }
+}
+
+/// A length as `--for` takes it: 45m, 1h, 1h30m.
+pub fn length(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m}m"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,8 @@ use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Action, CheckIn, Meeting, QueuedTopic, StatusChange};
 use crate::model::mentor::Mentor;
-use chrono::{Datelike, NaiveDate};
+use crate::model::times::toml_time;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, de::DeserializeOwned};
 use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
@@ -70,6 +71,10 @@ struct MeetingHead {
     status: HeldOrPlanned,
     #[serde(default, with = "toml_date::option")]
     date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "toml_time::deserialize")]
+    time: Option<NaiveTime>,
+    #[serde(default)]
+    minutes: Option<u32>,
     #[serde(default)]
     topics: Vec<String>,
 }
@@ -179,6 +184,8 @@ pub fn read_meeting(path: &Path, bytes: &[u8]) -> Result<Meeting, Error> {
         mentor: head.mentor,
         held: head.status == HeldOrPlanned::Held,
         date: head.date,
+        time: head.time,
+        minutes: head.minutes,
         topics: head.topics,
         checkins: file.checkin,
         actions: file.action,
@@ -419,6 +426,20 @@ fn date(day: NaiveDate) -> Value {
     })
 }
 
+/// A TOML local time, `15:00:00`: what a person would type by hand.
+fn time(at: NaiveTime) -> Value {
+    Value::from(toml_edit::Datetime {
+        date: None,
+        time: Some(toml_edit::Time {
+            hour: at.hour().try_into().unwrap_or(0),
+            minute: at.minute().try_into().unwrap_or(0),
+            second: Some(0),
+            nanosecond: None,
+        }),
+        offset: None,
+    })
+}
+
 fn new_document(about: &str) -> DocumentMut {
     let mut doc = DocumentMut::new();
     doc["format"] = toml_edit::value(FORMAT);
@@ -495,6 +516,8 @@ pub fn meeting_document(meeting: &Meeting) -> DocumentMut {
         if meeting.held { "held" } else { "planned" },
     );
     set_opt(&mut head, "date", meeting.date.map(date));
+    set_opt(&mut head, "time", meeting.time.map(time));
+    set_opt(&mut head, "minutes", meeting.minutes.map(i64::from));
     let topics: toml_edit::Array = meeting.topics.iter().map(String::as_str).collect();
     set(&mut head, "topics", topics);
     doc.insert("meeting", Item::Table(head));

@@ -57,6 +57,7 @@ impl Store {
         if edited == snapshot {
             return Ok(Installed::Unchanged);
         }
+        self.mark_written();
         fsio::write_atomic(path, edited, super::random()?)?;
         Ok(Installed::Written)
     }

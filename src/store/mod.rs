@@ -28,7 +28,7 @@ mod months;
 mod preserve;
 mod write;
 
-pub use fsio::Lock;
+pub use fsio::{Lock, read_optional};
 pub use git_files::JOURNAL_MERGE_DRIVER;
 pub use install::Installed;
 pub use layout::{DataFile, month_of, owned_by_mentee};
@@ -53,6 +53,9 @@ pub struct Store {
     root: PathBuf,
     /// Where the index of this data folder is kept, if anywhere.
     index_dir: Option<PathBuf>,
+    /// Whether this run wrote or removed a data file: what a calendar feed
+    /// shows may have changed (see [`Store::wrote`]).
+    wrote: std::cell::Cell<bool>,
     index: RefCell<Option<Index>>,
     /// Every file as mentee saw it, to notice a change made by someone else
     /// before writing over it.
@@ -83,6 +86,7 @@ impl Store {
         Store {
             root,
             index_dir: None,
+            wrote: std::cell::Cell::new(false),
             index: RefCell::default(),
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
@@ -102,6 +106,15 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether this run has written or removed a data file.
+    pub fn wrote(&self) -> bool {
+        self.wrote.get()
+    }
+
+    pub(crate) fn mark_written(&self) {
+        self.wrote.set(true);
     }
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change

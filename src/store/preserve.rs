@@ -22,7 +22,12 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
             ],
             Some("slug"),
         ),
-        "meeting" => (&["id", "mentor", "status", "date", "topics"], None),
+        "meeting" => (
+            &[
+                "id", "mentor", "status", "date", "time", "minutes", "topics",
+            ],
+            None,
+        ),
         "checkin" => (&["action", "status", "note"], Some("action")),
         "action" => (
             &[

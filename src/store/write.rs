@@ -113,6 +113,7 @@ impl Store {
             lock.recheck()?;
             still()
         };
+        self.mark_written();
         fsio::write_inside(&self.root, path, bytes, random()?, &ready)
     }
 
@@ -121,6 +122,7 @@ impl Store {
         if let Some(folder) = path.parent() {
             fsio::resolve_inside(&self.root, folder)?;
         }
+        self.mark_written();
         fsio::remove(path)
     }
 

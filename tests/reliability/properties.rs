@@ -168,13 +168,16 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(checkin(), 0..3),
         prop::collection::vec(action(), 0..3),
+        prop::option::of((0u32..24, 0u32..60, prop::option::of(1u32..600))),
     )
         .prop_map(
-            |(mentor, (held, date), topics, checkins, actions)| Meeting {
+            |(mentor, (held, date), topics, checkins, actions, at)| Meeting {
                 id: no_id(),
                 mentor,
                 held,
                 date,
+                time: at.and_then(|(h, m, _)| chrono::NaiveTime::from_hms_opt(h, m, 0)),
+                minutes: at.and_then(|(_, _, minutes)| minutes),
                 topics,
                 checkins,
                 actions,

@@ -19,14 +19,7 @@ pub fn render(summary: &Summary, style: Style) -> String {
         Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
         Style::Text => format!("{text}\n\n"),
     };
-    let period = match summary.since {
-        Some(since) => format!("{since} to {}", summary.until),
-        None => format!("until {}", summary.until),
-    };
-    let mut out = heading(
-        1,
-        &format!("Progress update for {}, {period}", clean(&summary.mentor)),
-    );
+    let mut out = heading(1, &title(summary));
     let title = match summary.last_meeting {
         Some(date) => format!("Commitments from our last meeting on {date}"),
         None => "My commitments".to_string(),
@@ -93,6 +86,16 @@ pub fn render(summary: &Summary, style: Style) -> String {
         out.pop();
     }
     out
+}
+
+/// The first line: "Progress update for Alex Kim, 2026-11-10 to 2026-11-24",
+/// which is also the subject of the email it is sent in.
+pub fn title(summary: &Summary) -> String {
+    let period = match summary.since {
+        Some(since) => format!("{since} to {}", summary.until),
+        None => format!("until {}", summary.until),
+    };
+    format!("Progress update for {}, {period}", clean(&summary.mentor))
 }
 
 /// A piece of advice and how it went each time it was tried, as a list item:

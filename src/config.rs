@@ -5,6 +5,7 @@
 //! name = "Sam"                 # signs the summary: a last line "— Sam"
 //! default_mentor = "alex"      # used when -m is left out and several mentors are active
 //! summary_format = "text"      # markdown | text | json
+//! mail_command = "msmtp -t"    # sends summary --send; default: sendmail -t -i
 //! ```
 //!
 //! Every setting has a flag or an environment variable too; a flag beats the
@@ -26,6 +27,9 @@ pub struct Config {
     pub default_mentor: Option<String>,
     /// The format of `mentee summary` when `--format` is not given.
     pub summary_format: Option<Format>,
+    /// The command `summary --send` and `review --send` hand the email to,
+    /// on its standard input; run by `sh -c`.
+    pub mail_command: Option<String>,
 }
 
 impl Config {
@@ -75,7 +79,7 @@ pub fn location(from_env: Option<PathBuf>) -> Option<(PathBuf, bool)> {
 
 fn fix_hint(path: &Path) -> String {
     format!(
-        "fix {} (keys: name, default_mentor, summary_format), or move it away; \
+        "fix {} (keys: name, default_mentor, summary_format, mail_command), or move it away; \
          MENTEE_CONFIG can point to another file",
         path.display()
     )

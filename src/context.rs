@@ -6,10 +6,11 @@
 use crate::config::{self, Config};
 use crate::editor::{self, Editor};
 use crate::error::{Error, Result};
+use crate::mail::MailCommand;
 use crate::model::dates::{self, Direction};
 use crate::render::Format;
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,11 +18,19 @@ use std::path::{Path, PathBuf};
 pub struct Context {
     pub store: Store,
     pub today: NaiveDate,
+    /// This moment, on `today`: the local time of day on the pinned date
+    /// when `MENTEE_TODAY` is set (for the Date of an email).
+    pub now: DateTime<FixedOffset>,
     /// Prompts may be shown: stdin and stderr are both terminals.
     pub interactive: bool,
     /// Width to fit tables to, when stdout is a terminal; `None` means no
     /// width-dependent wrapping at all.
     pub width: Option<u16>,
+    /// Standard output is a terminal (that `--copy` can talk to).
+    pub stdout_terminal: bool,
+    /// Running inside tmux, which passes escape sequences on to the outer
+    /// terminal only when they are wrapped for it.
+    pub tmux: bool,
     /// Colour the output (see [`use_color`] for the rules).
     pub color: bool,
     /// The editor for `mentee edit` and for long texts.
@@ -41,6 +50,10 @@ pub struct Settings {
     pub default_mentor: Option<DefaultMentor>,
     /// `$MENTEE_SUMMARY_FORMAT`, else `summary_format`.
     pub summary_format: Option<Format>,
+    /// The command that sends an email read from its standard input:
+    /// `$MENTEE_MAIL_COMMAND`, else `mail_command` (else the default, see
+    /// [`crate::mail`]).
+    pub mail_command: Option<MailCommand>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,12 +83,14 @@ impl Context {
             }
             _ => chrono::Local::now().date_naive(),
         };
+        let now = on_day(chrono::Local::now().fixed_offset(), today);
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = std::io::stdout()
             .is_terminal()
             .then(|| comfy_table::Table::new().width())
             .flatten();
         let stdout_terminal = std::io::stdout().is_terminal();
+        let tmux = std::env::var_os("TMUX").is_some_and(|value| !value.is_empty());
         let color = use_color(
             color,
             std::env::var_os("NO_COLOR"),
@@ -92,8 +107,11 @@ impl Context {
         Ok(Context {
             store,
             today,
+            now,
             interactive,
             width,
+            stdout_terminal,
+            tmux,
             color,
             editor,
             settings,
@@ -268,11 +286,37 @@ fn settings() -> Result<Settings> {
             ),
         }),
     };
+    let mail_command = match set("MENTEE_MAIL_COMMAND") {
+        Some(command) => Some(MailCommand {
+            command,
+            from: Some("MENTEE_MAIL_COMMAND".to_string()),
+        }),
+        None => clean(file.mail_command).map(|command| MailCommand {
+            command,
+            from: Some(format!(
+                "mail_command in {}",
+                path.as_deref()
+                    .unwrap_or(Path::new("config.toml"))
+                    .display()
+            )),
+        }),
+    };
     Ok(Settings {
         name: set("MENTEE_NAME").or(clean(file.name)),
         default_mentor,
         summary_format,
+        mail_command,
     })
+}
+
+/// `now`, moved to the day `today` at the same time of day: the clock's
+/// own moment unless `MENTEE_TODAY` pinned another day.
+fn on_day(now: DateTime<FixedOffset>, today: NaiveDate) -> DateTime<FixedOffset> {
+    today
+        .and_time(now.time())
+        .and_local_timezone(*now.offset())
+        .single()
+        .unwrap_or(now)
 }
 
 fn default_dir() -> Result<PathBuf> {

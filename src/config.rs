@@ -8,6 +8,7 @@
 //! calendar_file = "~/Calendars/mentoring.ics"  # kept current by every command that writes
 //! calendar_alarm = "1h"        # reminder before a meeting with a time ("off": none)
 //! calendar_alarm_all_day = "18:00"  # reminder the day before an all-day meeting ("off": none)
+//! mail_command = "msmtp -t"    # sends summary --send; default: sendmail -t -i
 //! ```
 //!
 //! Every setting has a flag or an environment variable too; a flag beats the
@@ -36,6 +37,9 @@ pub struct Config {
     /// The time on the day before an all-day meeting that its reminder goes
     /// off.
     pub calendar_alarm_all_day: Option<String>,
+    /// The command `summary --send` and `review --send` hand the email to,
+    /// on its standard input; run by `sh -c`.
+    pub mail_command: Option<String>,
 }
 
 impl Config {
@@ -86,7 +90,7 @@ pub fn location(from_env: Option<PathBuf>) -> Option<(PathBuf, bool)> {
 fn fix_hint(path: &Path) -> String {
     format!(
         "fix {} (keys: name, default_mentor, summary_format, calendar_file, \
-         calendar_alarm, calendar_alarm_all_day), or move it away; \
+         calendar_alarm, calendar_alarm_all_day, mail_command), or move it away; \
          MENTEE_CONFIG can point to another file",
         path.display()
     )

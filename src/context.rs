@@ -6,12 +6,13 @@
 use crate::config::{self, Config};
 use crate::editor::{self, Editor};
 use crate::error::{Error, Result};
+use crate::mail::MailCommand;
 use crate::model::calendar::Alarms;
 use crate::model::dates::{self, Direction};
 use crate::model::times;
 use crate::render::Format;
 use crate::store::Store;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -19,14 +20,20 @@ use std::path::{Path, PathBuf};
 pub struct Context {
     pub store: Store,
     pub today: NaiveDate,
-    /// Now, in UTC: when a calendar feed is made. Midnight of `today` when
-    /// the day is pinned with `MENTEE_TODAY`.
-    pub now: chrono::NaiveDateTime,
+    /// This moment: the clock's, or midnight at the start of `today` when
+    /// `MENTEE_TODAY` pins the day (so a calendar feed or an email made then
+    /// is the same on every run).
+    pub now: DateTime<FixedOffset>,
     /// Prompts may be shown: stdin and stderr are both terminals.
     pub interactive: bool,
     /// Width to fit tables to, when stdout is a terminal; `None` means no
     /// width-dependent wrapping at all.
     pub width: Option<u16>,
+    /// Standard output is a terminal (that `--copy` can talk to).
+    pub stdout_terminal: bool,
+    /// Running inside tmux, which passes escape sequences on to the outer
+    /// terminal only when they are wrapped for it.
+    pub tmux: bool,
     /// Colour the output (see [`use_color`] for the rules).
     pub color: bool,
     /// The editor for `mentee edit` and for long texts.
@@ -52,6 +59,10 @@ pub struct Settings {
     /// When the feed's reminders go off: `calendar_alarm` and
     /// `calendar_alarm_all_day`.
     pub alarms: Alarms,
+    /// The command that sends an email read from its standard input:
+    /// `$MENTEE_MAIL_COMMAND`, else `mail_command` (else the default, see
+    /// [`crate::mail`]).
+    pub mail_command: Option<MailCommand>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,12 +89,18 @@ impl Context {
                         "set it to a date such as 2026-11-24, or unset it to use the system clock",
                     )
                 })?;
-                (today, today.and_time(chrono::NaiveTime::MIN))
+                let clock = chrono::Local::now().fixed_offset();
+                let midnight = today
+                    .and_time(chrono::NaiveTime::MIN)
+                    .and_local_timezone(*clock.offset())
+                    .single()
+                    .unwrap_or(clock);
+                (today, midnight)
             }
-            _ => (
-                chrono::Local::now().date_naive(),
-                chrono::Utc::now().naive_utc(),
-            ),
+            _ => {
+                let clock = chrono::Local::now();
+                (clock.date_naive(), clock.fixed_offset())
+            }
         };
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = std::io::stdout()
@@ -91,6 +108,7 @@ impl Context {
             .then(|| comfy_table::Table::new().width())
             .flatten();
         let stdout_terminal = std::io::stdout().is_terminal();
+        let tmux = std::env::var_os("TMUX").is_some_and(|value| !value.is_empty());
         let color = use_color(
             color,
             std::env::var_os("NO_COLOR"),
@@ -110,6 +128,8 @@ impl Context {
             now,
             interactive,
             width,
+            stdout_terminal,
+            tmux,
             color,
             editor,
             settings,
@@ -297,12 +317,28 @@ fn settings() -> Result<Settings> {
         clean(file.calendar_alarm_all_day).as_deref(),
         &where_,
     )?;
+    let mail_command = match set("MENTEE_MAIL_COMMAND") {
+        Some(command) => Some(MailCommand {
+            command,
+            from: Some("MENTEE_MAIL_COMMAND".to_string()),
+        }),
+        None => clean(file.mail_command).map(|command| MailCommand {
+            command,
+            from: Some(format!(
+                "mail_command in {}",
+                path.as_deref()
+                    .unwrap_or(Path::new("config.toml"))
+                    .display()
+            )),
+        }),
+    };
     Ok(Settings {
         name: set("MENTEE_NAME").or(clean(file.name)),
         default_mentor,
         summary_format,
         calendar_file,
         alarms,
+        mail_command,
     })
 }
 

@@ -15,6 +15,7 @@ pub mod context;
 pub mod editor;
 pub mod error;
 pub mod git;
+pub mod mail;
 pub mod model;
 pub mod prompt;
 pub mod render;

@@ -3,6 +3,8 @@
 //! behind outcomes, the nudges a command shows. Commands use it; no command
 //! imports another command.
 
+pub mod share;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::archive::Archive;
@@ -565,7 +567,7 @@ pub fn calendar_text(
         &feed,
         &seen,
         render::ics::Options {
-            stamp: ctx.now,
+            stamp: ctx.now.naive_utc(),
             todos: options.todos,
         },
     );

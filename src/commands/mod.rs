@@ -25,6 +25,7 @@ pub mod sync;
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
 use crate::workspace::say;
+use crate::workspace::share::Share;
 use clap::Subcommand;
 use std::path::PathBuf;
 
@@ -101,6 +102,42 @@ impl MentorArg {
     /// The mentor as typed, if given.
     pub fn typed(&self) -> Option<&str> {
         self.mentor.as_deref()
+    }
+}
+
+/// `--eml`, `--send` and `--copy`, as `summary` and `review` take them:
+/// the words sent on their way instead of printed (docs/send.md).
+#[derive(Debug, Default, clap::Args)]
+pub struct ShareArgs {
+    /// Write it as a draft email to the mentor, to open in your mail client
+    /// and send: to FILE, or to standard output when FILE is - or left out
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
+          conflicts_with_all = ["send", "copy"])]
+    eml: Option<String>,
+    /// Email it to the mentor through mail_command in config.toml [default:
+    /// sendmail -t -i]; asks first
+    #[arg(long, conflicts_with = "copy")]
+    send: bool,
+    /// With --send: send without asking (needed when not on a terminal)
+    #[arg(long, requires = "send")]
+    yes: bool,
+    /// Put it on the clipboard through the terminal (OSC 52; works over SSH)
+    #[arg(long)]
+    copy: bool,
+}
+
+impl ShareArgs {
+    /// Where the words go instead of standard output, if anywhere.
+    pub fn how(&self) -> Option<Share<'_>> {
+        if let Some(file) = &self.eml {
+            Some(Share::Eml(file))
+        } else if self.send {
+            Some(Share::Send { yes: self.yes })
+        } else if self.copy {
+            Some(Share::Copy)
+        } else {
+            None
+        }
     }
 }
 

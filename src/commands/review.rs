@@ -1,21 +1,24 @@
 //! `mentee review`: the mid-term or closing review of a whole mentorship.
 //! It reads every record about one mentor; it is run a few times a year.
 
-use crate::commands::MentorArg;
+use crate::commands::{MentorArg, ShareArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::ledger::Ledger;
 use crate::model::review::{self, Sources, Stage};
-use crate::render::review::render;
+use crate::render::review::{render, title};
 use crate::render::summary::Style;
 use crate::render::{Format, json};
+use crate::workspace::share::{self, Letter};
 use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
   mentee review -m alex --mid           halfway through the term
   mentee review -m jordan --format text | mail -s \"Looking back\" jordan@example.com
-  mentee review -m alex --json";
+  mentee review -m alex --json
+  mentee review -m alex --eml review.eml      a draft email to open in your mail client
+  mentee review -m alex --send                email it through sendmail (asks first)";
 
 /// Print a review of the whole mentorship, ready to share
 ///
@@ -45,9 +48,13 @@ pub struct Args {
     /// Same as --format json
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub share: ShareArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let how = args.share.how();
+    let format = share::format(ctx, args.json, args.format, how)?;
     let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let entries = ctx.store.entries(None, Some(ctx.today))?;
@@ -84,11 +91,24 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Stage::Closing
     };
     let review = review::build(&sources, stage, since, until);
-    let format = ctx.summary_format(args.json, args.format);
-    match format {
-        Format::Json => outln!("{}", json::document("review", &review)),
-        Format::Markdown => out!("{}", render(&review, Style::Markdown)),
-        Format::Text => out!("{}", render(&review, Style::Text)),
+    let markdown = render(&review, Style::Markdown);
+    let text = match format {
+        Format::Json => format!("{}\n", json::document("review", &review)),
+        Format::Markdown => markdown.clone(),
+        Format::Text => render(&review, Style::Text),
+    };
+    match how {
+        None => out!("{text}"),
+        Some(how) => {
+            let letter = Letter {
+                what: "review",
+                mentor: &mentor,
+                title: title(&review),
+                text,
+                markdown,
+            };
+            share::share(ctx, &letter, how)?;
+        }
     }
     match (args.mid, mentor.until) {
         (false, None) if mentor.is_active(ctx.today) => say(&format!(

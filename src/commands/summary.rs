@@ -1,21 +1,25 @@
 //! `mentee summary`: the progress summary to send a mentor (SPEC §4).
 
-use crate::commands::MentorArg;
+use crate::commands::{MentorArg, ShareArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
 use crate::model::summary::{self, Sources};
-use crate::render::summary::{Style, render};
+use crate::render::summary::{Style, render, title};
 use crate::render::{Format, json};
 use crate::workspace::behind_outcomes;
+use crate::workspace::share::{self, Letter, Share};
 use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
   mentee summary                        since the last meeting, as Markdown
   mentee summary -m alex --format text | mail -s \"Progress\" alex@example.com
-  mentee summary --since 2026-09-01 --json";
+  mentee summary --since 2026-09-01 --json
+  mentee summary -m alex --eml update.eml     a draft email to open in your mail client
+  mentee summary -m alex --send               email it through sendmail (asks first)
+  mentee summary --copy                       onto the clipboard, over SSH too";
 
 /// Print the progress summary to send your mentor
 ///
@@ -56,9 +60,13 @@ pub struct Args {
     /// Leave the signature out, even when a name is configured
     #[arg(long)]
     pub no_sign: bool,
+    #[command(flatten)]
+    pub share: ShareArgs,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
+    let how = args.share.how();
+    let format = share::format(ctx, args.json, args.format, how)?;
     let until = ctx
         .optional_date("--until", args.until.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
@@ -97,7 +105,6 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         first_record: records.first_day_with(&mentor.slug),
     };
     let summary = summary::build(&sources, since, until);
-    let format = ctx.summary_format(args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {
         (_, true) => None,
         (Some(name), _) => Some(name.as_str()),
@@ -109,10 +116,30 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(name) => crate::render::summary::signed(&text, name),
         None => text,
     };
-    match format {
-        Format::Json => outln!("{}", json::document("summary", &summary)),
-        Format::Markdown => out!("{}", signed(render(&summary, Style::Markdown))),
-        Format::Text => out!("{}", signed(render(&summary, Style::Text))),
+    let markdown = signed(render(&summary, Style::Markdown));
+    let text = match format {
+        Format::Json => format!("{}\n", json::document("summary", &summary)),
+        Format::Markdown => markdown.clone(),
+        Format::Text => signed(render(&summary, Style::Text)),
+    };
+    match how {
+        None => out!("{text}"),
+        Some(Share::Send { .. }) if summary.is_empty() => {
+            return Err(Error::user_with_hint(
+                "the summary has nothing to report for this period yet, so nothing was sent",
+                "log progress with mentee update \"...\" first, or choose another --since",
+            ));
+        }
+        Some(how) => {
+            let letter = Letter {
+                what: "summary",
+                mentor: &mentor,
+                title: title(&summary),
+                text,
+                markdown,
+            };
+            share::share(ctx, &letter, how)?;
+        }
     }
     if summary.is_empty() && format != Format::Json {
         say("Nothing to report for this period yet: log progress with mentee update \"...\"");

@@ -116,6 +116,23 @@ pub fn check_name(name: &str) -> Result<String, NameError> {
     }
 }
 
+/// An email address an email can be sent to: one `local@domain` with no
+/// white space and none of the characters that separate or decorate
+/// addresses in a header, so a stored address can never add a recipient or
+/// a header line. `None` when `text` is not such an address.
+pub fn email_address(text: &str) -> Option<&str> {
+    let address = text.trim();
+    let (local, domain) = address.split_once('@')?;
+    let plain = |part: &str| {
+        !part.is_empty()
+            && !part
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "@<>()[]\\,;:\"".contains(c))
+    };
+    let dotted = !domain.starts_with('.') && !domain.ends_with('.');
+    (plain(local) && plain(domain) && dotted).then_some(address)
+}
+
 /// A file-name-safe, lowercase form of a name: `Alex Kim` -> `alex-kim`.
 /// Only ASCII letters and digits survive, so no name can reach outside the
 /// data directory or make a name the file system refuses; the result is at
@@ -350,6 +367,31 @@ mod tests {
 
     fn today() -> NaiveDate {
         "2026-11-22".parse().expect("date")
+    }
+
+    #[track_caller]
+    fn address(text: &str, expected: Option<&str>) {
+        assert_eq!(email_address(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn an_email_address_is_one_plain_address() {
+        address("alex@example.com", Some("alex@example.com"));
+        address(
+            "  alex.kim+mentoring@mail.example.org ",
+            Some("alex.kim+mentoring@mail.example.org"),
+        );
+        address("alex@localhost", Some("alex@localhost"));
+        address("", None);
+        address("alex", None);
+        address("@example.com", None);
+        address("alex@", None);
+        address("alex@@example.com", None);
+        address("alex@example.com.", None);
+        address("alex kim@example.com", None);
+        address("Alex <alex@example.com>", None);
+        address("alex@example.com, sam@example.com", None);
+        address("alex@example.com\r\nBcc: sam@example.com", None);
     }
 
     #[track_caller]

@@ -10,6 +10,7 @@ pub mod goals;
 pub mod ics;
 pub mod json;
 pub mod listing;
+pub mod mail;
 pub mod nudge;
 pub mod review;
 pub mod shell;

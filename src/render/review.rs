@@ -10,11 +10,9 @@ use crate::render::summary::{Style, advice_item, open_facts};
 use crate::render::text::{capitalise, clean, indented, plural};
 use std::fmt::Write;
 
-pub fn render(review: &Review, style: Style) -> String {
-    let heading = |level: usize, text: &str| match style {
-        Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
-        Style::Text => format!("{text}\n\n"),
-    };
+/// The first line: "Mid-term review of my mentorship with Alex Kim,
+/// 2026-08-24 to 2026-11-22", which is also the subject of its email.
+pub fn title(review: &Review) -> String {
     let stage = match review.stage {
         Stage::MidTerm => "Mid-term review",
         Stage::Closing => "Closing review",
@@ -23,13 +21,18 @@ pub fn render(review: &Review, style: Style) -> String {
         Some(since) => format!("{since} to {}", review.until),
         None => format!("until {}", review.until),
     };
-    let mut out = heading(
-        1,
-        &format!(
-            "{stage} of my mentorship with {}, {period}",
-            clean(&review.mentor)
-        ),
-    );
+    format!(
+        "{stage} of my mentorship with {}, {period}",
+        clean(&review.mentor)
+    )
+}
+
+pub fn render(review: &Review, style: Style) -> String {
+    let heading = |level: usize, text: &str| match style {
+        Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
+        Style::Text => format!("{text}\n\n"),
+    };
+    let mut out = heading(1, &title(review));
     let _ = writeln!(out, "{}\n", opening(review));
     if !review.goals.is_empty() {
         out.push_str(&heading(2, "Goals"));

@@ -20,16 +20,7 @@ pub fn render(summary: &Summary, style: Style) -> String {
         Style::Markdown => format!("{} {text}\n\n", "#".repeat(level)),
         Style::Text => format!("{text}\n\n"),
     };
-    let period = match summary.period() {
-        Period::Between(since, until) => format!("{since} to {until}"),
-        Period::Until(until) => format!("until {until}"),
-        Period::SinceMeeting(day) => format!("since our meeting on {day}"),
-        Period::Day(day) => format!("on {day}"),
-    };
-    let mut out = heading(
-        1,
-        &format!("Progress update for {}, {period}", clean(&summary.mentor)),
-    );
+    let mut out = heading(1, &title(summary));
     let title = match summary.last_meeting {
         Some(date) => format!("Commitments from our last meeting on {date}"),
         None => "My commitments".to_string(),
@@ -133,6 +124,18 @@ pub fn open_facts(c: &Commitment, origin: bool) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| capitalise(&parts.join(", ")))
+}
+
+/// The first line: "Progress update for Alex Kim, 2026-11-10 to 2026-11-24",
+/// which is also the subject of the email it is sent in.
+pub fn title(summary: &Summary) -> String {
+    let period = match summary.period() {
+        Period::Between(since, until) => format!("{since} to {until}"),
+        Period::Until(until) => format!("until {until}"),
+        Period::SinceMeeting(day) => format!("since our meeting on {day}"),
+        Period::Day(day) => format!("on {day}"),
+    };
+    format!("Progress update for {}, {period}", clean(&summary.mentor))
 }
 
 /// A piece of advice and how it went each time it was tried, as a list item:

@@ -8,7 +8,7 @@ use rexpect::session::{PtySession, spawn_command};
 use serde_json::{Value, json};
 
 /// How long to wait for any one prompt: generous, so a slow machine passes.
-const PROMPT_TIMEOUT_MS: u64 = 20_000;
+pub const PROMPT_TIMEOUT_MS: u64 = 20_000;
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
@@ -463,6 +463,14 @@ fn an_agenda_planned_during_the_meeting_is_held_with_the_answers() {
 /// while it reads keys in raw mode: typed a moment earlier, the terminal
 /// would turn it into a signal instead. So wait until the terminal is raw.
 fn ctrl_c(session: &mut PtySession) {
+    wait_until_raw(session);
+    session.send_control('c').expect("send Ctrl-C");
+    session.flush().expect("flush");
+}
+
+/// Waits until the prompt on screen reads keys one by one (raw mode): a
+/// key typed earlier could reach the terminal's line editing instead.
+pub fn wait_until_raw(session: &mut PtySession) {
     use nix::sys::termios::{LocalFlags, tcgetattr};
     let terminal = session
         .process()
@@ -480,8 +488,6 @@ fn ctrl_c(session: &mut PtySession) {
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    session.send_control('c').expect("send Ctrl-C");
-    session.flush().expect("flush");
 }
 
 /// What the process printed to its end, and its exit code.

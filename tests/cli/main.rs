@@ -16,6 +16,7 @@ mod mentor;
 mod nudges;
 mod practice;
 mod sample;
+mod send;
 mod shell;
 mod status;
 mod storage;

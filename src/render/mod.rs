@@ -12,6 +12,7 @@ pub mod json;
 pub mod listing;
 pub mod nudge;
 pub mod review;
+pub mod search;
 pub mod shell;
 pub mod stats;
 pub mod status;

@@ -403,6 +403,26 @@ impl Store {
         Ok(entries)
     }
 
+    /// The journal's month files that can hold entries dated within
+    /// `from..=to` (either end open), oldest first, each read only when
+    /// asked: a command that looks through years of journal (`search`,
+    /// `tags`) holds one month at a time, and can skip parsing a month whose
+    /// text cannot hold what it looks for. What is read this way is not
+    /// remembered for a later write: such commands only read.
+    pub fn journal_months(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<impl Iterator<Item = MonthFile> + use<>> {
+        let month = |date: NaiveDate| (date.year(), date.month());
+        let (first, last) = (from.map(month), to.map(month));
+        Ok(self
+            .journal_files()?
+            .into_iter()
+            .filter(move |(m, _)| first.is_none_or(|f| *m >= f) && last.is_none_or(|l| *m <= l))
+            .map(|(month, path)| MonthFile { month, path }))
+    }
+
     /// Journal entries whose ID is `typed` or starts with it, from any month,
     /// oldest first. The index knows the IDs each month file uses, so only
     /// the files that use a matching ID are read and parsed: finding one
@@ -934,6 +954,28 @@ impl Store {
                 path: path.to_path_buf(),
             })
         }
+    }
+}
+
+/// One month file of the journal; see [`Store::journal_months`].
+pub struct MonthFile {
+    month: (i32, u32),
+    path: PathBuf,
+}
+
+impl MonthFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file's bytes; `None` when it is gone since it was listed.
+    pub fn read(&self) -> Result<Option<Vec<u8>>> {
+        fsio::read_optional(&self.path)
+    }
+
+    /// The entries in `bytes`, read from this file, in the file's order.
+    pub fn entries(&self, bytes: &[u8]) -> Result<Vec<Entry>> {
+        codec::read_month(&self.path, bytes, self.month)
     }
 }
 

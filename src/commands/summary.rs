@@ -5,17 +5,20 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
+use crate::model::search::Record;
 use crate::model::summary::{self, Sources};
 use crate::render::summary::{Style, render};
 use crate::render::{Format, json};
 use crate::workspace::behind_outcomes;
+use crate::workspace::search::tag_key;
 use crate::workspace::{resolve_mentor, say};
 
 const EXAMPLES: &str = "\
 Examples:
   mentee summary                        since the last meeting, as Markdown
   mentee summary -m alex --format text | mail -s \"Progress\" alex@example.com
-  mentee summary --since 2026-09-01 --json";
+  mentee summary --since 2026-09-01 --json
+  mentee summary --tag career --since 2026-01-01";
 
 /// Print the progress summary to send your mentor
 ///
@@ -49,6 +52,10 @@ pub struct Args {
     /// Leave the signature out, even when a name is configured
     #[arg(long)]
     pub no_sign: bool,
+    /// Only the commitments, goals and entries that use this #tag (the #
+    /// is optional); the next meeting's topics are shown as they are
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
@@ -76,8 +83,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ),
     };
     crate::workspace::check_period(since, Some(until))?;
-    let entries = ctx.store.entries(since, Some(until))?;
-    let commitments = records.commitments(ctx.today);
+    let tag = args.tag.as_deref().map(tag_key).transpose()?;
+    let has = |record: Record| {
+        tag.as_ref()
+            .is_none_or(|key| record.tag_keys().contains(key))
+    };
+    let mut entries = ctx.store.entries(since, Some(until))?;
+    entries.retain(|e| has(Record::entry(e)));
+    let mut commitments = records.commitments(ctx.today);
+    commitments.retain(|c| has(Record::commitment(c)));
     let advice = behind_outcomes(ctx, &entries)?;
     let sources = Sources {
         mentor: &mentor,
@@ -86,7 +100,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         entries: &entries,
         advice: &advice,
     };
-    let goals = ctx.store.goals()?;
+    let mut goals = ctx.store.goals()?;
+    goals.retain(|g| has(Record::goal(g)));
     let summary = summary::build(&sources, since, until).with_goals(&goals, &mentor.slug);
     let format = ctx.summary_format(args.json, args.format);
     let signature = match (&args.sign, args.no_sign) {

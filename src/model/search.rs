@@ -425,11 +425,10 @@ pub struct Line {
 }
 
 /// Hits oldest first (a meeting without a date last): the newest is
-/// nearest the prompt, as in `mentee log`.
+/// nearest the prompt, as in `mentee log`. One day's hits keep the order
+/// they were found in.
 pub fn sort(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| {
-        (a.date.is_none(), a.date, &a.kind, &a.id).cmp(&(b.date.is_none(), b.date, &b.kind, &b.id))
-    });
+    hits.sort_by_key(|h| (h.date.is_none(), h.date));
 }
 
 /// How often each tag is used, and when first and last.

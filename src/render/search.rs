@@ -112,7 +112,7 @@ mod tests {
         let line = Line {
             field: "why".into(),
             text: "The  résumé first".into(),
-            spans: vec![5..13],
+            spans: std::iter::once(5..13).collect(),
         };
         assert_eq!(highlighted(&line, false), "why: The résumé first");
         assert_eq!(

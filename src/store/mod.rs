@@ -977,6 +977,53 @@ impl MonthFile {
     pub fn entries(&self, bytes: &[u8]) -> Result<Vec<Entry>> {
         codec::read_month(&self.path, bytes, self.month)
     }
+
+    /// The entries in `bytes` whose own text `may_match` accepts (it may
+    /// accept more), in the file's order: only those are parsed. Each
+    /// `[[entry]]` table's text is offered on its own, with what comes
+    /// before the first. A file with multi-line strings (where a line
+    /// `[[entry]]` may be text), or one whose parts do not parse alone, is
+    /// read whole, so that an error names its true place.
+    pub fn entries_where(
+        &self,
+        bytes: &[u8],
+        may_match: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Entry>> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return self.entries(bytes);
+        };
+        if text.contains("\"\"\"") || text.contains("'''") {
+            return self.entries(bytes);
+        }
+        let mut starts: Vec<usize> = text
+            .match_indices("\n[[entry]]")
+            .map(|(at, _)| at + 1)
+            .collect();
+        if text.starts_with("[[entry]]") {
+            starts.insert(0, 0);
+        }
+        let Some(&first) = starts.first() else {
+            return self.entries(bytes);
+        };
+        let head = &text[..first];
+        let mut found = Vec::new();
+        let ends = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(text.len()));
+        for (start, end) in starts.iter().copied().zip(ends) {
+            let part = &text[start..end];
+            if !may_match(part) {
+                continue;
+            }
+            match codec::read_month(&self.path, format!("{head}{part}").as_bytes(), self.month) {
+                Ok(entries) => found.extend(entries),
+                Err(_) => return self.entries(bytes),
+            }
+        }
+        Ok(found)
+    }
 }
 
 /// How mentee saw a file: its bytes (`None`: it did not exist), or only the

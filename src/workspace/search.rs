@@ -87,7 +87,7 @@ pub fn each_record(
                 continue;
             }
             month
-                .entries(&bytes)?
+                .entries_where(&bytes, may_match)?
                 .iter()
                 .map(Record::entry)
                 .for_each(&mut offer);

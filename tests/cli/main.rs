@@ -16,6 +16,7 @@ mod mentor;
 mod nudges;
 mod practice;
 mod sample;
+mod search;
 mod shell;
 mod status;
 mod storage;

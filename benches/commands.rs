@@ -11,6 +11,8 @@
 //! would find it), then `MENTEE_BENCH_RUNS` times; the median is printed.
 //! Peak memory is read with getrusage in a child process that runs the
 //! command once, so it is that command's own maximum resident set.
+//! `search` is also set against `grep -ri` over the same files, timed the same
+//! way in the same run.
 //! This is a benchmark, not a test: nothing fails when the machine is slow.
 
 // A program of its own: it prints as it likes.
@@ -46,6 +48,13 @@ const COMMANDS: &[(&str, &[&str], u32, u32)] = &[
         &["summary", "-m", "alex", "--since", "2016-11-22"],
         150,
         0,
+    ),
+    ("search, ten years", &["search", "resume"], 50, 50),
+    (
+        "search --tag, ten years",
+        &["search", "--tag", "career"],
+        50,
+        50,
     ),
 ];
 
@@ -91,6 +100,17 @@ fn main() {
                 "| {label} | {entries} | {median:.1} ms | {:.1} MB | {target} |",
                 peak as f64 / 1024.0
             );
+            if label.starts_with("search, ") {
+                let grep = || time_grep(&dir, "résumé");
+                grep();
+                let mut times: Vec<f64> = (0..runs).map(|_| grep()).collect();
+                times.sort_by(f64::total_cmp);
+                let grep = times[times.len() / 2];
+                println!(
+                    "| grep -ri résumé, same files | {entries} | {grep:.1} ms | | search within 2x: {:.1}x |",
+                    median / grep
+                );
+            }
         }
     }
 }
@@ -115,6 +135,22 @@ fn time(dir: &Path, home: &Path, args: &[&str]) -> f64 {
     let status = mentee(dir, home, args).status().expect("mentee runs");
     let elapsed = start.elapsed().as_secs_f64() * 1000.0;
     assert!(status.success(), "mentee {args:?} failed");
+    elapsed
+}
+
+/// Milliseconds for `grep -ri` over the data folder, the yardstick for
+/// `mentee search`.
+fn time_grep(dir: &Path, word: &str) -> f64 {
+    let start = Instant::now();
+    let status = Command::new("grep")
+        .args(["-ri", word])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("grep runs");
+    let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+    assert!(status.code().is_some_and(|c| c <= 1), "grep failed");
     elapsed
 }
 

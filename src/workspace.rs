@@ -23,6 +23,8 @@ use crate::store::{self, DataFile, Lock, Store};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
+pub mod search;
+
 /// What some kinds of entry carry besides their text.
 #[derive(Debug, Default)]
 pub struct Details {

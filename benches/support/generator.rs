@@ -193,6 +193,12 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 _ => (Kind::Update, rng.pick(UPDATES).to_string()),
             };
             let mentor = mentors[rng.below(mentors.len())].1.to_string();
+            // A rare text, for a search that finds a few entries in years.
+            let text = if n % 10_000 == 7 {
+                "Rewrote my résumé after the #career chat.".to_string()
+            } else {
+                text
+            };
             Entry {
                 id: ids.fresh(),
                 date,

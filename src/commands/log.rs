@@ -4,8 +4,10 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
+use crate::model::search::Record;
 use crate::model::timeline;
 use crate::render::{json, listing};
+use crate::workspace::search::tag_key;
 use crate::workspace::{resolve_mentor, say};
 
 /// Show the timeline of everything, newest last
@@ -14,7 +16,7 @@ use crate::workspace::{resolve_mentor, say};
 /// date order. --since and --until take any date form, such as 1m or mon.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_long_help = "Examples:\n  mentee log --since 1m\n  mentee log -m alex --since 2026-01-01 --until 2026-06-30 --json"
+    after_long_help = "Examples:\n  mentee log --since 1m\n  mentee log -m alex --since 2026-01-01 --until 2026-06-30 --json\n  mentee log --tag career"
 )]
 pub struct Args {
     /// Only what concerns this mentor (entries for everyone included)
@@ -26,6 +28,9 @@ pub struct Args {
     /// Up to and including this day
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
+    /// Only what uses this #tag (the # is optional)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -40,21 +45,26 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Some(typed) => Some(resolve_mentor(ctx, &records.mentors, Some(typed))?.slug),
         None => None,
     };
-    let entries = ctx.store.entries(since, until)?;
-    let mut events = timeline::build(
-        &records.meetings,
-        &records.commitments(ctx.today),
-        &entries,
-        since,
-        until,
-    );
+    let tag = args.tag.as_deref().map(tag_key).transpose()?;
+    let mut entries = ctx.store.entries(since, until)?;
+    let mut meetings = records.meetings.clone();
+    let mut commitments = records.commitments(ctx.today);
+    if let Some(key) = &tag {
+        let has = |record: Record| record.tag_keys().contains(key);
+        entries.retain(|e| has(Record::entry(e)));
+        meetings.retain(|m| has(Record::meeting(m)));
+        commitments.retain(|c| has(Record::commitment(c)));
+    }
+    let mut events = timeline::build(&meetings, &commitments, &entries, since, until);
     if let Some(slug) = slug {
         events.retain(|e| e.mentor.as_ref().is_none_or(|m| *m == slug));
     }
     if args.json {
         outln!("{}", json::document("events", &events));
     } else if events.is_empty() {
-        say(if args.since.is_some() || args.until.is_some() {
+        say(if tag.is_some() {
+            "Nothing logged with that tag."
+        } else if args.since.is_some() || args.until.is_some() {
             "Nothing logged in that period."
         } else {
             "Nothing logged yet."

@@ -17,10 +17,12 @@ pub mod meet;
 pub mod mentor;
 pub mod nudge;
 pub mod review;
+pub mod search;
 pub mod stats;
 pub mod status;
 pub mod summary;
 pub mod sync;
+pub mod tags;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
@@ -88,6 +90,8 @@ pub enum Command {
     #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
     Nudge(nudge::Command),
     Stats(stats::Args),
+    Search(search::Args),
+    Tags(tags::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -218,6 +222,8 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Review(args)) => review::run(ctx, &args),
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
+        Some(Command::Search(args)) => search::run(ctx, &args),
+        Some(Command::Tags(args)) => tags::run(ctx, &args),
         // Run before the data is opened: see `run`.
         Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }

@@ -5,10 +5,12 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
+use crate::model::search::Record;
 use crate::model::summary::{self, Sources};
 use crate::render::summary::{Style, render, title};
 use crate::render::{Format, json};
 use crate::workspace::behind_outcomes;
+use crate::workspace::search::tag_key;
 use crate::workspace::share::{self, Letter, Share};
 use crate::workspace::{resolve_mentor, say};
 
@@ -19,7 +21,8 @@ Examples:
   mentee summary --since 2026-09-01 --json
   mentee summary -m alex --eml update.eml     a draft email to open in your mail client
   mentee summary -m alex --send               email it through sendmail (asks first)
-  mentee summary --copy                       onto the clipboard, over SSH too";
+  mentee summary --copy                       onto the clipboard, over SSH too
+  mentee summary --tag career --since 2026-01-01";
 
 /// Print the progress summary to send your mentor
 ///
@@ -60,6 +63,10 @@ pub struct Args {
     /// Leave the signature out, even when a name is configured
     #[arg(long)]
     pub no_sign: bool,
+    /// Only the commitments, goals and entries that use this #tag (the #
+    /// is optional); the next meeting's topics are shown as they are
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
     #[command(flatten)]
     pub share: ShareArgs,
 }
@@ -91,10 +98,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ),
     };
     crate::workspace::check_period(since, Some(until))?;
-    let entries = ctx.store.entries(since, Some(until))?;
-    let commitments = records.commitments(ctx.today);
+    let tag = args.tag.as_deref().map(tag_key).transpose()?;
+    let has = |record: Record| {
+        tag.as_ref()
+            .is_none_or(|key| record.tag_keys().contains(key))
+    };
+    let mut entries = ctx.store.entries(since, Some(until))?;
+    entries.retain(|e| has(Record::entry(e)));
+    let mut commitments = records.commitments(ctx.today);
+    commitments.retain(|c| has(Record::commitment(c)));
     let advice = behind_outcomes(ctx, &entries)?;
-    let goals = ctx.store.goals()?;
+    let mut goals = ctx.store.goals()?;
+    goals.retain(|g| has(Record::goal(g)));
     let sources = Sources {
         mentor: &mentor,
         meetings: &records.meetings,

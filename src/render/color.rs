@@ -11,6 +11,8 @@ pub enum Paint {
     Green,
     Yellow,
     Dim,
+    /// What a search found: bold red, as grep shows it.
+    Match,
 }
 
 /// The colour of a commitment's status: done green, in progress yellow,
@@ -33,6 +35,7 @@ pub fn paint(text: &str, paint: Option<Paint>, on: bool) -> String {
         Some(Paint::Green) => "32",
         Some(Paint::Yellow) => "33",
         Some(Paint::Dim) => "2",
+        Some(Paint::Match) => "1;31",
     };
     format!("\u{1b}[{code}m{text}\u{1b}[0m")
 }
@@ -46,6 +49,7 @@ pub fn cell(text: String, paint: Option<Paint>, on: bool) -> Cell {
         Some(Paint::Green) => cell.fg(Color::Green),
         Some(Paint::Yellow) => cell.fg(Color::Yellow),
         Some(Paint::Dim) => cell.add_attribute(Attribute::Dim),
+        Some(Paint::Match) => cell.fg(Color::Red).add_attribute(Attribute::Bold),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod listing;
 pub mod mail;
 pub mod nudge;
 pub mod review;
+pub mod search;
 pub mod shell;
 pub mod stats;
 pub mod status;

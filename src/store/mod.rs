@@ -35,6 +35,7 @@ pub use layout::{DataFile, month_of, owned_by_mentee};
 use layout::{subdirs, toml_files};
 pub use meetings::{MAX_MEETINGS_PER_NAME, overfull_meeting_names};
 pub use merge_driver::{JournalMerge, merge_journal_files};
+pub use months::MonthFile;
 pub use write::write_private;
 use write::{Seen, random};
 

@@ -277,4 +277,93 @@ impl Store {
         let still = fs::metadata(path).ok().map(|meta| Stamp::of(&meta));
         Ok((still == Some(known.stamp)).then_some(bytes))
     }
+
+    /// The journal's month files that can hold entries dated within
+    /// `from..=to` (either end open), oldest first, each read only when
+    /// asked: a command that looks through years of journal (`search`,
+    /// `tags`) holds one month at a time, and can skip parsing a month whose
+    /// text cannot hold what it looks for. What is read this way is not
+    /// remembered for a later write: such commands only read.
+    pub fn journal_months(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<impl Iterator<Item = MonthFile> + use<>> {
+        let month = |date: NaiveDate| (date.year(), date.month());
+        let (first, last) = (from.map(month), to.map(month));
+        Ok(self
+            .journal_files()?
+            .into_iter()
+            .filter(move |(m, _)| first.is_none_or(|f| *m >= f) && last.is_none_or(|l| *m <= l))
+            .map(|(month, path)| MonthFile { month, path }))
+    }
+}
+
+/// One month file of the journal; see [`Store::journal_months`].
+pub struct MonthFile {
+    month: (i32, u32),
+    path: PathBuf,
+}
+
+impl MonthFile {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file's bytes; `None` when it is gone since it was listed.
+    pub fn read(&self) -> Result<Option<Vec<u8>>> {
+        fsio::read_optional(&self.path)
+    }
+
+    /// The entries in `bytes`, read from this file, in the file's order.
+    pub fn entries(&self, bytes: &[u8]) -> Result<Vec<Entry>> {
+        codec::read_month(&self.path, bytes, self.month)
+    }
+
+    /// The entries in `bytes` whose own text `may_match` accepts (it may
+    /// accept more), in the file's order: only those are parsed. Each
+    /// `[[entry]]` table's text is offered on its own, with what comes
+    /// before the first. A file with multi-line strings (where a line
+    /// `[[entry]]` may be text), or one whose parts do not parse alone, is
+    /// read whole, so that an error names its true place.
+    pub fn entries_where(
+        &self,
+        bytes: &[u8],
+        may_match: &dyn Fn(&str) -> bool,
+    ) -> Result<Vec<Entry>> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return self.entries(bytes);
+        };
+        if text.contains("\"\"\"") || text.contains("'''") {
+            return self.entries(bytes);
+        }
+        let mut starts: Vec<usize> = text
+            .match_indices("\n[[entry]]")
+            .map(|(at, _)| at + 1)
+            .collect();
+        if text.starts_with("[[entry]]") {
+            starts.insert(0, 0);
+        }
+        let Some(&first) = starts.first() else {
+            return self.entries(bytes);
+        };
+        let head = &text[..first];
+        let mut found = Vec::new();
+        let ends = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(text.len()));
+        for (start, end) in starts.iter().copied().zip(ends) {
+            let part = &text[start..end];
+            if !may_match(part) {
+                continue;
+            }
+            match codec::read_month(&self.path, format!("{head}{part}").as_bytes(), self.month) {
+                Ok(entries) => found.extend(entries),
+                Err(_) => return self.entries(bytes),
+            }
+        }
+        Ok(found)
+    }
 }

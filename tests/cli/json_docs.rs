@@ -298,7 +298,7 @@ fn scenario() -> TestEnv {
            options = [\"Cut over in December\", \"Wait for January\"]\ninput = \"Not in the freeze.\"\n\
            why = \"The freeze starts on the 14th.\"\ntext = \"Cut over in the first week of December.\"\n\
            \n[[entry]]\nid = \"zzgb01\"\ndate = 2026-11-20\nkind = \"giveback\"\nmentor = \"alex-kim\"\n\
-           text = \"Sent Alex the call for speakers.\"\n";
+           text = \"Sent Alex the call for speakers #community.\"\n";
     env.write(month, &text);
     env
 }
@@ -321,6 +321,12 @@ fn every_documented_field_appears_and_nothing_else_does() {
         ("stats", &["stats", "--json"]),
         ("stats", &["stats", "-m", "alex", "--json"]),
         ("decisions", &["decisions", "--json"]),
+        ("hits", &["search", "the", "--json"]),
+        (
+            "hits",
+            &["search", "--regex", "[a-z]", "--kind", "meeting", "--json"],
+        ),
+        ("tags", &["tags", "--json"]),
         ("review", &["review", "-m", "alex", "--mid", "--json"]),
         ("review", &["review", "-m", "jordan", "--format", "json"]),
         (
@@ -351,11 +357,13 @@ fn every_documented_field_appears_and_nothing_else_does() {
             "events",
             "export",
             "goals",
+            "hits",
             "mentors",
             "review",
             "stats",
             "status",
-            "summary"
+            "summary",
+            "tags"
         ],
         "every document in docs/json.md is checked"
     );

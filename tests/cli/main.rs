@@ -16,6 +16,7 @@ mod mentor;
 mod nudges;
 mod practice;
 mod sample;
+mod search;
 mod send;
 mod shell;
 mod status;

@@ -1,0 +1,620 @@
+//! Finding words, a pattern or a `#tag` in every text mentee stores
+//! (`mentee search`, and `--tag` on `log` and `summary`).
+//!
+//! Each record (a meeting, a commitment, a journal entry, a goal, a queued
+//! topic) is a list of texts. Words are matched as in a search box: case
+//! and accents do not count (`resume` finds `Résumé`), and a record matches
+//! when every word occurs somewhere in it. A regular expression is matched
+//! line by line, without regard to case. The lines shown are those that
+//! hold a match.
+//!
+//! [`Query::may_match`] answers for a whole file's raw text, so that a file
+//! that cannot hold a match is never parsed: a text with no escape in it is
+//! a verbatim part of its file, and folding works one character at a time,
+//! so what matches in a text matches in the file around it.
+
+use crate::model::commitment::Commitment;
+use crate::model::goal::Goal;
+use crate::model::id::Id;
+use crate::model::journal::Entry;
+use crate::model::meeting::{Meeting, QueuedTopic};
+use crate::model::tags;
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Every kind of record `--kind` can name.
+pub const KINDS: [&str; 12] = [
+    "meeting",
+    "commitment",
+    "update",
+    "win",
+    "thanks",
+    "note",
+    "decision",
+    "advice",
+    "outcome",
+    "giveback",
+    "goal",
+    "later",
+];
+
+/// The kinds that live in the journal's month files.
+pub const JOURNAL_KINDS: [&str; 8] = [
+    "update", "win", "thanks", "note", "decision", "advice", "outcome", "giveback",
+];
+
+/// Text as search compares it: lowercase, with accents and other combining
+/// marks removed and compatibility forms (`ﬁ`, full-width letters) spelt
+/// plainly. Works one character at a time.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_compatible(c, |d| {
+        for l in d.to_lowercase() {
+            if !is_combining_mark(l) {
+                out.push(l);
+            }
+        }
+    });
+}
+
+/// `text` folded, with the place in `text` of each folded byte's character.
+fn fold_mapped(text: &str) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let before = out.len();
+        fold_char(c, &mut out);
+        map.extend(std::iter::repeat_n(
+            at..at + c.len_utf8(),
+            out.len() - before,
+        ));
+    }
+    (out, map)
+}
+
+/// One record, as search sees it.
+#[derive(Debug, Clone)]
+pub struct Record<'a> {
+    pub date: Option<NaiveDate>,
+    pub kind: &'a str,
+    pub mentor: Option<&'a str>,
+    pub id: &'a Id,
+    /// Each text with what it is: `text`, `topic`, `why`, …
+    pub texts: Vec<(&'static str, &'a str)>,
+}
+
+impl<'a> Record<'a> {
+    /// A journal entry: its text, and a decision's options, mentor input
+    /// and reason.
+    pub fn entry(e: &'a Entry) -> Record<'a> {
+        let mut texts = vec![("text", e.text.as_str())];
+        texts.extend(e.options.iter().map(|o| ("option", o.as_str())));
+        texts.extend(e.input.as_deref().map(|t| ("input", t)));
+        texts.extend(e.why.as_deref().map(|t| ("why", t)));
+        Record {
+            date: Some(e.date),
+            kind: e.kind.as_str(),
+            mentor: e.mentor.as_deref(),
+            id: &e.id,
+            texts,
+        }
+    }
+
+    /// A meeting: its topics and the notes of its check-in report.
+    pub fn meeting(m: &'a Meeting) -> Record<'a> {
+        let mut texts: Vec<_> = m.topics.iter().map(|t| ("topic", t.as_str())).collect();
+        texts.extend(
+            m.checkins
+                .iter()
+                .filter_map(|c| c.note.as_deref())
+                .map(|n| ("check-in", n)),
+        );
+        Record {
+            date: m.date,
+            kind: "meeting",
+            mentor: Some(&m.mentor),
+            id: &m.id,
+            texts,
+        }
+    }
+
+    /// A commitment: its text and the note of each change of status.
+    pub fn commitment(c: &'a Commitment) -> Record<'a> {
+        let mut texts = vec![("text", c.text.as_str())];
+        texts.extend(
+            c.history
+                .iter()
+                .filter_map(|h| h.note.as_deref().map(|n| (h.status.as_str(), n))),
+        );
+        Record {
+            date: Some(c.created),
+            kind: "commitment",
+            mentor: Some(&c.mentor),
+            id: &c.id,
+            texts,
+        }
+    }
+
+    /// A goal: its text, its measure and the note of each rating.
+    pub fn goal(g: &'a Goal) -> Record<'a> {
+        let mut texts = vec![("text", g.text.as_str())];
+        texts.extend(g.measure.as_deref().map(|m| ("measure", m)));
+        texts.extend(
+            g.ratings
+                .iter()
+                .filter_map(|r| r.note.as_deref())
+                .map(|n| ("rating", n)),
+        );
+        Record {
+            date: Some(g.created),
+            kind: "goal",
+            mentor: g.mentor.as_deref(),
+            id: &g.id,
+            texts,
+        }
+    }
+
+    /// A topic queued for a later meeting.
+    pub fn later(t: &'a QueuedTopic) -> Record<'a> {
+        Record {
+            date: Some(t.added),
+            kind: "later",
+            mentor: Some(&t.mentor),
+            id: &t.id,
+            texts: vec![("text", t.text.as_str())],
+        }
+    }
+
+    /// The keys of the tags used anywhere in the record, each once.
+    pub fn tag_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .texts
+            .iter()
+            .flat_map(|(_, text)| tags::tags_in(text))
+            .map(|t| t.key())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// What to look for: words or a pattern, a tag, or both.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pattern: Option<Pattern>,
+    tag: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Pattern {
+    /// Folded, none empty.
+    Words(Vec<String>),
+    Regex {
+        regex: Regex,
+        /// `^` or `$` mean a line's start and end, which a file's raw text
+        /// does not show, so such a pattern is tried on every record.
+        anchored: bool,
+    },
+}
+
+/// A regular expression that does not compile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason} at character {column}")]
+pub struct PatternError {
+    /// Where, counted in characters from 1.
+    pub column: usize,
+    pub reason: String,
+}
+
+impl Query {
+    /// Every word in `typed` (split at spaces) must occur.
+    pub fn words<S: AsRef<str>>(typed: &[S]) -> Query {
+        let words: Vec<String> = typed
+            .iter()
+            .flat_map(|t| t.as_ref().split_whitespace())
+            .map(fold)
+            .collect();
+        Query {
+            pattern: (!words.is_empty()).then_some(Pattern::Words(words)),
+            tag: None,
+        }
+    }
+
+    /// A regular expression, matched line by line without regard to case.
+    pub fn regex(typed: &str) -> Result<Query, PatternError> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(typed)
+            .map_err(|err| {
+                let (offset, reason) = match &err {
+                    regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string()),
+                    regex_syntax::Error::Translate(e) => {
+                        (e.span().start.offset, e.kind().to_string())
+                    }
+                    _ => (0, err.to_string()),
+                };
+                let before = typed.get(..offset).unwrap_or(typed);
+                PatternError {
+                    column: before.chars().count() + 1,
+                    reason,
+                }
+            })?;
+        let anchored = hir.properties().look_set().contains_anchor();
+        let regex = regex::RegexBuilder::new(typed)
+            .case_insensitive(true)
+            .build()
+            .map_err(|err| PatternError {
+                column: 1,
+                reason: err.to_string(),
+            })?;
+        Ok(Query {
+            pattern: Some(Pattern::Regex { regex, anchored }),
+            tag: None,
+        })
+    }
+
+    /// Also (or only) records that use the tag with this key (see
+    /// [`tags::typed_key`]).
+    pub fn with_tag(mut self, key: Option<String>) -> Query {
+        self.tag = key;
+        self
+    }
+
+    /// Whether a file's raw text may hold a record that matches. `false`
+    /// only when none can.
+    pub fn may_match(&self, raw: &str) -> bool {
+        // An escape (`\"`, `\u00e9`) can hide a match from the raw text.
+        if raw.contains('\\') {
+            return true;
+        }
+        let folded = match (&self.pattern, &self.tag) {
+            (Some(Pattern::Words(_)), _) | (_, Some(_)) => Some(fold(raw)),
+            _ => None,
+        };
+        let words = match &self.pattern {
+            Some(Pattern::Words(words)) => folded
+                .as_deref()
+                .is_some_and(|f| words.iter().all(|w| f.contains(w.as_str()))),
+            Some(Pattern::Regex { regex, anchored }) => *anchored || regex.is_match(raw),
+            None => true,
+        };
+        let tag = match &self.tag {
+            Some(key) => folded
+                .as_deref()
+                .is_some_and(|f| f.contains(&format!("#{key}"))),
+            None => true,
+        };
+        words && tag
+    }
+
+    /// The record as a hit, with the lines that match, if it matches.
+    pub fn hit(&self, record: &Record) -> Option<Hit> {
+        if let Some(key) = &self.tag
+            && !record.tag_keys().contains(key)
+        {
+            return None;
+        }
+        let mut lines = Vec::new();
+        let mut found = vec![false; self.word_count()];
+        for (field, text) in &record.texts {
+            for line in text.lines() {
+                let spans = self.spans(line, &mut found);
+                if !spans.is_empty() {
+                    lines.push(Line {
+                        field: (*field).to_string(),
+                        text: line.to_string(),
+                        spans,
+                    });
+                }
+            }
+        }
+        if found.iter().any(|f| !f) || lines.is_empty() {
+            return None;
+        }
+        Some(Hit {
+            date: record.date,
+            kind: record.kind.to_string(),
+            mentor: record.mentor.map(str::to_string),
+            id: record.id.clone(),
+            lines,
+        })
+    }
+
+    fn word_count(&self) -> usize {
+        match &self.pattern {
+            Some(Pattern::Words(words)) => words.len(),
+            _ => 0,
+        }
+    }
+
+    /// Where `line` matches, in order and without overlaps; marks in
+    /// `found` each word seen.
+    fn spans(&self, line: &str, found: &mut [bool]) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        match &self.pattern {
+            Some(Pattern::Words(words)) => {
+                let (folded, map) = fold_mapped(line);
+                for (i, word) in words.iter().enumerate() {
+                    for (at, _) in folded.match_indices(word.as_str()) {
+                        found[i] = true;
+                        spans.push(map[at].start..map[at + word.len() - 1].end);
+                    }
+                }
+            }
+            Some(Pattern::Regex { regex, .. }) => {
+                spans.extend(
+                    regex
+                        .find_iter(line)
+                        .filter(|m| !m.is_empty())
+                        .map(|m| m.range()),
+                );
+                if spans.is_empty() && regex.is_match(line) {
+                    // A match of nothing (`^`, `x*`) still marks the line.
+                    spans.push(0..0);
+                }
+            }
+            None => {}
+        }
+        if let Some(key) = &self.tag {
+            let tagged: Vec<_> = tags::tags_in(line)
+                .into_iter()
+                .filter(|t| t.key() == *key)
+                .map(|t| t.range)
+                .collect();
+            if self.pattern.is_none() || !spans.is_empty() {
+                spans.extend(tagged);
+            }
+        }
+        merge(spans)
+    }
+}
+
+/// Sorted, with overlapping and touching spans joined.
+fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end && last.start < last.end => {
+                last.end = last.end.max(span.end);
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// A record that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub date: Option<NaiveDate>,
+    pub kind: String,
+    pub mentor: Option<String>,
+    pub id: Id,
+    pub lines: Vec<Line>,
+}
+
+/// A line of a record that holds a match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Line {
+    /// Which text of the record it is from: `text`, `topic`, …
+    pub field: String,
+    pub text: String,
+    /// Where the matches are, in bytes.
+    #[serde(skip)]
+    pub spans: Vec<Range<usize>>,
+}
+
+/// Hits oldest first (a meeting without a date last): the newest is
+/// nearest the prompt, as in `mentee log`. One day's hits keep the order
+/// they were found in.
+pub fn sort(hits: &mut [Hit]) {
+    hits.sort_by_key(|h| (h.date.is_none(), h.date));
+}
+
+/// How often each tag is used, and when first and last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TagCount {
+    /// The tag as first written, without `#`.
+    pub tag: String,
+    /// How many records use it.
+    pub count: usize,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
+/// Counts tags record by record.
+#[derive(Debug, Default)]
+pub struct TagCounter {
+    counts: std::collections::HashMap<String, TagCount>,
+}
+
+impl TagCounter {
+    pub fn add(&mut self, record: &Record) {
+        let mut seen = Vec::new();
+        for (_, text) in &record.texts {
+            for tag in tags::tags_in(text) {
+                let key = tag.key();
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key.clone());
+                let count = self.counts.entry(key).or_insert_with(|| TagCount {
+                    tag: tag.name.to_string(),
+                    count: 0,
+                    first: None,
+                    last: None,
+                });
+                count.count += 1;
+                if let Some(date) = record.date {
+                    count.first = Some(count.first.map_or(date, |d| d.min(date)));
+                    count.last = Some(count.last.map_or(date, |d| d.max(date)));
+                }
+            }
+        }
+    }
+
+    /// Most used first; ties by name.
+    pub fn into_counts(self) -> Vec<TagCount> {
+        let mut counts: Vec<TagCount> = self.counts.into_values().collect();
+        counts.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| fold(&a.tag).cmp(&fold(&b.tag)))
+        });
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::journal::Kind;
+
+    fn entry(text: &str) -> Entry {
+        let day = "2026-11-20".parse().expect("date");
+        Entry::new(
+            Id::from("ent001"),
+            day,
+            Kind::Update,
+            None,
+            text.to_string(),
+        )
+    }
+
+    #[track_caller]
+    fn case(query: &Query, text: &str, expected: &[&str]) {
+        let e = entry(text);
+        let shown: Vec<String> = query
+            .hit(&Record::entry(&e))
+            .map(|hit| {
+                hit.lines
+                    .iter()
+                    .map(|l| {
+                        let mut out = String::new();
+                        let mut at = 0;
+                        for s in &l.spans {
+                            out.push_str(&l.text[at..s.start]);
+                            out.push_str(&format!("[{}]", &l.text[s.clone()]));
+                            at = s.end;
+                        }
+                        out.push_str(&l.text[at..]);
+                        out
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(shown, expected, "{text:?}");
+        if !expected.is_empty() {
+            assert!(query.may_match(&format!("text = \"{text}\"")), "prefilter");
+        }
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Résumé"), "resume");
+        assert_eq!(fold("ÉCOLE ﬁnal"), "ecole final");
+        assert_eq!(fold("Straße"), "straße");
+        assert_eq!(fold("plain"), "plain");
+    }
+
+    #[test]
+    fn every_word_must_occur_and_the_lines_with_one_are_shown() {
+        let q = Query::words(&["résumé review"]);
+        case(
+            &q,
+            "Update my Résumé\nthen the review\nand lunch",
+            &["Update my [Résumé]", "then the [review]"],
+        );
+        case(&q, "Update my resume", &[]);
+        case(
+            &Query::words(&["resume"]),
+            "RÉSUMÉ, résumé",
+            &["[RÉSUMÉ], [résumé]"],
+        );
+        case(&Query::words(&["ab"]), "abab", &["[abab]"]);
+    }
+
+    #[test]
+    fn a_regex_is_matched_line_by_line_without_case() {
+        let q = Query::regex("sp(l|r)it").expect("compiles");
+        case(&q, "How to SPLIT billing\nno", &["How to [SPLIT] billing"]);
+        let q = Query::regex("^then").expect("compiles");
+        case(&q, "first\nthen second", &["[then] second"]);
+        assert!(q.may_match("text = \"first\nthen\""));
+    }
+
+    #[test]
+    fn a_bad_regex_names_where() {
+        let err = Query::regex("ab(c").expect_err("does not compile");
+        assert_eq!(err.column, 3);
+        assert_eq!(err.reason, "unclosed group");
+        let err = Query::regex("é[z-a]").expect_err("does not compile");
+        assert_eq!(err.column, 3);
+    }
+
+    #[test]
+    fn a_tag_finds_records_that_use_it() {
+        let q = Query::default().with_tag(Some("career".into()));
+        case(
+            &q,
+            "Talked #Career, then\nlunch",
+            &["Talked [#Career], then"],
+        );
+        case(&q, "about career", &[]);
+        case(&q, "see https://x.org/#career", &[]);
+        let q = Query::words(&["talked"]).with_tag(Some("career".into()));
+        case(&q, "Talked #career", &["[Talked] [#career]"]);
+    }
+
+    #[test]
+    fn the_prefilter_rejects_only_files_without_a_match() {
+        let q = Query::words(&["resume", "review"]);
+        assert!(q.may_match("text = \"Résumé review\""));
+        assert!(!q.may_match("text = \"Résumé\""));
+        assert!(q.may_match("text = \"R\\u00e9sum\\u00e9 review\""));
+        let q = Query::regex("resume").expect("compiles");
+        assert!(!q.may_match("text = \"nothing\""));
+    }
+
+    #[test]
+    fn tags_are_counted_once_a_record_with_first_and_last_use() {
+        let mut counter = TagCounter::default();
+        let a = entry("#Career and #career again, #growth");
+        let mut b = entry("#career");
+        b.date = "2026-12-01".parse().expect("date");
+        counter.add(&Record::entry(&a));
+        counter.add(&Record::entry(&b));
+        let counts = counter.into_counts();
+        let shown: Vec<String> = counts
+            .iter()
+            .map(|c| format!("{} {} {:?} {:?}", c.tag, c.count, c.first, c.last))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Career 2 Some(2026-11-20) Some(2026-12-01)",
+                "growth 1 Some(2026-11-20) Some(2026-11-20)"
+            ]
+        );
+    }
+}

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod completions;
 pub mod decision;
 pub mod edit;
+pub mod entry;
 pub mod export;
 pub mod goal;
 pub mod import;
@@ -16,6 +17,7 @@ pub mod meet;
 pub mod mentor;
 pub mod nudge;
 pub mod review;
+pub mod rm;
 pub mod stats;
 pub mod status;
 pub mod summary;
@@ -85,6 +87,10 @@ pub enum Command {
     #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
     Nudge(nudge::Command),
     Stats(stats::Args),
+    /// Correct a journal entry: an update, win, thanks, note, advice, outcome, decision or give-back
+    #[command(subcommand)]
+    Entry(entry::Command),
+    Rm(rm::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -171,6 +177,8 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Review(args)) => review::run(ctx, &args),
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
+        Some(Command::Entry(cmd)) => entry::run(ctx, cmd),
+        Some(Command::Rm(args)) => rm::run(ctx, &args),
         // Run before the data is opened: see `run`.
         Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }

@@ -434,6 +434,8 @@ impl From<WireCommitment> for Action {
                     note: h.note,
                 })
                 .collect(),
+            // An export carries the status history only.
+            corrections: Vec::new(),
         }
     }
 }
@@ -472,6 +474,7 @@ impl From<WireEntry> for Entry {
             input: e.input,
             why: e.why,
             text: e.text,
+            edited: None,
         }
     }
 }
@@ -540,6 +543,7 @@ impl From<WireGoal> for Goal {
                     note: r.note,
                 })
                 .collect(),
+            corrections: Vec::new(),
         }
     }
 }

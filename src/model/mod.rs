@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod commitment;
+pub mod correction;
 pub mod dates;
 pub mod goal;
 pub mod id;
@@ -12,6 +13,7 @@ pub mod meeting;
 pub mod mentor;
 pub mod nudge;
 pub mod overview;
+pub mod removal;
 pub mod review;
 pub mod stats;
 pub mod summary;

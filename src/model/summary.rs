@@ -272,6 +272,7 @@ mod tests {
             options: Vec::new(),
             input: None,
             why: None,
+            edited: None,
         }
     }
 

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     lost.extend(more);
     let mut goals_changed = false;
     let removed_entry = match &target {
-        Target::Entry(entry) => vec![entry.clone()],
+        Target::Entry(entry) => vec![(**entry).clone()],
         _ => Vec::new(),
     };
     changed.retain(|e| !gone.contains(&e.id));
@@ -139,7 +139,7 @@ fn find(
         ));
     }
     for entry in entries {
-        all.push((&entry.id, Target::Entry(entry.clone())));
+        all.push((&entry.id, Target::Entry(Box::new(entry.clone()))));
     }
     for (i, goal) in goals.iter().enumerate() {
         all.push((&goal.id, Target::Goal(i)));

@@ -23,7 +23,7 @@ use crate::model::meeting::{Action, Meeting};
 pub enum Target {
     Commitment(Origin),
     /// A journal entry (its ID and the month it is in come with it).
-    Entry(Entry),
+    Entry(Box<Entry>),
     /// A goal, by its place in the goals file.
     Goal(usize),
     /// A queued topic, by its place in the queue.

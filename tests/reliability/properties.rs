@@ -205,6 +205,7 @@ fn entry() -> impl Strategy<Value = Entry> {
             options: Vec::new(),
             input: None,
             why: None,
+            edited: None,
         })
 }
 
@@ -1007,6 +1008,7 @@ fn save_back(
                     options: Vec::new(),
                     input: None,
                     why: None,
+                    edited: None,
                 };
                 store.add_entry(lock, &new)?;
                 all.push(new);

@@ -212,6 +212,7 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 options: Vec::new(),
                 input: None,
                 why: None,
+                edited: None,
             }
         })
         .collect();

@@ -2,8 +2,10 @@
 
 use crate::commands::MentorArg;
 use crate::context::Context;
+use crate::error::Error;
 use crate::error::Result;
 use crate::model::commitment::{self, Commitment};
+use crate::model::correction::{ActionFix, Edit};
 use crate::model::dates::Direction;
 use crate::model::ledger::{Holder, Ledger, Origin};
 use crate::model::meeting::{Action, Status, last_held};
@@ -37,9 +39,14 @@ pub enum Command {
     /// Open a done or dropped commitment again
     #[command(after_long_help = "Example:\n  mentee action reopen k3f9x2")]
     Reopen(ReopenArgs),
-    /// Record any status: open, in-progress, blocked, done or dropped
+    /// Record any status, or correct the due date, text or goal
+    ///
+    /// A status is a report (it shows in the summary and the check-in). A
+    /// correction (--due, --no-due, --text, --goal, --no-goal) fixes what was
+    /// recorded wrongly: it is kept in the commitment's list of corrections,
+    /// with the old and new value, and reports nothing.
     #[command(
-        after_long_help = "Example:\n  mentee action set k3f9x2 blocked --note \"waiting for the staging database\""
+        after_long_help = "Examples:\n  mentee action set k3f9x2 blocked --note \"waiting for the staging database\"\n  mentee action set k3f9x2 --due 2027-02-10 --note \"agreed a later date\"\n  mentee action set k3f9x2 --text \"Write the runbook\" --no-goal"
     )]
     Set(SetArgs),
 }
@@ -90,9 +97,30 @@ pub struct ReopenArgs {
 pub struct SetArgs {
     /// The commitment's ID (a unique prefix is enough)
     pub id: String,
+    /// The new status; optional when a correction is given
     #[arg(value_enum)]
-    pub status: StatusArg,
-    /// What happened, kept in its history
+    pub status: Option<StatusArg>,
+    /// Correct the due date, such as 2027-02-10, fri or +1w
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        conflicts_with = "no_due"
+    )]
+    pub due: Option<String>,
+    /// Take the due date away
+    #[arg(long)]
+    pub no_due: bool,
+    /// Correct what it says (- reads it from standard input)
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// Correct the goal it serves (its ID or a unique prefix)
+    #[arg(long, value_name = "ID", conflicts_with = "no_goal")]
+    pub goal: Option<String>,
+    /// It serves no goal
+    #[arg(long)]
+    pub no_goal: bool,
+    /// What happened or why, kept with the status change or the correction
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -125,7 +153,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Done(args) => set(ctx, &args.id, Status::Done, args.note),
         Command::Drop(args) => set(ctx, &args.id, Status::Dropped, args.note),
         Command::Reopen(args) => set(ctx, &args.id, Status::Open, None),
-        Command::Set(args) => set(ctx, &args.id, args.status.into(), args.note),
+        Command::Set(args) => set_or_correct(ctx, args),
     }
 }
 
@@ -235,4 +263,89 @@ fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Resu
     records.save_all(&ctx.store, &lock, &files)?;
     say(&format!("[{id}] {text}: {}.", status.label()));
     Ok(())
+}
+
+/// `action set`: a status, corrections, or both. With corrections only,
+/// the note goes with them; with a status too, it goes with the status.
+fn set_or_correct(ctx: &Context, args: SetArgs) -> Result<()> {
+    let text = match &args.text {
+        Some(text) => Some(checked_text(
+            "the commitment",
+            &ctx.text_arg(text)?,
+            "say what you will do, in quotes",
+        )?),
+        None => None,
+    };
+    let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
+    let asked = ActionFix {
+        due: Edit::from_flags(due, args.no_due),
+        text,
+        goal: if args.no_goal {
+            Edit::Clear
+        } else {
+            Edit::Keep
+        },
+    };
+    let status = args.status.map(Status::from);
+    if asked.is_empty() && args.goal.is_none() {
+        let Some(status) = status else {
+            return Err(Error::user_with_hint(
+                "nothing to change: give a status or a correction",
+                "mentee action set ID [open|in-progress|blocked|done|dropped] \
+                 [--due DATE|--no-due] [--text TEXT] [--goal ID|--no-goal] [--note TEXT]",
+            ));
+        };
+        return set(ctx, &args.id, status, args.note);
+    }
+    let note = args
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let lock = ctx.store.lock()?;
+    let mut records = Ledger::load(&ctx.store)?;
+    let origin = records.find_action(&ctx.store, &args.id)?;
+    let mut fix = asked;
+    if let Some(goal) = link_goal(&ctx.store, args.goal.as_deref())? {
+        fix.goal = Edit::Set(goal);
+    }
+    let correction_note = if status.is_some() {
+        None
+    } else {
+        note.as_deref()
+    };
+    let changes = records
+        .action_mut(origin)
+        .correct(&fix, ctx.today, correction_note);
+    let action = records.action(origin);
+    let (id, text) = (action.id.clone(), action.text.clone());
+    let reported = status.filter(|status| *status != action.status || note.is_some());
+    if changes.is_empty() && reported.is_none() {
+        say(&format!("[{id}] is already so; nothing changed."));
+        return Ok(());
+    }
+    let mut files = vec![origin.holder()];
+    if let Some(status) = reported {
+        files.extend(records.report(origin, status, note, ctx.today));
+        files.sort();
+        files.dedup();
+    }
+    records.save_all(&ctx.store, &lock, &files)?;
+    for change in &changes {
+        say(&format!("[{id}] corrected: {change}."));
+    }
+    if let Some(status) = reported {
+        say(&format!("[{id}] {text}: {}.", status.label()));
+    }
+    if let Some(due) = fix_due_passed(&fix, ctx.today) {
+        say(&format!("Note: {due} has passed, so [{id}] is overdue."));
+    }
+    Ok(())
+}
+
+/// A corrected due date that has already passed.
+fn fix_due_passed(fix: &ActionFix, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    match fix.due {
+        Edit::Set(due) if due < today => Some(due),
+        _ => None,
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::correction::GoalFix;
 use crate::model::dates::Direction;
 use crate::model::goal::{self, Goal, GoalStatus, GoalView, Rated};
 use crate::model::journal::{Entry, Kind};
@@ -45,6 +46,11 @@ pub enum Command {
     /// Make a done or dropped goal active again
     #[command(after_long_help = "Example:\n  mentee goal reopen k3f9x2")]
     Reopen(ReopenArgs),
+    /// Correct a goal's text, date or measure; each change is kept with it
+    #[command(
+        after_long_help = "Examples:\n  mentee goal set k3f9x2 --by 2027-04-30\n  mentee goal set k3f9x2 --measure \"design doc approved\" --text \"Lead one design\""
+    )]
+    Set(SetArgs),
     /// List active goals (--all for every one), with their latest rating
     #[command(
         after_long_help = "Examples:\n  mentee goal list\n  mentee goal list -m alex --all --json"
@@ -95,6 +101,21 @@ pub struct ReopenArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The goal's ID (a unique prefix is enough)
+    pub id: String,
+    /// What the goal now says
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// The new date to reach it by, such as 2027-04-30 or +2m
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub by: Option<String>,
+    /// How you will know you got there
+    #[arg(long, value_name = "TEXT")]
+    pub measure: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only goals with this mentor, and those with no mentor
     #[arg(short, long)]
@@ -114,6 +135,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Done(args) => close(ctx, &args.id, GoalStatus::Done, args.note.as_deref()),
         Command::Drop(args) => close(ctx, &args.id, GoalStatus::Dropped, args.note.as_deref()),
         Command::Reopen(args) => reopen(ctx, &args.id),
+        Command::Set(args) => set(ctx, &args),
         Command::List(args) => list(ctx, &args),
     }
 }
@@ -169,7 +191,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     if !has_measure {
         say(&format!(
             "Tip: how will you know you got there? A measure, such as \"design doc approved\", \
-             makes a goal you can rate honestly. Add one under it (measure = \"...\") with: mentee edit {id}"
+             makes a goal you can rate honestly. Add one with: mentee goal set {id} --measure \"...\""
         ));
     }
     outln!("{id}");
@@ -273,11 +295,52 @@ fn reopen(ctx: &Context, typed: &str) -> Result<()> {
     let (id, text, by) = (goal.id.clone(), goal.text.clone(), goal.by);
     ctx.store.save_goals(&lock, &goals)?;
     let late = if by < ctx.today {
-        format!(" Its date, {by}, has passed: set a new one with: mentee edit {id}")
+        format!(" Its date, {by}, has passed: set a new one with: mentee goal set {id} --by DATE")
     } else {
         String::new()
     };
     say(&format!("[{id}] {text}: active again.{late}"));
+    Ok(())
+}
+
+fn set(ctx: &Context, args: &SetArgs) -> Result<()> {
+    let text = match &args.text {
+        Some(text) => Some(checked_text(
+            "the goal",
+            text,
+            "say what you aim for, in quotes",
+        )?),
+        None => None,
+    };
+    let measure = match &args.measure {
+        Some(measure) => Some(checked_text(
+            "the measure",
+            measure,
+            "say how you will know you got there",
+        )?),
+        None => None,
+    };
+    let by = ctx.optional_date("--by", args.by.as_deref(), Direction::Future)?;
+    let fix = GoalFix { text, by, measure };
+    if fix.is_empty() {
+        return Err(Error::user_with_hint(
+            "nothing to change",
+            "give --text TEXT, --by DATE or --measure TEXT",
+        ));
+    }
+    let lock = ctx.store.lock()?;
+    let mut goals = ctx.store.goals()?;
+    let i = find_goal(&goals, &args.id)?;
+    let changes = goals[i].correct(&fix, ctx.today);
+    let id = goals[i].id.clone();
+    if changes.is_empty() {
+        say(&format!("[{id}] is already so; nothing changed."));
+        return Ok(());
+    }
+    ctx.store.save_goals(&lock, &goals)?;
+    for change in &changes {
+        say(&format!("[{id}] corrected: {change}."));
+    }
     Ok(())
 }
 

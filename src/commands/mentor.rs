@@ -1,12 +1,16 @@
-//! `mentee mentor add | list | end`: the people who mentor you.
+//! `mentee mentor add | list | end | set | reopen`: the people who mentor you.
 
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::commitment;
+use crate::model::correction::{Edit, MentorFix};
 use crate::model::dates::{Direction, Span};
 use crate::model::ledger::Ledger;
-use crate::model::mentor::{Mentor, NameError, Role, check_name, normalize_name, unique_slug};
+use crate::model::mentor::{
+    EndRefused, Ending, Mentor, NameError, Role, check_end, check_name, normalize_name, unique_slug,
+};
 use crate::model::overview;
+use crate::prompt;
 use crate::render::{json, listing};
 use crate::workspace::{resolve_mentor, say};
 
@@ -23,8 +27,65 @@ pub enum Command {
     )]
     List(ListArgs),
     /// End a mentoring relationship; its history is kept
+    ///
+    /// The end cannot be before the term started or before the first
+    /// meeting. A day still ahead is a planned end: the mentor stays active
+    /// until then. Moving the end of a relationship that already ended asks
+    /// first (or needs --yes).
     #[command(after_long_help = "Example:\n  mentee mentor end \"Alex Kim\" --on 2026-12-31")]
     End(EndArgs),
+    /// Correct a mentor's name, role, email, cadence or term
+    ///
+    /// The mentor's short name (the slug, as in -m alex-kim) never changes:
+    /// meeting files and records use it.
+    #[command(
+        after_long_help = "Examples:\n  mentee mentor set alex --every 3w --email alex@example.com\n  mentee mentor set alex --name \"Alex Kimura\" --no-until"
+    )]
+    Set(SetArgs),
+    /// Make an ended mentorship active again (clears its end date)
+    #[command(after_long_help = "Example:\n  mentee mentor reopen alex")]
+    Reopen(ReopenArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub mentor: String,
+    /// Their name, as you write it (the slug stays)
+    #[arg(long)]
+    pub name: Option<String>,
+    /// What they do for you
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+    /// Their email address
+    #[arg(long, value_name = "ADDR")]
+    pub email: Option<String>,
+    /// How often you meet, such as 1w, 2w or 1m
+    #[arg(long, value_name = "SPAN", conflicts_with = "no_cadence")]
+    pub every: Option<Span>,
+    /// No set cadence
+    #[arg(long)]
+    pub no_cadence: bool,
+    /// When the relationship started
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// When it ends or ended
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        conflicts_with = "no_until"
+    )]
+    pub until: Option<String>,
+    /// No end date: the relationship goes on
+    #[arg(long)]
+    pub no_until: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReopenArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -65,6 +126,9 @@ pub struct EndArgs {
     /// The last day of the relationship [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub on: Option<String>,
+    /// Move the end of a relationship that already ended without asking
+    #[arg(long)]
+    pub yes: bool,
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -72,6 +136,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Add(args) => add(ctx, &args),
         Command::List(args) => list(ctx, &args),
         Command::End(args) => end(ctx, &args),
+        Command::Set(args) => set(ctx, &args),
+        Command::Reopen(args) => reopen(ctx, &args),
     }
 }
 
@@ -168,24 +234,64 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
         .optional_date("--on", args.on.as_deref(), Direction::Past)?
         .unwrap_or(ctx.today);
     let lock = ctx.store.lock()?;
-    let mut mentors = ctx.store.mentors()?;
+    let records = Ledger::load(&ctx.store)?;
+    let mut mentors = records.mentors.clone();
     let slug = resolve_mentor(ctx, &mentors, Some(&args.name))?.slug;
-    let mentor = mentors
-        .iter_mut()
-        .find(|m| m.slug == slug)
+    let i = mentors
+        .iter()
+        .position(|m| m.slug == slug)
         .ok_or_else(|| Error::user("mentor vanished"))?;
-    if let Some(since) = mentor.since.filter(|since| on < *since) {
-        return Err(Error::user_with_hint(
+    let first = records.first_meeting_with(&slug);
+    let ending = check_end(&mentors[i], on, first, ctx.today).map_err(|why| match why {
+        EndRefused::BeforeStart { since } => Error::user_with_hint(
             format!("{on} is before the relationship started on {since}"),
             format!("give a later day: mentee mentor end {slug} --on DATE"),
-        ));
+        ),
+        EndRefused::BeforeFirstMeeting { first } => Error::user_with_hint(
+            format!("{on} is before your first meeting with them, on {first}"),
+            format!(
+                "give a day on or after {first}: mentee mentor end {slug} --on DATE; \
+                 a meeting recorded by mistake can go with: mentee rm ID"
+            ),
+        ),
+    })?;
+    let name = mentors[i].name.clone();
+    match ending {
+        Ending::Same => {
+            say(&format!("The mentorship with {name} already ends on {on}."));
+            return Ok(());
+        }
+        Ending::Moves { from } if !args.yes => {
+            let question = format!(
+                "The mentorship with {name} already ended on {from}. Move its end to {on}?"
+            );
+            if !ctx.interactive {
+                return Err(Error::user_with_hint(
+                    format!("the mentorship with {name} already ended on {from}"),
+                    format!(
+                        "to move its end to {on}, add --yes: mentee mentor end {slug} --on {on} --yes"
+                    ),
+                ));
+            }
+            if !prompt::confirm(&question, false)? {
+                say("Nothing changed.");
+                return Ok(());
+            }
+        }
+        _ => {}
     }
-    let before = mentor.until.replace(on);
-    let name = mentor.name.clone();
+    let before = mentors[i].until.replace(on);
     ctx.store.save_mentors(&lock, &mentors)?;
     drop(lock);
-    match before {
-        Some(before) if before != on => {
+    match (ending, before) {
+        (Ending::Planned, Some(before)) => say(&format!(
+            "The mentorship with {name} was to end on {before}; it is now planned to end on {on}. \
+             It stays active until then."
+        )),
+        (Ending::Planned, None) => say(&format!(
+            "The mentorship with {name} is planned to end on {on}; it stays active until then."
+        )),
+        (_, Some(before)) => {
             let was = if before <= ctx.today {
                 "had ended"
             } else {
@@ -195,7 +301,7 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
                 "The mentorship with {name} {was} on {before}; it now ends on {on}."
             ));
         }
-        _ => say(&format!(
+        (_, None) => say(&format!(
             "Ended the mentorship with {name} on {on}. Its history stays; a thank-you note is a good way to close: mentee thanks \"...\" -m {slug}"
         )),
     }
@@ -212,5 +318,100 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
             crate::render::text::plural(open, "commitment", "commitments")
         ));
     }
+    Ok(())
+}
+
+fn set(ctx: &Context, args: &SetArgs) -> Result<()> {
+    let name = match &args.name {
+        Some(name) => Some(check_name(name).map_err(|err| {
+            Error::user_with_hint(
+                err.to_string(),
+                "mentee mentor set alex --name \"Alex Kim\"",
+            )
+        })?),
+        None => None,
+    };
+    let email = args.email.as_deref().map(str::trim);
+    let fix = MentorFix {
+        name,
+        role: args.role,
+        email: match email {
+            Some("") => Edit::Clear,
+            Some(email) => Edit::Set(email.to_string()),
+            None => Edit::Keep,
+        },
+        every: Edit::from_flags(args.every, args.no_cadence),
+        since: ctx.optional_date("--since", args.since.as_deref(), Direction::Past)?,
+        until: Edit::from_flags(
+            ctx.optional_date("--until", args.until.as_deref(), Direction::Future)?,
+            args.no_until,
+        ),
+    };
+    if fix.is_empty() {
+        return Err(Error::user_with_hint(
+            "nothing to change",
+            "give --name, --role, --email, --every or --no-cadence, --since, --until or --no-until",
+        ));
+    }
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    let slug = resolve_mentor(ctx, &mentors, Some(&args.mentor))?.slug;
+    if let Some(new) = &fix.name
+        && let Some(other) = mentors.iter().find(|m| {
+            m.slug != slug && normalize_name(&m.name).to_lowercase() == new.to_lowercase()
+        })
+    {
+        return Err(Error::user_with_hint(
+            format!("{} is already a mentor", other.name),
+            "use a different name to tell two people apart",
+        ));
+    }
+    let mentor = mentors
+        .iter_mut()
+        .find(|m| m.slug == slug)
+        .ok_or_else(|| Error::user("mentor vanished"))?;
+    let changed = mentor.correct(&fix).map_err(|err| {
+        Error::user_with_hint(
+            err.to_string(),
+            "--since is when the mentorship began, --until when it ends or ended",
+        )
+    })?;
+    let name = mentor.name.clone();
+    if changed.is_empty() {
+        say(&format!("{name} is already so; nothing changed."));
+        return Ok(());
+    }
+    ctx.store.save_mentors(&lock, &mentors)?;
+    say(&format!(
+        "Corrected {name} (-m {slug}): {}.",
+        changed.join(", ")
+    ));
+    Ok(())
+}
+
+fn reopen(ctx: &Context, args: &ReopenArgs) -> Result<()> {
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    let slug = resolve_mentor(ctx, &mentors, Some(&args.name))?.slug;
+    let mentor = mentors
+        .iter_mut()
+        .find(|m| m.slug == slug)
+        .ok_or_else(|| Error::user("mentor vanished"))?;
+    let name = mentor.name.clone();
+    let Some(until) = mentor.until.take() else {
+        say(&format!(
+            "The mentorship with {name} has no end date; it is active."
+        ));
+        return Ok(());
+    };
+    ctx.store.save_mentors(&lock, &mentors)?;
+    let was = if until <= ctx.today {
+        "ended"
+    } else {
+        "was to end"
+    };
+    say(&format!(
+        "The mentorship with {name} is active again (it {was} on {until}); set a new end with: mentee mentor end {slug} --on DATE"
+    ));
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod completions;
 pub mod decision;
 pub mod edit;
+pub mod entry;
 pub mod export;
 pub mod goal;
 pub mod import;
@@ -17,6 +18,7 @@ pub mod meet;
 pub mod mentor;
 pub mod nudge;
 pub mod review;
+pub mod rm;
 pub mod search;
 pub mod stats;
 pub mod status;
@@ -92,6 +94,10 @@ pub enum Command {
     Stats(stats::Args),
     Search(search::Args),
     Tags(tags::Args),
+    /// Correct a journal entry: an update, win, thanks, note, advice, outcome, decision or give-back
+    #[command(subcommand)]
+    Entry(entry::Command),
+    Rm(rm::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -224,6 +230,8 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Stats(args)) => stats::run(ctx, &args),
         Some(Command::Search(args)) => search::run(ctx, &args),
         Some(Command::Tags(args)) => tags::run(ctx, &args),
+        Some(Command::Entry(cmd)) => entry::run(ctx, cmd),
+        Some(Command::Rm(args)) => rm::run(ctx, &args),
         // Run before the data is opened: see `run`.
         Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }

@@ -447,6 +447,8 @@ impl From<WireCommitment> for Action {
                     note: h.note,
                 })
                 .collect(),
+            // An export carries the status history only.
+            corrections: Vec::new(),
         }
     }
 }
@@ -485,6 +487,7 @@ impl From<WireEntry> for Entry {
             input: e.input,
             why: e.why,
             text: e.text,
+            edited: None,
         }
     }
 }
@@ -553,6 +556,7 @@ impl From<WireGoal> for Goal {
                     note: r.note,
                 })
                 .collect(),
+            corrections: Vec::new(),
         }
     }
 }

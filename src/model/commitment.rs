@@ -1,6 +1,7 @@
 //! Commitments as the user sees them: wherever they are stored, with the
 //! meeting they came from and how many meetings they have been carried over.
 
+use crate::model::correction::Correction;
 use crate::model::id::Id;
 use crate::model::meeting::{Action, Meeting, Status, StatusChange};
 use chrono::NaiveDate;
@@ -26,6 +27,8 @@ pub struct Commitment {
     /// The goal it serves, if it names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goal: Option<Id>,
+    /// Fixes made to its text, due date or goal, oldest first.
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -118,6 +121,7 @@ pub fn all(meetings: &[Meeting], unattached: &[Action], today: NaiveDate) -> Vec
             carried: carried(mentor, origin, until),
             history: action.history.clone(),
             goal: action.goal.clone(),
+            corrections: action.corrections.clone(),
         }
     };
     let mut list: Vec<Commitment> = meetings

@@ -1,5 +1,6 @@
 //! Goals with a measurable target and a date, re-rated over time.
 
+use crate::model::correction::Correction;
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
 use chrono::NaiveDate;
@@ -24,6 +25,9 @@ pub struct Goal {
     /// How it is going, 1 to 5, oldest first.
     #[serde(default, rename = "rating", skip_serializing_if = "Vec::is_empty")]
     pub ratings: Vec<Rating>,
+    /// Fixes to its text, date or measure (see `model::correction`).
+    #[serde(default, rename = "correction", skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +93,7 @@ impl Goal {
             by,
             status: GoalStatus::Active,
             ratings: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 

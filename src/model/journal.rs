@@ -40,6 +40,13 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     pub text: String,
+    /// The last day it was corrected with `entry set`, if it was.
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edited: Option<NaiveDate>,
 }
 
 impl Entry {
@@ -59,6 +66,7 @@ impl Entry {
             input: None,
             why: None,
             text,
+            edited: None,
         }
     }
 }

@@ -38,7 +38,7 @@ impl Ledger {
         }
     }
 
-    fn action_mut(&mut self, origin: Origin) -> &mut Action {
+    pub fn action_mut(&mut self, origin: Origin) -> &mut Action {
         match origin {
             Origin::Meeting(i, j) => &mut self.meetings[i].actions[j],
             Origin::Unattached(j) => &mut self.unattached[j],
@@ -129,6 +129,15 @@ impl Ledger {
             .filter(|a| a.mentor.as_deref() == Some(slug))
             .map(|a| a.created);
         meetings.chain(unattached).min()
+    }
+
+    /// The day of the first meeting held with a mentor.
+    pub fn first_meeting_with(&self, slug: &str) -> Option<NaiveDate> {
+        self.meetings
+            .iter()
+            .filter(|m| m.held && m.mentor == slug)
+            .filter_map(|m| m.date)
+            .min()
     }
 
     /// Open commitments with one mentor in reminder order.

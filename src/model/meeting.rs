@@ -1,5 +1,6 @@
 //! Meetings and the commitments (action items) made at them.
 
+use crate::model::correction::Correction;
 use crate::model::dates::toml_date;
 use crate::model::id::Id;
 use crate::model::text::{self, TextError};
@@ -99,6 +100,10 @@ pub struct Action {
     pub goal: Option<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StatusChange>,
+    /// Fixes to its text, due date or goal (see `model::correction`): not
+    /// part of the status history, so they report nothing.
+    #[serde(default, rename = "correction", skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 impl Action {
@@ -112,6 +117,7 @@ impl Action {
             mentor: None,
             goal: None,
             history: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 

@@ -63,6 +63,49 @@ impl Mentor {
     }
 }
 
+/// What `mentor end` would do with a relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// It ends on that day (today or before).
+    Ends,
+    /// The day is still ahead: a planned end; it stays active until then.
+    Planned,
+    /// It already ended on `from`: moving the date needs a yes.
+    Moves { from: NaiveDate },
+    /// It already ends on that very day: nothing to do.
+    Same,
+}
+
+/// Why a relationship cannot end on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EndRefused {
+    BeforeStart { since: NaiveDate },
+    BeforeFirstMeeting { first: NaiveDate },
+}
+
+/// The rule of `mentor end`: not before the term started nor before the
+/// first meeting held; a day ahead is a planned end; a relationship that
+/// already ended is not moved without asking.
+pub fn check_end(
+    mentor: &Mentor,
+    on: NaiveDate,
+    first_meeting: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Ending, EndRefused> {
+    if let Some(since) = mentor.since.filter(|since| on < *since) {
+        return Err(EndRefused::BeforeStart { since });
+    }
+    if let Some(first) = first_meeting.filter(|first| on < *first) {
+        return Err(EndRefused::BeforeFirstMeeting { first });
+    }
+    Ok(match mentor.until {
+        Some(until) if until == on => Ending::Same,
+        Some(until) if until <= today => Ending::Moves { from: until },
+        _ if on > today => Ending::Planned,
+        _ => Ending::Ends,
+    })
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -367,6 +410,40 @@ mod tests {
 
     fn today() -> NaiveDate {
         "2026-11-22".parse().expect("date")
+    }
+
+    #[test]
+    fn an_end_comes_after_the_start_and_the_first_meeting_and_is_moved_only_on_request() {
+        let day = |s: &str| -> NaiveDate { s.parse().expect("date") };
+        let mut alex = mentor("Alex", None);
+        alex.since = Some(day("2026-09-01"));
+        let first = Some(day("2026-09-15"));
+        let end = |m: &Mentor, on: &str| check_end(m, day(on), first, today());
+        assert_eq!(
+            end(&alex, "2026-08-31"),
+            Err(EndRefused::BeforeStart {
+                since: day("2026-09-01")
+            })
+        );
+        assert_eq!(
+            end(&alex, "2026-09-10"),
+            Err(EndRefused::BeforeFirstMeeting {
+                first: day("2026-09-15")
+            })
+        );
+        assert_eq!(end(&alex, "2026-11-22"), Ok(Ending::Ends));
+        assert_eq!(end(&alex, "2026-12-31"), Ok(Ending::Planned));
+        let ended = mentor("Alex", Some("2026-11-01"));
+        assert_eq!(
+            end(&ended, "2026-11-20"),
+            Ok(Ending::Moves {
+                from: day("2026-11-01")
+            })
+        );
+        assert_eq!(end(&ended, "2026-11-01"), Ok(Ending::Same));
+        // A planned end moves without asking.
+        let planned = mentor("Alex", Some("2027-01-31"));
+        assert_eq!(end(&planned, "2026-11-20"), Ok(Ending::Ends));
     }
 
     #[track_caller]

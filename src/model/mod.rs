@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod calendar;
 pub mod commitment;
+pub mod correction;
 pub mod dates;
 pub mod goal;
 pub mod id;
@@ -13,6 +14,7 @@ pub mod meeting;
 pub mod mentor;
 pub mod nudge;
 pub mod overview;
+pub mod removal;
 pub mod review;
 pub mod search;
 pub mod stats;

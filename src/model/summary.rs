@@ -346,6 +346,7 @@ mod tests {
             options: Vec::new(),
             input: None,
             why: None,
+            edited: None,
         }
     }
 

@@ -7,6 +7,7 @@
 
 use super::DataFile;
 use crate::error::{Error, line_column};
+use crate::model::correction::Correction;
 use crate::model::dates::toml_date;
 use crate::model::goal::{Goal, Rating};
 use crate::model::id::Id;
@@ -550,6 +551,17 @@ fn action_table(a: &Action) -> Table {
     if let Some(history) = array_of(&a.history, history_table) {
         t.insert("history", history);
     }
+    if let Some(corrections) = array_of(&a.corrections, correction_table) {
+        t.insert("correction", corrections);
+    }
+    t
+}
+
+fn correction_table(c: &Correction) -> Table {
+    let mut t = Table::new();
+    set(&mut t, "on", date(c.on));
+    set(&mut t, "change", c.change.as_str());
+    set_opt(&mut t, "note", c.note.as_deref());
     t
 }
 
@@ -589,6 +601,7 @@ fn entry_table(e: &Entry) -> Table {
     }
     set_opt(&mut t, "input", e.input.as_deref());
     set_opt(&mut t, "why", e.why.as_deref());
+    set_opt(&mut t, "edited", e.edited.map(date));
     set(&mut t, "text", e.text.as_str());
     t
 }
@@ -622,6 +635,9 @@ pub fn goals_document(goals: &[Goal]) -> DocumentMut {
         };
         if let Some(ratings) = array_of(&g.ratings, rating) {
             t.insert("rating", ratings);
+        }
+        if let Some(corrections) = array_of(&g.corrections, correction_table) {
+            t.insert("correction", corrections);
         }
         t
     });

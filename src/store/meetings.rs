@@ -109,6 +109,20 @@ impl Store {
         Ok(())
     }
 
+    /// Removes a meeting's file, provided nobody changed it since mentee
+    /// read it: `rm` of a meeting recorded by mistake.
+    pub fn remove_meeting(&self, lock: &Lock, meeting: &Meeting) -> Result<()> {
+        let Some(path) = self.meeting_files.borrow().get(&meeting.id).cloned() else {
+            return Ok(());
+        };
+        lock.recheck()?;
+        self.check_cached_meeting(&path)?;
+        self.unchanged(&path)?;
+        self.remove_file(&path)?;
+        self.meeting_files.borrow_mut().remove(&meeting.id);
+        Ok(())
+    }
+
     /// The file a meeting was loaded from (if any) and the one it is written to.
     pub(super) fn meeting_paths(&self, meeting: &Meeting) -> Result<(Option<PathBuf>, PathBuf)> {
         let current = self.meeting_files.borrow().get(&meeting.id).cloned();

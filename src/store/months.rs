@@ -248,6 +248,31 @@ impl Store {
         Ok(())
     }
 
+    /// Writes corrected entries back and takes removed ones out, each month
+    /// file that holds one read again and written once, through the one
+    /// write path. An entry is found by its ID within the month of its date
+    /// (a correction never changes the date).
+    pub fn rewrite_entries(&self, lock: &Lock, changed: &[Entry], removed: &[Entry]) -> Result<()> {
+        let month = |e: &Entry| (e.date.year(), e.date.month());
+        let months: std::collections::BTreeSet<(i32, u32)> =
+            changed.iter().chain(removed).map(month).collect();
+        for key in months {
+            let path = self.month_file(key);
+            let Some(bytes) = self.read(&path)? else {
+                continue;
+            };
+            let mut entries = codec::read_month(&path, &bytes, key)?;
+            entries.retain(|e| !removed.iter().any(|r| r.id == e.id && month(r) == key));
+            for entry in &mut entries {
+                if let Some(new) = changed.iter().find(|c| c.id == entry.id && month(c) == key) {
+                    *entry = new.clone();
+                }
+            }
+            self.save(lock, &path, &codec::journal_document(&entries), None)?;
+        }
+        Ok(())
+    }
+
     /// The text of a month file that can take appended entries: the index
     /// saw it parse, and it has not changed since.
     pub(super) fn appendable(&self, path: &Path) -> Result<Option<Vec<u8>>> {

@@ -31,7 +31,15 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
         "checkin" => (&["action", "status", "note"], Some("action")),
         "action" => (
             &[
-                "id", "text", "created", "due", "status", "mentor", "goal", "history",
+                "id",
+                "text",
+                "created",
+                "due",
+                "status",
+                "mentor",
+                "goal",
+                "history",
+                "correction",
             ],
             Some("id"),
         ),
@@ -39,18 +47,27 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
         "entry" => (
             &[
                 "id", "date", "kind", "mentor", "action", "meeting", "goal", "about", "options",
-                "input", "why", "text",
+                "input", "why", "edited", "text",
             ],
             Some("id"),
         ),
         "topic" => (&["id", "mentor", "text", "added"], Some("id")),
         "goal" => (
             &[
-                "id", "text", "mentor", "measure", "created", "by", "status", "rating",
+                "id",
+                "text",
+                "mentor",
+                "measure",
+                "created",
+                "by",
+                "status",
+                "rating",
+                "correction",
             ],
             Some("id"),
         ),
         "rating" => (&["on", "score", "note"], None),
+        "correction" => (&["on", "change", "note"], None),
         _ => (&[], None),
     }
 }

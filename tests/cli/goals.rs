@@ -73,7 +73,10 @@ fn a_goal_without_a_measure_gets_a_gentle_hint_and_is_kept() {
         .stderr_has("Tip: how will you know you got there?")
         .stderr_has("measure");
     let id = run.stdout().trim().to_string();
-    assert!(run.stderr().contains(&format!("mentee edit {id}")));
+    assert!(
+        run.stderr()
+            .contains(&format!("mentee goal set {id} --measure"))
+    );
     let doc = env.json(["goal", "list", "--json"]);
     let listed = listed(&doc, &id);
     assert_eq!(listed["measure"], Value::Null);

@@ -629,3 +629,31 @@ fn a_second_ctrl_c_ends_a_meeting_that_waits_for_the_lock() {
     held.unlock().expect("release the lock");
     assert_eq!(env.files(), before);
 }
+
+#[test]
+fn rm_on_a_terminal_asks_first_and_removes_on_yes() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    let ask = |key: &str| {
+        let mut session = spawn_command(env.std_command(["rm", &draft]), Some(PROMPT_TIMEOUT_MS))
+            .expect("mentee rm starts in a terminal");
+        session
+            .exp_string("Remove the commitment")
+            .expect("the question names the record");
+        session.exp_string("?").expect("the question ends");
+        session.send(key).expect("answer");
+        session.flush().expect("flush");
+        finish(session)
+    };
+    let rest = ask("n");
+    assert!(rest.contains("Nothing removed"), "{rest}");
+    assert!(
+        env.read("meetings/2026/2026-11-10-alex-kim.toml")
+            .contains(&draft)
+    );
+    ask("y");
+    assert!(
+        !env.read("meetings/2026/2026-11-10-alex-kim.toml")
+            .contains(&draft)
+    );
+}

@@ -284,6 +284,22 @@ fn scenario() -> TestEnv {
     .success();
     env.run(["nudge", "off", "mid-term", "-m", "priya"])
         .success();
+    // A commitment corrected: its due date moved, with a note.
+    let doc = env.json(["action", "list", "--json"]);
+    let id = doc["commitments"][0]["id"]
+        .as_str()
+        .expect("an id")
+        .to_string();
+    env.run([
+        "action",
+        "set",
+        &id,
+        "--due",
+        "2026-12-20",
+        "--note",
+        "agreed later",
+    ])
+    .success();
     // Advice from October and its outcome within the summary's period; a
     // decision with options, input and why; something given back.
     let october = "journal/2026/2026-10.toml";

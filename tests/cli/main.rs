@@ -4,6 +4,7 @@
 mod action;
 mod agenda;
 mod calendar;
+mod corrections;
 mod dates;
 mod export;
 mod goals;

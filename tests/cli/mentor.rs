@@ -308,7 +308,11 @@ fn ending_twice_says_the_date_moved_and_open_commitments_are_mentioned() {
         .success()
         .stderr_has("Ended the mentorship with Alex Kim on 2026-11-10")
         .stderr_has("1 commitment to Alex Kim is still open: close it");
+    // Moving the end of an ended relationship is asked for explicitly.
     env.run(["mentor", "end", "alex", "--on", "2026-11-09"])
+        .failure_code(1)
+        .stderr_has("already ended on 2026-11-10");
+    env.run(["mentor", "end", "alex", "--on", "2026-11-09", "--yes"])
         .success()
         .stderr_has("had ended on 2026-11-10; it now ends on 2026-11-09");
     env.run(["meet", "-m", "alex"])

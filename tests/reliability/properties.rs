@@ -208,6 +208,7 @@ fn entry() -> impl Strategy<Value = Entry> {
             options: Vec::new(),
             input: None,
             why: None,
+            edited: None,
         })
 }
 
@@ -1010,6 +1011,7 @@ fn save_back(
                     options: Vec::new(),
                     input: None,
                     why: None,
+                    edited: None,
                 };
                 store.add_entry(lock, &new)?;
                 all.push(new);

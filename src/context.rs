@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Context {
     pub store: Store,
     pub today: NaiveDate,
+    /// Today at the time of day the run started (for the record of changes).
+    pub now: chrono::NaiveDateTime,
     /// Prompts may be shown: stdin and stderr are both terminals.
     pub interactive: bool,
     /// Width to fit tables to, when stdout is a terminal; `None` means no
@@ -92,6 +94,7 @@ impl Context {
         Ok(Context {
             store,
             today,
+            now: today.and_time(chrono::Local::now().time()),
             interactive,
             width,
             color,
@@ -168,6 +171,32 @@ impl Context {
                 .unwrap_or(Format::Markdown)
         }
     }
+}
+
+/// The command line as the person typed it, without the program's name and
+/// without `--dir` (the record it goes to is in that folder already).
+pub fn command_line() -> Vec<String> {
+    without_dir(
+        std::env::args_os()
+            .skip(1)
+            .map(|arg| arg.to_string_lossy().into_owned()),
+    )
+}
+
+fn without_dir(args: impl Iterator<Item = String>) -> Vec<String> {
+    let mut kept = Vec::new();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            kept.push(arg);
+            kept.extend(args.by_ref());
+        } else if arg == "--dir" {
+            args.next();
+        } else if !arg.starts_with("--dir=") {
+            kept.push(arg);
+        }
+    }
+    kept
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -380,6 +409,14 @@ fn shared_folder(dir: &Path, home: Option<&Path>, shared: &[PathBuf]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_recorded_command_line_leaves_out_the_data_folder() {
+        let line = |args: &[&str]| without_dir(args.iter().map(|a| a.to_string()));
+        assert_eq!(line(&["--dir", "/tmp/x", "note", "hi"]), ["note", "hi"]);
+        assert_eq!(line(&["note", "--dir=/tmp/x", "hi"]), ["note", "hi"]);
+        assert_eq!(line(&["note", "--", "--dir"]), ["note", "--", "--dir"]);
+    }
 
     #[track_caller]
     fn case(

@@ -20,9 +20,11 @@ pub mod stats;
 pub mod status;
 pub mod summary;
 pub mod sync;
+pub mod undo;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
+use crate::store::RunInfo;
 use crate::workspace::say;
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -85,6 +87,7 @@ pub enum Command {
     #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
     Nudge(nudge::Command),
     Stats(stats::Args),
+    Undo(undo::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -119,7 +122,22 @@ pub fn run(
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
         command => {
             let ctx = Context::from_env(dir, color)?;
+            // One run, one operation for `mentee undo`. Sync is not one:
+            // what it pulls is git's doing, and undo refuses to go over it.
+            if !matches!(command, Some(Command::Sync(_))) {
+                ctx.store.record_changes(RunInfo {
+                    args: crate::context::command_line(),
+                    when: ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                });
+            }
             let result = with_data(&ctx, command);
+            // What was to be saved is saved; without its last line, the
+            // record still lets undo restore it (as after a crash).
+            if let Err(err) = ctx.store.finish_changes() {
+                say(&format!(
+                    "warning: the record of this change for mentee undo is incomplete: {err}"
+                ));
+            }
             // A write was refused with the same words; anything else read
             // files that git may have left half way.
             if !matches!(result, Err(Error::Unfinished { .. }))
@@ -171,6 +189,7 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Review(args)) => review::run(ctx, &args),
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
+        Some(Command::Undo(args)) => undo::run(ctx, &args),
         // Run before the data is opened: see `run`.
         Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }

@@ -22,3 +22,4 @@ mod storage;
 mod summary;
 mod support;
 mod sync;
+mod undo;

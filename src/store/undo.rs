@@ -55,8 +55,28 @@ impl Store {
 
     /// Called before a data file is replaced (`new`) or removed (`None`):
     /// the file's bytes as they are now and what is about to replace them
-    /// are on disk in the record before anything is changed.
+    /// are on disk in the record before anything is changed. A full disk
+    /// is reported for the data file: that is the write that failed.
     pub(super) fn before_change(&self, path: &Path, new: Option<&[u8]>) -> Result<Option<Pending>> {
+        self.record_before(path, new).map_err(|err| match err {
+            Error::Io { source, .. }
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::StorageFull
+                        | std::io::ErrorKind::QuotaExceeded
+                        | std::io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+            other => other,
+        })
+    }
+
+    fn record_before(&self, path: &Path, new: Option<&[u8]>) -> Result<Option<Pending>> {
         let mut guard = self.undo.borrow_mut();
         let recorder = &mut *guard;
         let Some(run) = &recorder.run else {

@@ -427,3 +427,33 @@ fn the_record_is_private_and_ignored_by_git() {
         .success()
         .stderr_has("Undid: mentee action add \"Write the runbook\"");
 }
+
+#[test]
+fn a_command_killed_before_its_record_was_closed_can_still_be_undone() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let before = snapshot(&env);
+    env.run(["update", "Shipped it"]).success();
+    // What a crash after the write leaves: the record without its last line.
+    let record = env.path(".undo");
+    let newest = fs::read_dir(&record)
+        .expect("the record")
+        .map(|entry| entry.expect("entry").path())
+        .max()
+        .expect("an operation");
+    let log = newest.join("log");
+    let text = fs::read_to_string(&log).expect("the log");
+    let cut: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with("{\"end\""))
+        .collect();
+    assert_eq!(cut.len() + 1, text.lines().count(), "{text}");
+    fs::write(&log, cut.join("\n") + "\n").expect("cut the log");
+    env.run(["undo", "--list"])
+        .success()
+        .stdout_has("mentee update \"Shipped it\"  (interrupted)");
+    env.run(["undo"])
+        .success()
+        .stderr_has("Undid: mentee update \"Shipped it\" (1 file)");
+    assert_eq!(snapshot(&env), before);
+}

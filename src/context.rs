@@ -206,6 +206,32 @@ impl Context {
     }
 }
 
+/// The command line as the person typed it, without the program's name and
+/// without `--dir` (the record it goes to is in that folder already).
+pub fn command_line() -> Vec<String> {
+    without_dir(
+        std::env::args_os()
+            .skip(1)
+            .map(|arg| arg.to_string_lossy().into_owned()),
+    )
+}
+
+fn without_dir(args: impl Iterator<Item = String>) -> Vec<String> {
+    let mut kept = Vec::new();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            kept.push(arg);
+            kept.extend(args.by_ref());
+        } else if arg == "--dir" {
+            args.next();
+        } else if !arg.starts_with("--dir=") {
+            kept.push(arg);
+        }
+    }
+    kept
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 /// `--color`: see [`use_color`].
 pub enum ColorChoice {
@@ -501,6 +527,14 @@ fn shared_folder(dir: &Path, home: Option<&Path>, shared: &[PathBuf]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_recorded_command_line_leaves_out_the_data_folder() {
+        let line = |args: &[&str]| without_dir(args.iter().map(|a| a.to_string()));
+        assert_eq!(line(&["--dir", "/tmp/x", "note", "hi"]), ["note", "hi"]);
+        assert_eq!(line(&["note", "--dir=/tmp/x", "hi"]), ["note", "hi"]);
+        assert_eq!(line(&["note", "--", "--dir"]), ["note", "--", "--dir"]);
+    }
 
     #[track_caller]
     fn case(

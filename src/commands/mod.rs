@@ -25,9 +25,11 @@ pub mod status;
 pub mod summary;
 pub mod sync;
 pub mod tags;
+pub mod undo;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
+use crate::store::RunInfo;
 use crate::workspace::say;
 use crate::workspace::share::Share;
 use clap::Subcommand;
@@ -98,6 +100,7 @@ pub enum Command {
     #[command(subcommand)]
     Entry(entry::Command),
     Rm(rm::Args),
+    Undo(undo::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -168,11 +171,26 @@ pub fn run(
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
         command => {
             let ctx = Context::from_env(dir, color)?;
-            // Sync may bring in what another machine wrote.
+            // One run, one operation for `mentee undo`. Sync is not one:
+            // what it pulls is git's doing, and undo refuses to go over it.
             let syncs = matches!(command, Some(Command::Sync(_)));
+            if !syncs {
+                ctx.store.record_changes(RunInfo {
+                    args: crate::context::command_line(),
+                    when: ctx.now.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                });
+            }
             let result = with_data(&ctx, command);
+            // What was to be saved is saved; without its last line, the
+            // record still lets undo restore it (as after a crash).
+            if let Err(err) = ctx.store.finish_changes() {
+                say(&format!(
+                    "warning: the record of this change for mentee undo is incomplete: {err}"
+                ));
+            }
             // The one place a calendar_file is kept current: after any
-            // command that changed the data.
+            // command that changed the data (sync may bring in what another
+            // machine wrote).
             if result.is_ok() && (ctx.store.wrote() || syncs) {
                 crate::workspace::refresh_calendar(&ctx);
             }
@@ -232,6 +250,7 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Tags(args)) => tags::run(ctx, &args),
         Some(Command::Entry(cmd)) => entry::run(ctx, cmd),
         Some(Command::Rm(args)) => rm::run(ctx, &args),
+        Some(Command::Undo(args)) => undo::run(ctx, &args),
         // Run before the data is opened: see `run`.
         Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
     }

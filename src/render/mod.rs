@@ -20,6 +20,7 @@ pub mod status;
 pub mod summary;
 pub mod table;
 pub mod text;
+pub mod undo;
 
 /// How a summary or review is written out: chosen by `--format`/`--json`,
 /// else by the configuration (see [`crate::context::Context::summary_format`]).

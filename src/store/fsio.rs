@@ -41,6 +41,16 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     builder.create(dir).map_err(|err| Error::io(dir, err))
 }
 
+/// Creates the folder `dir`, private to the user (0700), only if nothing is
+/// there yet: its parent must exist, and a link planted at `dir` is never
+/// followed.
+pub fn create_private_dir_new(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 /// Replaces `path` with `bytes` so that a crash at any moment leaves either
 /// the old file or the new one, never a mix: write a private temporary file in
 /// the same folder, flush it to disk, rename it over the target, then flush
@@ -244,7 +254,7 @@ pub fn remove_leftovers(dir: &Path) -> Result<()> {
 
 /// Is the process `pid` alive? `None` where the system does not say
 /// (no `/proc`). A zombie, killed but not yet reaped, is not alive.
-fn process_alive(pid: u32) -> Option<bool> {
+pub(super) fn process_alive(pid: u32) -> Option<bool> {
     if !Path::new("/proc/self/stat").exists() {
         return None;
     }
@@ -267,7 +277,7 @@ pub fn remove(path: &Path) -> Result<()> {
     }
 }
 
-fn sync_dir(dir: &Path) -> Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())

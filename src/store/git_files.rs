@@ -10,10 +10,12 @@ use std::io;
 /// The name of the merge driver in `.gitattributes` and the git config.
 pub const JOURNAL_MERGE_DRIVER: &str = "mentee-journal";
 
-/// What `.gitignore` must say: the lock and the temporary files of a write
-/// in progress are never data.
-/// (The pattern is kept in step with `fsio::TEMP_MARKER` by a test.)
-const IGNORED: &[&str] = &[".lock", ".*.mentee-tmp-*"];
+/// What `.gitignore` must say: the lock, the temporary files of a write
+/// in progress and the record of changes kept for `mentee undo` (private to
+/// this copy of the journal) are never data.
+/// (The patterns are kept in step with `fsio::TEMP_MARKER` and
+/// `oplog::FOLDER` by a test.)
+const IGNORED: &[&str] = &[".lock", ".*.mentee-tmp-*", "/.undo/"];
 
 const ATTRIBUTES: &[&str] = &["journal/**/*.toml merge=mentee-journal"];
 
@@ -44,7 +46,7 @@ impl Store {
         let files: [(&'static str, &str, &[&str]); 2] = [
             (
                 ".gitignore",
-                "# mentee: the lock and unfinished writes are not data",
+                "# mentee: the lock, unfinished writes and the record for undo are not data",
                 IGNORED,
             ),
             (
@@ -95,9 +97,11 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::{IGNORED, fsio};
+    use crate::store::oplog;
 
     #[test]
-    fn the_temp_marker_pattern_matches_the_store() {
+    fn the_ignored_patterns_match_the_store() {
         assert_eq!(IGNORED[1], format!(".*{}*", fsio::TEMP_MARKER));
+        assert_eq!(IGNORED[2], format!("/{}/", oplog::FOLDER));
     }
 }

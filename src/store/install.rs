@@ -42,7 +42,7 @@ impl Store {
     /// is kept beside it: nobody's change is lost.
     pub fn install_edit(
         &self,
-        _lock: &Lock,
+        lock: &Lock,
         path: &Path,
         snapshot: &[u8],
         edited: &[u8],
@@ -57,8 +57,16 @@ impl Store {
         if edited == snapshot {
             return Ok(Installed::Unchanged);
         }
-        self.mark_written();
-        fsio::write_atomic(path, edited, super::random()?)?;
+        let still = || {
+            if fsio::read_optional(path)?.as_deref() == Some(snapshot) {
+                Ok(())
+            } else {
+                Err(Error::Changed {
+                    path: path.to_path_buf(),
+                })
+            }
+        };
+        self.write_file(lock, path, edited, &still)?;
         Ok(Installed::Written)
     }
 

@@ -25,7 +25,9 @@ mod layout;
 mod meetings;
 mod merge_driver;
 mod months;
+mod oplog;
 mod preserve;
+mod undo;
 mod write;
 
 pub use fsio::{Lock, read_optional};
@@ -36,6 +38,8 @@ use layout::{subdirs, toml_files};
 pub use meetings::{MAX_MEETINGS_PER_NAME, overfull_meeting_names};
 pub use merge_driver::{JournalMerge, merge_journal_files};
 pub use months::MonthFile;
+pub use oplog::{FileChange, Operation, State as OperationState, Undoes};
+pub use undo::RunInfo;
 pub use write::write_private;
 use write::{Seen, random};
 
@@ -70,11 +74,15 @@ pub struct Store {
     strays: RefCell<std::collections::BTreeSet<PathBuf>>,
     /// The parts of the index already brought up to date in this run.
     refreshed: RefCell<Vec<String>>,
+    /// What this run changed, recorded for `mentee undo`.
+    undo: RefCell<undo::Recorder>,
 }
 
 impl Drop for Store {
-    /// The index is saved once, at the end of the run.
+    /// The index is saved once, at the end of the run, and the record of
+    /// changes is closed (if the run did not close it itself).
     fn drop(&mut self) {
+        let _ = self.finish_changes();
         if let Some(index) = self.index.get_mut() {
             index.save();
         }
@@ -94,6 +102,7 @@ impl Store {
             stale: RefCell::default(),
             strays: RefCell::default(),
             refreshed: RefCell::default(),
+            undo: RefCell::default(),
         }
     }
 

@@ -114,7 +114,11 @@ impl Store {
             still()
         };
         self.mark_written();
-        fsio::write_inside(&self.root, path, bytes, random()?, &ready)
+        // The record of changes keeps the old bytes first (see `undo`).
+        let pending = self.before_change(path, Some(bytes))?;
+        let stamp = fsio::write_inside(&self.root, path, bytes, random()?, &ready)?;
+        self.after_change(pending);
+        Ok(stamp)
     }
 
     /// Removes a data file, provided its folder is inside the data folder.
@@ -123,7 +127,10 @@ impl Store {
             fsio::resolve_inside(&self.root, folder)?;
         }
         self.mark_written();
-        fsio::remove(path)
+        let pending = self.before_change(path, None)?;
+        fsio::remove(path)?;
+        self.after_change(pending);
+        Ok(())
     }
 
     /// A fresh ID that no record uses yet. Every data file is scanned as

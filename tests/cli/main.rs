@@ -25,3 +25,4 @@ mod storage;
 mod summary;
 mod support;
 mod sync;
+mod undo;

@@ -796,8 +796,14 @@ fn a_write_that_dies_at_a_fixed_byte_leaves_the_old_file_whole() {
         let len = fs::metadata(temp).expect("the temporary file").len();
         assert!(len > 0 && len < original.len() as u64, "{len} bytes");
     } else {
-        // Without the kill, the write error cleaned up already.
-        assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+        // Without the kill, the write error cleaned up already; or the kill
+        // came while the journal's earlier bytes were kept for mentee undo,
+        // before its temporary copy was begun.
+        assert!(
+            out.status.code() == Some(1) || out.status.signal() == Some(25),
+            "{}",
+            describe(&out)
+        );
     }
 
     // Readers do not see the partial copy.

@@ -170,6 +170,52 @@ fn every_writing_command_is_undone_byte_for_byte_and_redone() {
         "mentee advice \"Write it down\" -m priya",
     );
 
+    // The corrections, and a removal.
+    undoable(
+        &env,
+        &[
+            "action",
+            "set",
+            &read,
+            "--due",
+            "2027-01-15",
+            "--text",
+            "Read the book",
+        ],
+        &format!("mentee action set {read} --due 2027-01-15 --text \"Read the book\""),
+    );
+    undoable(
+        &env,
+        &["goal", "set", &goal, "--by", "2027-04-30"],
+        &format!("mentee goal set {goal} --by 2027-04-30"),
+    );
+    undoable(
+        &env,
+        &["mentor", "set", "alex", "--every", "3w"],
+        "mentee mentor set alex --every 3w",
+    );
+    undoable(
+        &env,
+        &[
+            "entry",
+            "set",
+            &advice,
+            "--text",
+            "Escalate with a date, in writing",
+        ],
+        &format!("mentee entry set {advice} --text \"Escalate with a date, in writing\""),
+    );
+    undoable(
+        &env,
+        &["rm", &advice, "--yes"],
+        &format!("mentee rm {advice} --yes"),
+    );
+    undoable(
+        &env,
+        &["mentor", "end", "sam", "--on", "2026-12-01"],
+        "mentee mentor end sam --on 2026-12-01",
+    );
+
     // mentee edit, with an editor that appends a comment.
     let editor = env.scratch("editor");
     fs::write(&editor, "#!/bin/sh\nprintf '# by hand\\n' >> \"$1\"\n").expect("write");

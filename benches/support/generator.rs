@@ -122,6 +122,7 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 since: Some(start),
                 until: None,
                 silence: Vec::new(),
+                paused_until: None,
             })
             .collect::<Vec<_>>(),
     )?;

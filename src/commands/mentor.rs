@@ -124,6 +124,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         since,
         until,
         silence: Vec::new(),
+        paused_until: None,
     };
     mentors.push(mentor.clone());
     ctx.store.save_mentors(&lock, &mentors)?;

@@ -40,8 +40,7 @@ pub fn build(
     let active = mentor.is_active(today);
     let due_by_cadence = last_date
         .filter(|_| active)
-        .zip(mentor.every)
-        .and_then(|(date, every)| every.shift(date, crate::model::dates::Direction::Future));
+        .and_then(|date| mentor.due_by_cadence(date));
     let mine = || {
         commitments
             .iter()

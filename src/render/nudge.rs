@@ -282,6 +282,7 @@ mod tests {
             since: None,
             until: None,
             silence: Vec::new(),
+            paused_until: None,
         }
     }
 
@@ -336,7 +337,8 @@ mod tests {
                 ],
             ),
         ];
-        let today = day("2026-11-17");
+        // Two days before the next meeting by cadence (2026-11-24).
+        let today = day("2026-11-22");
         let commitments = commitment::all(&meetings, &[], today);
         let mentors = vec![alex.clone()];
         let found = about_commitments(&mentors, &meetings, &commitments, today);

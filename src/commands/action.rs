@@ -37,9 +37,9 @@ pub enum Command {
     /// Open a done or dropped commitment again
     #[command(after_long_help = "Example:\n  mentee action reopen k3f9x2")]
     Reopen(ReopenArgs),
-    /// Record any status: open, in-progress, blocked, done or dropped
+    /// Record any status (open, in-progress, blocked, done or dropped), or a new due date
     #[command(
-        after_long_help = "Example:\n  mentee action set k3f9x2 blocked --note \"waiting for the staging database\""
+        after_long_help = "Examples:\n  mentee action set k3f9x2 blocked --note \"waiting for the staging database\"\n  mentee action set k3f9x2 --due +2w      carry it on to a new date"
     )]
     Set(SetArgs),
 }
@@ -64,8 +64,11 @@ pub struct ListArgs {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// Include done and dropped commitments
-    #[arg(long)]
+    #[arg(long, conflicts_with = "overdue")]
     pub all: bool,
+    /// Only commitments past their due date
+    #[arg(long)]
+    pub overdue: bool,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -90,8 +93,12 @@ pub struct ReopenArgs {
 pub struct SetArgs {
     /// The commitment's ID (a unique prefix is enough)
     pub id: String,
-    #[arg(value_enum)]
-    pub status: StatusArg,
+    /// The new status (may be left out when --due is given)
+    #[arg(value_enum, required_unless_present = "due")]
+    pub status: Option<StatusArg>,
+    /// A new due date, such as 2026-12-01, fri or +2w: carries it on
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub due: Option<String>,
     /// What happened, kept in its history
     #[arg(long)]
     pub note: Option<String>,
@@ -125,7 +132,16 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Done(args) => set(ctx, &args.id, Status::Done, args.note),
         Command::Drop(args) => set(ctx, &args.id, Status::Dropped, args.note),
         Command::Reopen(args) => set(ctx, &args.id, Status::Open, None),
-        Command::Set(args) => set(ctx, &args.id, args.status.into(), args.note),
+        Command::Set(args) => match &args.due {
+            Some(due) => redate(ctx, &args, due),
+            None => match args.status {
+                Some(status) => set(ctx, &args.id, status.into(), args.note),
+                None => Err(crate::error::Error::user_with_hint(
+                    "give a status or a new due date",
+                    format!("mentee action set {} done|dropped|--due DATE", args.id),
+                )),
+            },
+        },
     }
 }
 
@@ -200,6 +216,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         .commitments(ctx.today)
         .into_iter()
         .filter(|c| args.all || c.status.is_open())
+        .filter(|c| !args.overdue || c.overdue)
         .filter(|c| slug.as_ref().is_none_or(|s| *s == c.mentor))
         .collect();
     commitment::sort_for_listing(&mut list);
@@ -208,6 +225,8 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
     } else if list.is_empty() {
         say(if args.all {
             "No commitments yet."
+        } else if args.overdue {
+            "No overdue commitments."
         } else {
             "No open commitments."
         });
@@ -234,5 +253,52 @@ fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Resu
     let files = records.report(origin, status, note, ctx.today);
     records.save_all(&ctx.store, &lock, &files)?;
     say(&format!("[{id}] {text}: {}.", status.label()));
+    Ok(())
+}
+
+/// Gives a commitment a new due date (carrying it on), and records a status
+/// too when one is given.
+fn redate(ctx: &Context, args: &SetArgs, typed_due: &str) -> Result<()> {
+    let due = ctx.date("--due", typed_due, Direction::Future)?;
+    let note = args
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    let status = args.status.map(Status::from);
+    if note.is_some() && status.is_none() {
+        return Err(crate::error::Error::user_with_hint(
+            "--note is kept with a status change",
+            format!(
+                "give the status too: mentee action set {} in-progress --due {typed_due} --note \"...\"",
+                args.id
+            ),
+        ));
+    }
+    let lock = ctx.store.lock()?;
+    let mut records = Ledger::load(&ctx.store)?;
+    let origin: Origin = records.find_action(&ctx.store, &args.id)?;
+    let before = records.redate(origin, due);
+    let action = records.action(origin);
+    let (id, text) = (action.id.clone(), action.text.clone());
+    let files = match status {
+        Some(status) => records.report(origin, status, note, ctx.today),
+        None => vec![origin.holder()],
+    };
+    records.save_all(&ctx.store, &lock, &files)?;
+    let was = before
+        .filter(|b| *b != due)
+        .map(|b| format!(" (was {b})"))
+        .unwrap_or_default();
+    let status = status
+        .map(|s| format!(", {}", s.label()))
+        .unwrap_or_default();
+    say(&format!("[{id}] {text}: due {due}{was}{status}."));
+    if due < ctx.today {
+        say(&format!(
+            "Note: {due} has passed, so this commitment is overdue."
+        ));
+    }
     Ok(())
 }

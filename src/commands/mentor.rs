@@ -25,6 +25,30 @@ pub enum Command {
     /// End a mentoring relationship; its history is kept
     #[command(after_long_help = "Example:\n  mentee mentor end \"Alex Kim\" --on 2026-12-31")]
     End(EndArgs),
+    /// Take a break (leave, holidays): no cadence or quiet nudges until DATE
+    #[command(
+        after_long_help = "Examples:\n  mentee mentor pause alex --until 2027-03-01\n  mentee mentor pause alex --until today     ends the break"
+    )]
+    Pause(PauseArgs),
+    /// End a break taken with mentor pause
+    #[command(after_long_help = "Example:\n  mentee mentor resume alex")]
+    Resume(ResumeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PauseArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
+    /// The day the nudges come back, such as 2027-03-01 or +3w (today or a
+    /// past day ends the break)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub until: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,6 +96,11 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::Add(args) => add(ctx, &args),
         Command::List(args) => list(ctx, &args),
         Command::End(args) => end(ctx, &args),
+        Command::Pause(args) => {
+            let until = ctx.date("--until", &args.until, Direction::Future)?;
+            pause(ctx, &args.name, Some(until).filter(|d| *d > ctx.today))
+        }
+        Command::Resume(args) => pause(ctx, &args.name, None),
     }
 }
 
@@ -213,5 +242,36 @@ fn end(ctx: &Context, args: &EndArgs) -> Result<()> {
             crate::render::text::plural(open, "commitment", "commitments")
         ));
     }
+    Ok(())
+}
+
+/// Pauses a mentor until a day still to come, or (`None`) ends the break.
+fn pause(ctx: &Context, typed: &str, until: Option<chrono::NaiveDate>) -> Result<()> {
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    let slug = resolve_mentor(ctx, &mentors, Some(typed))?.slug;
+    let mentor = mentors
+        .iter_mut()
+        .find(|m| m.slug == slug)
+        .ok_or_else(|| Error::user("mentor vanished"))?;
+    let was = mentor.paused_until.filter(|d| *d > ctx.today);
+    let name = mentor.name.clone();
+    if was == until {
+        say(&match until {
+            Some(until) => format!("{name} is already paused until {until}."),
+            None => format!("{name} is not paused."),
+        });
+        return Ok(());
+    }
+    mentor.paused_until = until;
+    ctx.store.save_mentors(&lock, &mentors)?;
+    drop(lock);
+    say(&match until {
+        Some(until) => format!(
+            "Paused {name} until {until}: no cadence or quiet nudges before then. \
+             End the break sooner with: mentee mentor resume {slug}"
+        ),
+        None => format!("{name} is back: the cadence and quiet nudges apply again."),
+    });
     Ok(())
 }

@@ -45,6 +45,12 @@ impl Ledger {
         }
     }
 
+    /// Gives a commitment a new due date; returns the one it had. Its status
+    /// is left as it is: carrying a commitment on is not a report on it.
+    pub fn redate(&mut self, origin: Origin, due: NaiveDate) -> Option<NaiveDate> {
+        self.action_mut(origin).due.replace(due)
+    }
+
     /// The mentor a stored commitment belongs to.
     pub fn mentor_of(&self, origin: Origin) -> &str {
         match origin {

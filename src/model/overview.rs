@@ -22,6 +22,10 @@ pub struct Overview {
     pub open_commitments: usize,
     /// Commitments from the last meeting with no report yet.
     pub unreported: usize,
+    /// On a break today: the day it ends (the mentor's `paused_until`,
+    /// while still to come).
+    #[serde(skip)]
+    pub paused: Option<NaiveDate>,
 }
 
 pub fn build(
@@ -58,5 +62,6 @@ pub fn build(
         due_by_cadence,
         open_commitments: mine().count(),
         unreported,
+        paused: mentor.paused_until.filter(|_| mentor.is_paused(today)),
     }
 }

@@ -49,8 +49,7 @@ fn the_dashboard_shows_meetings_reports_and_open_commitments() {
     ╰────────┴───────────────────────────────────┴──────────┴────────────┴────────────────────┴────────╯
 
     Nudges
-      [<act2>] Read chapter 4 of the design book, from your last meeting with Alex Kim on 2026-11-10, has no report yet: say where it stands (run: mentee action set <act2> done|in-progress|blocked|dropped)
-      [<act1>] Draft the split proposal was due on 2026-11-13: finish it, or drop it if it no longer matters (run: mentee action set <act1> done|dropped)
+      [<act1>] Draft the split proposal was due on 2026-11-13: finish it, give it a new date, or drop it if it no longer matters (run: mentee action set <act1> done|dropped|--due DATE)
     "#);
     // No command at all is the same dashboard.
     let bare = env.run(Vec::<String>::new()).success().stdout();
@@ -95,7 +94,7 @@ fn nothing_open_is_said_plainly() {
     env.mentor("Alex Kim", &[]);
     env.run(["status"])
         .success()
-        .stdout_has("Alex Kim: nothing planned; plan it with: mentee agenda \"TOPIC\" -m alex-kim")
+        .stdout_has("Nothing planned; plan a meeting with: mentee agenda \"TOPIC\" -m alex-kim")
         .stdout_has("No open commitments.");
 }
 

@@ -4,10 +4,10 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment;
 use crate::model::ledger::Ledger;
-use crate::model::overview::{self, Overview};
-use crate::render::{self, json};
 use crate::model::nudge::Kind;
+use crate::model::overview::{self, Overview};
 use crate::render::status::Shown;
+use crate::render::{self, json};
 use crate::workspace::say;
 use std::collections::HashSet;
 

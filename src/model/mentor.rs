@@ -354,10 +354,16 @@ mod tests {
         let day = |s: &str| s.parse::<NaiveDate>().expect("date");
         let mut coach = mentor("Coach", Some("2027-04-30"));
         coach.every = Some("30d".parse().expect("span"));
-        assert_eq!(coach.due_by_cadence(day("2027-03-20")), Some(day("2027-04-19")));
+        assert_eq!(
+            coach.due_by_cadence(day("2027-03-20")),
+            Some(day("2027-04-19"))
+        );
         assert_eq!(coach.due_by_cadence(day("2027-04-08")), None);
         coach.until = None;
-        assert_eq!(coach.due_by_cadence(day("2027-04-08")), Some(day("2027-05-08")));
+        assert_eq!(
+            coach.due_by_cadence(day("2027-04-08")),
+            Some(day("2027-05-08"))
+        );
         coach.every = None;
         assert_eq!(coach.due_by_cadence(day("2027-04-08")), None);
         coach.paused_until = Some(day("2027-05-01"));

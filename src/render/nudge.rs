@@ -159,7 +159,10 @@ fn label(commitment: &Open) -> String {
 
 /// Close it, or carry it on to a new date.
 fn close(commitment: &Open) -> String {
-    format!("mentee action set {} done|dropped|--due DATE", commitment.id)
+    format!(
+        "mentee action set {} done|dropped|--due DATE",
+        commitment.id
+    )
 }
 
 fn update(slug: &str) -> String {
@@ -292,7 +295,9 @@ mod tests {
             "Nothing logged for Alex \\u{1b}[31m (run: mentee update \"...\" -m alex)"
         );
         assert_eq!(section(&[], None), "");
-        assert!(section(&[nudge.clone()], None).starts_with("\nNudges\n  Nothing logged"));
+        assert!(
+            section(std::slice::from_ref(&nudge), None).starts_with("\nNudges\n  Nothing logged")
+        );
         let five = vec![nudge; 5];
         let capped = section(&five, Some(3));
         assert_eq!(capped.lines().count(), 5, "{capped}");

@@ -59,7 +59,11 @@ pub fn dashboard(
         let _ = writeln!(
             out,
             "  Nothing planned; plan a meeting with: mentee agenda \"TOPIC\" -m {}",
-            if next.len() == 1 { next[0].mentor.slug.as_str() } else { "NAME" }
+            if next.len() == 1 {
+                next[0].mentor.slug.as_str()
+            } else {
+                "NAME"
+            }
         );
     }
     next.retain(|o| !quiet(o));
@@ -73,11 +77,14 @@ pub fn dashboard(
     });
     for o in next {
         let name = match o.mentor.until.filter(|until| *until <= today) {
-            Some(until) => format!("{} (the mentorship ended on {until})", clean(&o.mentor.name)),
+            Some(until) => format!(
+                "{} (the mentorship ended on {until})",
+                clean(&o.mentor.name)
+            ),
             None => clean(&o.mentor.name),
         };
-        match &o.next_meeting {
-            Some(next) => {
+        match (&o.next_meeting, o.paused) {
+            (Some(next), _) => {
                 let when = match next.date {
                     Some(date) if date < today => format!(
                         "{}: record it with mentee meet --on {date} -m {slug}, \
@@ -97,14 +104,10 @@ pub fn dashboard(
                     let _ = writeln!(out, "    {}. {}", i + 1, indented(topic, "       "));
                 }
             }
-            None if o.paused.is_some() => {
-                let _ = writeln!(
-                    out,
-                    "  {name}: paused until {}",
-                    o.paused.map(|d| d.to_string()).unwrap_or_default()
-                );
+            (None, Some(until)) => {
+                let _ = writeln!(out, "  {name}: paused until {until}");
             }
-            None => {
+            (None, None) => {
                 let due = o
                     .due_by_cadence
                     .map(|d| format!(" (due {d} by your cadence)"))

@@ -574,3 +574,86 @@ fn an_update_for_all_mentors_does_not_keep_in_touch_with_an_ended_one() {
         .success()
         .stdout_lacks("Your mentorship with Priya Natarajan ended");
 }
+
+#[test]
+fn a_paused_mentor_gets_no_cadence_or_quiet_nudge_until_the_day() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "1w", "--since", "2026-10-01"]);
+    env.today("2026-10-05").run(["meet"]).success();
+    env.today("2026-11-20");
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+    env.run(["mentor", "pause", "alex", "--until", "2026-12-01"])
+        .success()
+        .stderr_has("Paused Alex Kim until 2026-12-01");
+    // A TOML date on the mentor, next to hand edits.
+    assert!(
+        env.read("mentors.toml")
+            .contains("paused_until = 2026-12-01\n"),
+        "{}",
+        env.read("mentors.toml")
+    );
+    assert!(kinds(&env).is_empty());
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: paused until 2026-12-01");
+    env.run(["mentor", "list"])
+        .success()
+        .stdout_has("1w, paused until 2026-12-01");
+    // The day comes: the nudges are back.
+    env.today("2026-12-01");
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+    // Resume, or a pause until today, ends the break.
+    env.today("2026-11-20");
+    env.run(["mentor", "resume", "alex"])
+        .success()
+        .stderr_has("Alex Kim is back");
+    assert!(!env.read("mentors.toml").contains("paused_until"));
+    env.run(["mentor", "pause", "alex", "--until", "2026-12-01"])
+        .success();
+    env.run(["mentor", "pause", "alex", "--until", "today"])
+        .success();
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+}
+
+#[test]
+fn the_cadence_stops_at_the_end_of_the_term() {
+    let mut env = TestEnv::new();
+    env.mentor(
+        "Coach",
+        &["--role", "coach", "--every", "30d", "--until", "2027-04-30"],
+    );
+    env.today("2027-04-08").run(["meet"]).success();
+    env.today("2027-04-10");
+    env.run(["status"])
+        .success()
+        .stdout_lacks("2027-05-08")
+        .stdout_lacks("by your cadence");
+    env.run(["mentor", "list"])
+        .success()
+        .stdout_lacks("2027-05-08");
+    // Planned after the end of the term: said, kept, and still shown once the
+    // term ended.
+    env.run([
+        "agenda",
+        "How do I keep practising on my own?",
+        "--on",
+        "2027-05-06",
+    ])
+    .success()
+    .stderr_has("Note: 2027-05-06 is after your mentorship with Coach ends on 2027-04-30");
+    env.today("2027-05-02");
+    env.run(["status"]).success().stdout_has(
+        "Coach (the mentorship ended on 2027-04-30): 2027-05-06\n    1. How do I keep practising on my own?",
+    );
+}
+
+#[test]
+fn no_cadence_no_nudge_to_plan() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "2w"]);
+    env.mentor("Priya", &["--role", "sponsor"]);
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: nothing planned")
+        .stdout_lacks("Priya");
+}

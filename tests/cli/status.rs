@@ -115,3 +115,57 @@ fn a_planned_date_that_has_passed_says_what_to_do() {
         .stderr_has("Moved the meeting with Alex Kim to 2026-11-27.")
         .stdout_has("Agenda for the meeting with Alex Kim on 2026-11-27\n\n1. Q?");
 }
+
+#[test]
+fn each_section_shows_a_screenful_overdue_first_and_all_shows_everything() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "1w"]);
+    env.today("2026-10-01").run(["meet"]).success();
+    let mut overdue = Vec::new();
+    for i in 0..14 {
+        let due = if i < 5 { "2026-10-10" } else { "2026-12-31" };
+        let id = env.commit(&format!("Commitment number {i}"), &["--due", due]);
+        if i < 5 {
+            overdue.push(id);
+        }
+    }
+    for day in ["2026-10-08", "2026-10-15", "2026-10-22"] {
+        env.today(day).run(["meet"]).success();
+    }
+    env.today("2026-10-23");
+    let out = env.run(["status"]).success().stdout();
+    // The five overdue ones first, ten rows in all, then one line for the rest.
+    for id in &overdue {
+        assert!(out.contains(id.as_str()), "{out}");
+    }
+    let table = &out[..position(&out, "\nNudges\n")];
+    assert_eq!(table.matches("Commitment number").count(), 10, "{out}");
+    assert!(
+        out.contains("  \u{2026} and 4 more: mentee action list\n"),
+        "{out}"
+    );
+    // Five carried-over nudges: three, then one line with the count.
+    assert_eq!(out.matches("has been carried over").count(), 3, "{out}");
+    assert!(
+        out.contains(
+            "  \u{2026} and 2 more commitments carried over 3 meetings or more \
+             (see them with: mentee action list)\n"
+        ),
+        "{out}"
+    );
+    let all = env.run(["status", "--all"]).success().stdout();
+    assert_eq!(all.matches("Commitment number").count(), 14 + 5, "{all}");
+    assert!(!all.contains('\u{2026}'), "{all}");
+    // JSON is never cut.
+    let doc = env.json(["status", "--json"]);
+    assert_eq!(
+        doc["status"]["open_commitments"].as_array().map(Vec::len),
+        Some(14)
+    );
+    // The overdue ones, listed.
+    let list = env
+        .run(["action", "list", "--overdue", "--json"])
+        .success()
+        .json();
+    assert_eq!(crate::support::ids(&list["commitments"]).len(), 5);
+}

@@ -36,8 +36,8 @@ pub mod topics;
 
 pub use kinds::{ALL, Kind};
 pub use rules::{
-    about_commitments, cadence, closing, keep_in_touch, lookback, mid_term, next_meeting_near, quiet,
-    quiet_days, wanted_contacts,
+    about_commitments, cadence, closing, keep_in_touch, lookback, mid_term, next_meeting_near,
+    quiet, quiet_days, wanted_contacts,
 };
 pub use silence::{is_silenced, silence, to_show, unsilence};
 pub use topics::{is_vague, vague};

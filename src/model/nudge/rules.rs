@@ -425,7 +425,10 @@ mod tests {
             "2026-10-01",
             vec![action("old001", "2026-10-01", None)],
         )];
-        for (i, date) in ["2026-10-15", "2026-10-29", "2026-11-12"].iter().enumerate() {
+        for (i, date) in ["2026-10-15", "2026-10-29", "2026-11-12"]
+            .iter()
+            .enumerate()
+        {
             meetings.push(held(&format!("m0000{}", i + 2), "alex", date, vec![]));
         }
         let kinds = |meetings: &[Meeting], today: &str| {
@@ -439,7 +442,10 @@ mod tests {
         assert_eq!(kinds(&meetings, "2026-11-20"), [Kind::Carried]);
         meetings[0].actions[0].due = Some(day("2026-12-01"));
         assert!(kinds(&meetings, "2026-11-20").is_empty());
-        assert_eq!(kinds(&meetings, "2026-12-02"), [Kind::Carried, Kind::Overdue]);
+        assert_eq!(
+            kinds(&meetings, "2026-12-02"),
+            [Kind::Carried, Kind::Overdue]
+        );
     }
 
     #[test]

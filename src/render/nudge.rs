@@ -300,11 +300,12 @@ mod tests {
         );
         let five = vec![nudge; 5];
         let capped = section(&five, Some(3));
-        assert_eq!(capped.lines().count(), 5, "{capped}");
+        // A blank line, the heading, three nudges and the count.
+        assert_eq!(capped.lines().count(), 6, "{capped}");
         assert!(capped.ends_with(
             "  \u{2026} and 2 more quiet nudges (see them with: mentee status --all)\n"
         ));
-        assert_eq!(section(&five, None).lines().count(), 6);
+        assert_eq!(section(&five, None).lines().count(), 7);
     }
 
     fn say(nudges: &[Nudge], mentors: &[Mentor]) -> Vec<Worded> {

@@ -1,5 +1,7 @@
 //! How long every everyday command takes, as a whole process, on journals of
-//! 50, 10,000 and 100,000 entries, and how much memory it needs at its peak.
+//! 50, 10,000 and 100,000 entries, and on the ten-year journal of 10,000
+//! with a backlog of 500 open commitments; and how much memory it needs at
+//! its peak.
 //!
 //! ```sh
 //! cargo bench --bench commands              # 21 runs per command
@@ -72,17 +74,29 @@ fn main() {
     println!("mentee benchmark: whole processes, median of {runs} runs, peak resident memory\n");
     println!("| command | entries | median | peak memory | target |");
     println!("|---|---:|---:|---:|---|");
-    for (entries, years) in [(50, 1), (10_000, 10), (100_000, 10)] {
-        let dir = work.path().join(format!("journal-{entries}"));
+    for (entries, years, open) in [
+        (50, 1, 0),
+        (10_000, 10, 0),
+        (10_000, 10, 500),
+        (100_000, 10, 0),
+    ] {
+        let name = format!("{entries}-{open}");
+        let dir = work.path().join(format!("journal-{name}"));
         let spec = generator::Spec {
             dir: dir.clone(),
             years,
             entries,
             today: TODAY.parse().expect("a date"),
             seed: 1,
+            open,
         };
         generator::generate(&spec).expect("the journal is generated");
-        let home = work.path().join(format!("home-{entries}"));
+        let home = work.path().join(format!("home-{name}"));
+        let shape = if open > 0 {
+            format!("{entries}, {open} open")
+        } else {
+            entries.to_string()
+        };
         std::fs::create_dir_all(&home).expect("a home folder");
         for &(label, command, at_10k, at_100k) in COMMANDS {
             let run = || time(&dir, &home, command);
@@ -97,7 +111,7 @@ fn main() {
                 _ => String::new(),
             };
             println!(
-                "| {label} | {entries} | {median:.1} ms | {:.1} MB | {target} |",
+                "| {label} | {shape} | {median:.1} ms | {:.1} MB | {target} |",
                 peak as f64 / 1024.0
             );
             if label.starts_with("search, ") {

@@ -36,6 +36,9 @@ struct Args {
     /// Seed for the choices made, so a journal can be rebuilt exactly
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Commitments left open besides the usual ones (a long backlog)
+    #[arg(long, default_value_t = 0)]
+    open: usize,
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         entries: args.entries,
         today: args.today,
         seed: args.seed,
+        open: args.open,
     };
     match generator::generate(&spec) {
         Ok((meetings, entries)) => {

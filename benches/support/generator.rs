@@ -90,6 +90,9 @@ pub struct Spec {
     pub entries: usize,
     pub today: NaiveDate,
     pub seed: u64,
+    /// Commitments left open besides the usual ones, spread over the years
+    /// and never reported: a long backlog.
+    pub open: usize,
 }
 
 /// Writes the journal; returns how many meetings and entries it holds.
@@ -122,6 +125,7 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
                 since: Some(start),
                 until: None,
                 silence: Vec::new(),
+                paused_until: None,
             })
             .collect::<Vec<_>>(),
     )?;
@@ -161,6 +165,22 @@ pub fn generate(args: &Spec) -> mentee::error::Result<(usize, usize)> {
             }
             held.push(meeting);
             date = date + Days::new(14);
+        }
+        // The backlog: made at meetings all through the years, never reported.
+        let share = args.open / mentors.len();
+        let count = held.len();
+        for n in 0..share {
+            if count == 0 {
+                break;
+            }
+            let meeting = &mut held[n * count / share];
+            let made = meeting.date.unwrap_or(args.today);
+            meeting.actions.push(Action::new(
+                ids.fresh(),
+                rng.pick(COMMITMENTS).into(),
+                made,
+                made.checked_add_days(Days::new(30)),
+            ));
         }
         // Commitments reported at the next meeting are saved with it.
         for meeting in &held {

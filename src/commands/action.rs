@@ -71,8 +71,11 @@ pub struct ListArgs {
     #[arg(short, long)]
     pub mentor: Option<String>,
     /// Include done and dropped commitments
-    #[arg(long)]
+    #[arg(long, conflicts_with = "overdue")]
     pub all: bool,
+    /// Only commitments past their due date
+    #[arg(long)]
+    pub overdue: bool,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -228,6 +231,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
         .commitments(ctx.today)
         .into_iter()
         .filter(|c| args.all || c.status.is_open())
+        .filter(|c| !args.overdue || c.overdue)
         .filter(|c| slug.as_ref().is_none_or(|s| *s == c.mentor))
         .collect();
     commitment::sort_for_listing(&mut list);
@@ -236,6 +240,8 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<()> {
     } else if list.is_empty() {
         say(if args.all {
             "No commitments yet."
+        } else if args.overdue {
+            "No overdue commitments."
         } else {
             "No open commitments."
         });

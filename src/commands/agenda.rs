@@ -245,6 +245,7 @@ fn reschedule(ctx: &Context, args: &Args) -> Result<()> {
             "{done} the meeting with {} to {when}.",
             mentor.name
         ));
+        note_past_term(&mentor, meeting.date);
     }
     let open = records.open_with(&mentor.slug, ctx.today);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
@@ -350,6 +351,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             replaced.join(" / ")
         ));
     }
+    note_past_term(&mentor, meeting.date);
     let open = records.open_with(&mentor.slug, ctx.today);
     out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
     if !remaining_queue.is_empty() {
@@ -361,6 +363,20 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
     }
     crate::workspace::show_triggered_nudges(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
+}
+
+/// Says so when a meeting is planned on or after the end of the term: it is
+/// kept (the term may be extended), and status still shows it.
+fn note_past_term(mentor: &Mentor, on: Option<NaiveDate>) {
+    if let (Some(on), Some(until)) = (on, mentor.until)
+        && on >= until
+    {
+        say(&format!(
+            "Note: {on} is after your mentorship with {} ends on {until}. The meeting is kept; \
+             to extend the mentorship, move its end: mentee mentor end {} --on DATE",
+            mentor.name, mentor.slug
+        ));
+    }
 }
 
 fn same_topic(topics: &[String], text: &str) -> bool {

@@ -45,6 +45,14 @@ pub enum Command {
     /// Make an ended mentorship active again (clears its end date)
     #[command(after_long_help = "Example:\n  mentee mentor reopen alex")]
     Reopen(ReopenArgs),
+    /// Take a break (leave, holidays): no cadence or quiet nudges until DATE
+    #[command(
+        after_long_help = "Examples:\n  mentee mentor pause alex --until 2027-03-01\n  mentee mentor pause alex --until today     ends the break"
+    )]
+    Pause(PauseArgs),
+    /// End a break taken with mentor pause
+    #[command(after_long_help = "Example:\n  mentee mentor resume alex")]
+    Resume(ResumeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,6 +92,22 @@ pub struct SetArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ReopenArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PauseArgs {
+    /// The mentor's name, slug or a unique prefix
+    pub name: String,
+    /// The day the nudges come back, such as 2027-03-01 or +3w (today or a
+    /// past day ends the break)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub until: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResumeArgs {
     /// The mentor's name, slug or a unique prefix
     pub name: String,
 }
@@ -138,6 +162,11 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::End(args) => end(ctx, &args),
         Command::Set(args) => set(ctx, &args),
         Command::Reopen(args) => reopen(ctx, &args),
+        Command::Pause(args) => {
+            let until = ctx.date("--until", &args.until, Direction::Future)?;
+            pause(ctx, &args.name, Some(until).filter(|d| *d > ctx.today))
+        }
+        Command::Resume(args) => pause(ctx, &args.name, None),
     }
 }
 
@@ -190,6 +219,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         since,
         until,
         silence: Vec::new(),
+        paused_until: None,
     };
     mentors.push(mentor.clone());
     ctx.store.save_mentors(&lock, &mentors)?;
@@ -413,5 +443,36 @@ fn reopen(ctx: &Context, args: &ReopenArgs) -> Result<()> {
     say(&format!(
         "The mentorship with {name} is active again (it {was} on {until}); set a new end with: mentee mentor end {slug} --on DATE"
     ));
+    Ok(())
+}
+
+/// Pauses a mentor until a day still to come, or (`None`) ends the break.
+fn pause(ctx: &Context, typed: &str, until: Option<chrono::NaiveDate>) -> Result<()> {
+    let lock = ctx.store.lock()?;
+    let mut mentors = ctx.store.mentors()?;
+    let slug = resolve_mentor(ctx, &mentors, Some(typed))?.slug;
+    let mentor = mentors
+        .iter_mut()
+        .find(|m| m.slug == slug)
+        .ok_or_else(|| Error::user("mentor vanished"))?;
+    let was = mentor.paused_until.filter(|d| *d > ctx.today);
+    let name = mentor.name.clone();
+    if was == until {
+        say(&match until {
+            Some(until) => format!("{name} is already paused until {until}."),
+            None => format!("{name} is not paused."),
+        });
+        return Ok(());
+    }
+    mentor.paused_until = until;
+    ctx.store.save_mentors(&lock, &mentors)?;
+    drop(lock);
+    say(&match until {
+        Some(until) => format!(
+            "Paused {name} until {until}: no cadence or quiet nudges before then. \
+             End the break sooner with: mentee mentor resume {slug}"
+        ),
+        None => format!("{name} is back: the cadence and quiet nudges apply again."),
+    });
     Ok(())
 }

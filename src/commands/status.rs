@@ -4,9 +4,12 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::commitment;
 use crate::model::ledger::Ledger;
+use crate::model::nudge::Kind;
 use crate::model::overview::{self, Overview};
+use crate::render::status::Shown;
 use crate::render::{self, json};
 use crate::workspace::say;
+use std::collections::HashSet;
 
 /// The dashboard: next meetings, open commitments, what to report
 ///
@@ -14,10 +17,14 @@ use crate::workspace::say;
 /// cadence says one is due); the commitments from the last meeting that
 /// still have no report; every open commitment, overdue ones first; and the
 /// nudges, each with the command that acts on it (silence them with
-/// mentee nudge off KIND).
+/// mentee nudge off KIND). Each section shows what matters most, overdue
+/// first, and says how many more there are; --all shows everything.
 #[derive(Debug, Default, clap::Args)]
-#[command(after_long_help = "Examples:\n  mentee\n  mentee status --json")]
+#[command(after_long_help = "Examples:\n  mentee\n  mentee status --all\n  mentee status --json")]
 pub struct Args {
+    /// Show every open commitment and every nudge, however many
+    #[arg(long)]
+    pub all: bool,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
@@ -54,6 +61,17 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         });
         outln!("{}", json::document("status", &payload));
     } else {
+        // The "Report first" section already names these commitments: the
+        // nudges about them only say that the meeting is near.
+        let near: HashSet<&str> = nudges
+            .iter()
+            .filter(|n| n.kind == Kind::Unreported)
+            .map(|n| n.mentor.as_str())
+            .collect();
+        let shown = Shown {
+            near: &near,
+            all: args.all,
+        };
         out!(
             "{}",
             render::status::dashboard(
@@ -61,11 +79,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 &open,
                 &records.mentors,
                 ctx.today,
+                &shown,
                 ctx.width,
                 ctx.color,
             )
         );
-        out!("{}", render::nudge::section(&nudges));
+        let rest: Vec<_> = nudges
+            .iter()
+            .filter(|n| n.kind != Kind::Unreported)
+            .cloned()
+            .collect();
+        let per_kind = (!args.all).then_some(render::status::SAME_KIND);
+        out!("{}", render::nudge::section(&rest, per_kind));
     }
     Ok(())
 }

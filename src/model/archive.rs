@@ -145,6 +145,13 @@ pub struct WireMentor {
     pub until: Option<NaiveDate>,
     #[serde(default)]
     pub silence: Vec<String>,
+    /// Missing in exports made before a mentor could be paused.
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub paused_until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -334,6 +341,7 @@ impl From<&Mentor> for WireMentor {
             since: m.since,
             until: m.until,
             silence: m.silence.clone(),
+            paused_until: m.paused_until,
         }
     }
 }
@@ -349,6 +357,7 @@ impl From<WireMentor> for Mentor {
             since: m.since,
             until: m.until,
             silence: m.silence,
+            paused_until: m.paused_until,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Mentors, and finding the one the user means from what they typed.
 
-use crate::model::dates::{Span, toml_date};
+use crate::model::dates::{Direction, Span, toml_date};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -32,6 +32,14 @@ pub struct Mentor {
     /// Kinds of nudge not to show for this mentor (`all` for every kind).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub silence: Vec<String>,
+    /// A break (leave, holidays): no cadence or quiet nudges before this
+    /// day. A day that has come ends the break.
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub paused_until: Option<NaiveDate>,
 }
 
 impl Mentor {
@@ -46,6 +54,7 @@ impl Mentor {
             since: None,
             until: None,
             silence: Vec::new(),
+            paused_until: None,
         }
     }
 
@@ -60,6 +69,22 @@ impl Mentor {
     /// shares with this one.
     pub fn was_on(&self, day: NaiveDate, first_record: Option<NaiveDate>) -> bool {
         self.since.or(first_record).is_none_or(|start| day >= start) && self.is_active(day)
+    }
+
+    /// On a break today: paused until a day still to come.
+    pub fn is_paused(&self, today: NaiveDate) -> bool {
+        self.paused_until.is_some_and(|until| until > today)
+    }
+
+    /// When the next meeting is due by the cadence, after the last one held
+    /// on `last`: never on or after the end of the relationship (the
+    /// closing review is due then instead).
+    pub fn due_by_cadence(&self, last: NaiveDate) -> Option<NaiveDate> {
+        let due = self.every?.shift(last, Direction::Future)?;
+        match self.until {
+            Some(until) if due >= until => None,
+            _ => Some(due),
+        }
     }
 }
 
@@ -469,6 +494,28 @@ mod tests {
         address("Alex <alex@example.com>", None);
         address("alex@example.com, sam@example.com", None);
         address("alex@example.com\r\nBcc: sam@example.com", None);
+    }
+
+    #[test]
+    fn the_cadence_stops_at_the_end_of_the_term_and_a_break_ends_on_its_day() {
+        let day = |s: &str| s.parse::<NaiveDate>().expect("date");
+        let mut coach = mentor("Coach", Some("2027-04-30"));
+        coach.every = Some("30d".parse().expect("span"));
+        assert_eq!(
+            coach.due_by_cadence(day("2027-03-20")),
+            Some(day("2027-04-19"))
+        );
+        assert_eq!(coach.due_by_cadence(day("2027-04-08")), None);
+        coach.until = None;
+        assert_eq!(
+            coach.due_by_cadence(day("2027-04-08")),
+            Some(day("2027-05-08"))
+        );
+        coach.every = None;
+        assert_eq!(coach.due_by_cadence(day("2027-04-08")), None);
+        coach.paused_until = Some(day("2027-05-01"));
+        assert!(coach.is_paused(day("2027-04-30")));
+        assert!(!coach.is_paused(day("2027-05-01")));
     }
 
     #[track_caller]

@@ -22,6 +22,10 @@ pub struct Overview {
     pub open_commitments: usize,
     /// Commitments from the last meeting with no report yet.
     pub unreported: usize,
+    /// On a break today: the day it ends (the mentor's `paused_until`,
+    /// while still to come).
+    #[serde(skip)]
+    pub paused: Option<NaiveDate>,
 }
 
 pub fn build(
@@ -42,8 +46,7 @@ pub fn build(
     let active = mentor.is_active(today);
     let due_by_cadence = last_date
         .filter(|_| active)
-        .zip(mentor.every)
-        .and_then(|(date, every)| every.shift(date, crate::model::dates::Direction::Future));
+        .and_then(|date| mentor.due_by_cadence(date));
     let mine = || {
         commitments
             .iter()
@@ -61,5 +64,6 @@ pub fn build(
         due_by_cadence,
         open_commitments: mine().count(),
         unreported,
+        paused: mentor.paused_until.filter(|_| mentor.is_paused(today)),
     }
 }

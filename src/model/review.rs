@@ -272,6 +272,7 @@ mod tests {
             since: since.map(day),
             until: until.map(day),
             silence: Vec::new(),
+            paused_until: None,
         }
     }
 

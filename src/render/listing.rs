@@ -76,13 +76,23 @@ pub fn mentors(rows: &[Overview], width: Option<u16>) -> String {
         t.add_row(vec![
             name,
             row.mentor.role.to_string(),
-            row.mentor.every.map(|e| e.to_string()).unwrap_or_default(),
+            every(row),
             row.last_meeting.map(|d| d.to_string()).unwrap_or_default(),
             next,
             row.open_commitments.to_string(),
         ]);
     }
     t.to_string()
+}
+
+/// The cadence, and a break when the mentor is on one.
+fn every(row: &Overview) -> String {
+    let every = row.mentor.every.map(|e| e.to_string()).unwrap_or_default();
+    match row.paused {
+        Some(until) if every.is_empty() => format!("paused until {until}"),
+        Some(until) => format!("{every}, paused until {until}"),
+        None => every,
+    }
 }
 
 /// The timeline as aligned lines rather than a table: a log of years is

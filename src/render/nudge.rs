@@ -48,14 +48,14 @@ pub fn worded(nudge: &Nudge, mentors: &[Mentor]) -> Worded {
         ),
         About::Overdue { commitment, due } => (
             format!(
-                "{} was due on {due}: finish it, or drop it if it no longer matters",
+                "{} was due on {due}: finish it, give it a new date, or drop it if it no longer matters",
                 label(commitment)
             ),
             close(commitment),
         ),
         About::Carried { commitment, times } => (
             format!(
-                "{} has been carried over {times} meetings with {name}: close it, carry it, or drop it",
+                "{} has been carried over {times} meetings with {name}: close it, carry it to a new date, or drop it",
                 label(commitment)
             ),
             close(commitment),
@@ -157,8 +157,12 @@ fn label(commitment: &Open) -> String {
     )
 }
 
+/// Close it, or carry it on to a new date.
 fn close(commitment: &Open) -> String {
-    format!("mentee action set {} done|dropped", commitment.id)
+    format!(
+        "mentee action set {} done|dropped|--due DATE",
+        commitment.id
+    )
 }
 
 fn update(slug: &str) -> String {
@@ -197,16 +201,50 @@ pub fn line(nudge: &Worded) -> String {
     )
 }
 
-/// The "Nudges" section of the dashboard; empty when there are none.
-pub fn section(nudges: &[Worded]) -> String {
+/// The "Nudges" section of the dashboard; empty when there are none. With
+/// `per_kind`, the nudges of one kind beyond that many are one line with
+/// their count and the command that lists them.
+pub fn section(nudges: &[Worded], per_kind: Option<usize>) -> String {
     if nudges.is_empty() {
         return String::new();
     }
     let mut out = String::from("\nNudges\n");
-    for nudge in nudges {
-        let _ = writeln!(out, "  {}", line(nudge));
+    for group in nudges.chunk_by(|a, b| a.kind == b.kind) {
+        let shown = per_kind.map_or(group.len(), |cap| cap.min(group.len()));
+        for nudge in &group[..shown] {
+            let _ = writeln!(out, "  {}", line(nudge));
+        }
+        if group.len() > shown {
+            let _ = writeln!(out, "  {}", more(group[0].kind, group.len() - shown));
+        }
     }
     out
+}
+
+/// One line for `count` more nudges of a kind, with the command that lists
+/// what they are about.
+pub fn more(kind: Kind, count: usize) -> String {
+    let many = count != 1;
+    let commitments = if many { "commitments" } else { "commitment" };
+    let (what, command) = match kind {
+        Kind::Unreported => (
+            format!("{commitments} with no report yet"),
+            "mentee action list",
+        ),
+        Kind::Overdue => (
+            format!("overdue {commitments}"),
+            "mentee action list --overdue",
+        ),
+        Kind::Carried => (
+            format!("{commitments} carried over {CARRIED} meetings or more"),
+            "mentee action list",
+        ),
+        _ => (
+            format!("{kind} {}", if many { "nudges" } else { "nudge" }),
+            "mentee status --all",
+        ),
+    };
+    format!("\u{2026} and {count} more {what} (see them with: {command})")
 }
 
 /// What `mentee nudge list` shows for one kind.
@@ -255,8 +293,18 @@ mod tests {
             line(&nudge),
             "Nothing logged for Alex \\u{1b}[31m (run: mentee update \"...\" -m alex)"
         );
-        assert_eq!(section(&[]), "");
-        assert!(section(&[nudge]).starts_with("\nNudges\n  Nothing logged"));
+        assert_eq!(section(&[], None), "");
+        assert!(
+            section(std::slice::from_ref(&nudge), None).starts_with("\nNudges\n  Nothing logged")
+        );
+        let five = vec![nudge; 5];
+        let capped = section(&five, Some(3));
+        // A blank line, the heading, three nudges and the count.
+        assert_eq!(capped.lines().count(), 6, "{capped}");
+        assert!(capped.ends_with(
+            "  \u{2026} and 2 more quiet nudges (see them with: mentee status --all)\n"
+        ));
+        assert_eq!(section(&five, None).lines().count(), 7);
     }
 
     fn say(nudges: &[Nudge], mentors: &[Mentor]) -> Vec<Worded> {
@@ -307,7 +355,8 @@ mod tests {
                 ],
             ),
         ];
-        let today = day("2026-11-17");
+        // Two days before the next meeting by cadence (2026-11-24).
+        let today = day("2026-11-22");
         let commitments = commitment::all(&meetings, &[], today);
         let mentors = vec![alex.clone()];
         let found = about_commitments(&mentors, &meetings, &commitments, today);
@@ -320,7 +369,10 @@ mod tests {
                 (Kind::Carried, Some("old001".into())),
             ]
         );
-        assert_eq!(settled[2].command, "mentee action set old001 done|dropped");
+        assert_eq!(
+            settled[2].command,
+            "mentee action set old001 done|dropped|--due DATE"
+        );
         assert!(
             settled[2]
                 .message

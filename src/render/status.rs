@@ -7,13 +7,29 @@ use crate::render::color::{Paint, paint};
 use crate::render::listing;
 use crate::render::text::{at_time, clean, indented, plural};
 use chrono::NaiveDate;
+use std::collections::HashSet;
 use std::fmt::Write;
+
+/// Open commitments the dashboard shows, overdue first: a screenful.
+pub const SCREENFUL: usize = 10;
+/// Nudges of one kind shown before the rest are one line with a count.
+pub const SAME_KIND: usize = 3;
+
+/// What the dashboard shows beyond the records.
+pub struct Shown<'a> {
+    /// Mentors whose next meeting is near while commitments from the last
+    /// one have no report yet.
+    pub near: &'a HashSet<&'a str>,
+    /// Everything, with no section cut to a screenful.
+    pub all: bool,
+}
 
 pub fn dashboard(
     overviews: &[Overview],
     open: &[Commitment],
     mentors: &[Mentor],
     today: NaiveDate,
+    shown: &Shown<'_>,
     width: Option<u16>,
     color: bool,
 ) -> String {
@@ -22,8 +38,35 @@ pub fn dashboard(
         out.push_str("  No active mentor; add one with: mentee mentor add \"NAME\"\n");
     }
     // Soonest first: a planned date, else the day the cadence says; the
-    // rest as listed.
-    let mut next: Vec<&Overview> = overviews.iter().filter(|o| o.active).collect();
+    // rest as listed. A meeting planned after the end of the term still
+    // shows once the term ended, so that it is not forgotten.
+    let planned_past_end = |o: &Overview| {
+        let day = o.next_meeting.as_ref().and_then(|m| m.date);
+        matches!((day, o.mentor.until), (Some(day), Some(until)) if day >= until)
+    };
+    // No cadence and nothing planned: nothing to remind of.
+    let quiet = |o: &Overview| o.next_meeting.is_none() && o.mentor.every.is_none();
+    let mut next: Vec<&Overview> = overviews
+        .iter()
+        .filter(|o| o.active || planned_past_end(o))
+        .collect();
+    let without_cadence: Vec<&str> = next
+        .iter()
+        .filter(|o| quiet(o))
+        .map(|o| o.mentor.slug.as_str())
+        .collect();
+    if !next.is_empty() && without_cadence.len() == next.len() {
+        let _ = writeln!(
+            out,
+            "  Nothing planned; plan a meeting with: mentee agenda \"TOPIC\" -m {}",
+            if next.len() == 1 {
+                next[0].mentor.slug.as_str()
+            } else {
+                "NAME"
+            }
+        );
+    }
+    next.retain(|o| !quiet(o));
     next.sort_by_key(|o| {
         let day = o
             .next_meeting
@@ -33,9 +76,15 @@ pub fn dashboard(
         (day.is_none(), day)
     });
     for o in next {
-        let name = clean(&o.mentor.name);
-        match &o.next_meeting {
-            Some(next) => {
+        let name = match o.mentor.until.filter(|until| *until <= today) {
+            Some(until) => format!(
+                "{} (the mentorship ended on {until})",
+                clean(&o.mentor.name)
+            ),
+            None => clean(&o.mentor.name),
+        };
+        match (&o.next_meeting, o.paused) {
+            (Some(next), _) => {
                 let when = match next.date {
                     Some(date) if date < today => format!(
                         "{}: record it with mentee meet --on {date} -m {slug}, \
@@ -55,7 +104,10 @@ pub fn dashboard(
                     let _ = writeln!(out, "    {}. {}", i + 1, indented(topic, "       "));
                 }
             }
-            None => {
+            (None, Some(until)) => {
+                let _ = writeln!(out, "  {name}: paused until {until}");
+            }
+            (None, None) => {
                 let due = o
                     .due_by_cadence
                     .map(|d| format!(" (due {d} by your cadence)"))
@@ -76,9 +128,16 @@ pub fn dashboard(
                 .last_meeting
                 .map(|d| format!(" from {d}"))
                 .unwrap_or_default();
+            let near = if shown.near.contains(o.mentor.slug.as_str()) {
+                "; your meeting is near: say where each stands with \
+                 mentee action set ID done|in-progress|blocked|dropped"
+                    .to_string()
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "  {}: {}{since} with no report yet",
+                "  {}: {}{since} with no report yet{near}",
                 clean(&o.mentor.name),
                 plural(o.unreported, "commitment", "commitments")
             );
@@ -87,11 +146,33 @@ pub fn dashboard(
     if open.is_empty() {
         out.push_str("\nNo open commitments.\n");
     } else {
+        let cut = if shown.all {
+            open.len()
+        } else {
+            SCREENFUL.min(open.len())
+        };
         let _ = write!(
             out,
             "\nOpen commitments\n{}\n",
-            listing::commitments(open, mentors, width, color)
+            listing::commitments(&open[..cut], mentors, width, color)
         );
+        let hidden = &open[cut..];
+        if !hidden.is_empty() {
+            let overdue = hidden.iter().filter(|c| c.overdue).count();
+            let _ = if overdue > 0 {
+                writeln!(
+                    out,
+                    "  \u{2026} and {} more, {overdue} of them overdue: mentee action list --overdue (all: mentee action list)",
+                    hidden.len()
+                )
+            } else {
+                writeln!(
+                    out,
+                    "  \u{2026} and {} more: mentee action list",
+                    hidden.len()
+                )
+            };
+        }
     }
     out
 }

@@ -500,6 +500,7 @@ pub fn mentors_document(mentors: &[Mentor]) -> DocumentMut {
                     .collect::<toml_edit::Array>(),
             );
         }
+        set_opt(&mut t, "paused_until", m.paused_until.map(date));
         t
     });
     doc

@@ -18,7 +18,15 @@ fn shape(table: &str) -> (&'static [&'static str], Option<&'static str>) {
         ),
         "mentor" => (
             &[
-                "name", "slug", "role", "email", "every", "since", "until", "silence",
+                "name",
+                "slug",
+                "role",
+                "email",
+                "every",
+                "since",
+                "until",
+                "silence",
+                "paused_until",
             ],
             Some("slug"),
         ),

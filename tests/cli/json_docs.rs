@@ -262,7 +262,7 @@ impl Check<'_> {
 
 /// The sample journal, plus what it lacks to show every field: an update
 /// that names the meeting it came from (as a hand-edited file may), and a
-/// mentor with a nudge silenced, and a commitment that serves a goal, and
+/// mentor with a nudge silenced and on a break, and a commitment that serves a goal, and
 /// the practice: advice and its outcome, a decision, a give-back.
 fn scenario() -> TestEnv {
     let env = TestEnv::with_sample();
@@ -300,6 +300,9 @@ fn scenario() -> TestEnv {
         "agreed later",
     ])
     .success();
+    // A mentor on a break.
+    env.run(["mentor", "pause", "priya", "--until", "2027-01-15"])
+        .success();
     // Advice from October and its outcome within the summary's period; a
     // decision with options, input and why; something given back.
     let october = "journal/2026/2026-10.toml";

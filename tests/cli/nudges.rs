@@ -30,31 +30,42 @@ fn kinds(env: &TestEnv) -> Vec<String> {
 fn status_shows_commitment_nudges_with_their_commands_one_per_commitment() {
     let mut env = TestEnv::new();
     let Scenario { draft, read, .. } = env.scenario();
+    // A week before the meeting the cadence says (2026-11-24): only the
+    // overdue one matters yet.
     env.today("2026-11-17");
     let out = env.run(["status"]).success().stdout();
     let section = &out[position(&out, "\nNudges\n")..];
     assert!(
         section.contains(&format!(
-            "  [{read}] Read chapter 4 of the design book, from your last meeting with Alex Kim on \
-             2026-11-10, has no report yet: say where it stands \
-             (run: mentee action set {read} done|in-progress|blocked|dropped)\n"
+            "  [{draft}] Draft the split proposal was due on 2026-11-13: finish it, give it a new \
+             date, or drop it if it no longer matters \
+             (run: mentee action set {draft} done|dropped|--due DATE)\n"
         )),
         "{out}"
     );
+    assert!(!out.contains(&format!("[{read}]")), "{out}");
+    assert_eq!(nudges(&env), [("overdue".to_string(), draft.clone())]);
+    // Two days before it, the one with no report yet matters too. The
+    // "Report first" section says so; the nudges do not repeat it.
+    env.today("2026-11-22");
+    let out = env.run(["status"]).success().stdout();
     assert!(
-        section.contains(&format!(
-            "  [{draft}] Draft the split proposal was due on 2026-11-13: finish it, or drop it if \
-             it no longer matters (run: mentee action set {draft} done|dropped)\n"
-        )),
+        out.contains(
+            "  Alex Kim: 2 commitments from 2026-11-10 with no report yet; your meeting is near: \
+             say where each stands with mentee action set ID done|in-progress|blocked|dropped\n"
+        ),
         "{out}"
     );
+    let section = &out[position(&out, "\nNudges\n")..];
+    assert!(!section.contains("has no report yet"), "{out}");
     // The overdue one is not also listed as unreported.
     assert_eq!(section.matches(&format!("[{draft}]")).count(), 1, "{out}");
     assert_eq!(
         nudges(&env),
         [
             ("unreported".to_string(), read.clone()),
-            ("overdue".to_string(), draft.clone())
+            ("overdue".to_string(), draft.clone()),
+            ("cadence".to_string(), String::new())
         ]
     );
     let doc = env.json(["status", "--json"]);
@@ -68,8 +79,7 @@ fn status_shows_commitment_nudges_with_their_commands_one_per_commitment() {
     // Reporting and closing them is what makes them go.
     env.run(["action", "set", &read, "in-progress"]).success();
     env.run(["action", "done", &draft]).success();
-    env.run(["status"]).success().stdout_lacks("Nudges");
-    assert!(nudges(&env).is_empty());
+    assert_eq!(kinds(&env), ["cadence"]);
 }
 
 #[test]
@@ -275,8 +285,8 @@ fn a_commitment_due_in_the_past_gets_an_overdue_nudge_when_added() {
     let id = run.stdout().trim().to_string();
     assert_eq!(run.stdout(), format!("{id}\n"), "only the ID on stdout");
     run.stderr_has(&format!(
-        "nudge: [{id}] Send the proposal was due on 2026-11-03: finish it, or drop it if it no \
-         longer matters (run: mentee action set {id} done|dropped)"
+        "nudge: [{id}] Send the proposal was due on 2026-11-03: finish it, give it a new date, \
+         or drop it if it no longer matters (run: mentee action set {id} done|dropped|--due DATE)"
     ));
     env.run(["action", "add", "Book the review", "--due", "fri"])
         .success()
@@ -300,8 +310,18 @@ fn meet_nudges_about_a_commitment_carried_over_three_meetings() {
         .success()
         .stderr_has(&format!(
             "nudge: [{long}] Write the design doc has been carried over 3 meetings with Alex Kim: \
-         close it, carry it, or drop it (run: mentee action set {long} done|dropped)"
+         close it, carry it to a new date, or drop it \
+         (run: mentee action set {long} done|dropped|--due DATE)"
         ));
+    assert!(nudges(&env).contains(&("carried".to_string(), long.clone())));
+    // Carried on to a new date on purpose: no nudge until that day passes.
+    env.run(["action", "set", &long, "--due", "2026-12-01"])
+        .success()
+        .stderr_has(&format!("[{long}] corrected: due none → 2026-12-01."));
+    assert!(!kinds(&env).contains(&"carried".to_string()));
+    let status = env.run(["action", "list", "--json"]).success().stdout();
+    assert!(status.contains("\"status\": \"open\""), "{status}");
+    env.today("2026-12-02");
     assert!(nudges(&env).contains(&("carried".to_string(), long.clone())));
     env.run(["action", "drop", &long]).success();
     assert!(!kinds(&env).contains(&"carried".to_string()));
@@ -326,12 +346,8 @@ fn nudges_are_silenced_per_mentor_or_for_everyone_and_shown_again() {
         env.read("mentors.toml")
     );
     // The overdue commitment still has no report: that reminder comes through.
-    env.run(["status"])
-        .success()
-        .stdout_lacks("was due on")
-        .stdout_has(&format!(
-            "[{draft}] Draft the split proposal, from your last meeting"
-        ));
+    env.run(["status"]).success().stdout_lacks("was due on");
+    assert!(nudges(&env).contains(&("unreported".to_string(), draft.clone())));
     let list = env.run(["nudge", "list"]).success().stdout();
     let overdue = list
         .lines()
@@ -357,7 +373,9 @@ fn nudges_are_silenced_per_mentor_or_for_everyone_and_shown_again() {
 
     env.run(["nudge", "on", "all"]).success();
     assert!(!env.read("settings.toml").contains("silence"));
-    assert_eq!(kinds(&env), ["unreported", "unreported", "vague"]);
+    // The overdue one is due: its report matters; the other waits for the
+    // meeting to be near.
+    assert_eq!(kinds(&env), ["unreported", "vague"]);
     env.run(["nudge", "on", "overdue"]).success().stderr_has(
         "overdue nudges stay silenced for Alex Kim: mentee nudge on overdue -m alex-kim",
     );
@@ -365,7 +383,7 @@ fn nudges_are_silenced_per_mentor_or_for_everyone_and_shown_again() {
         .success()
         .stderr_has("Showing overdue nudges again for Alex Kim.");
     assert!(!env.read("mentors.toml").contains("silence"));
-    assert_eq!(kinds(&env), ["unreported", "overdue", "vague"]);
+    assert_eq!(kinds(&env), ["overdue", "vague"]);
 }
 
 #[test]
@@ -555,4 +573,87 @@ fn an_update_for_all_mentors_does_not_keep_in_touch_with_an_ended_one() {
     env.run(["status"])
         .success()
         .stdout_lacks("Your mentorship with Priya Natarajan ended");
+}
+
+#[test]
+fn a_paused_mentor_gets_no_cadence_or_quiet_nudge_until_the_day() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "1w", "--since", "2026-10-01"]);
+    env.today("2026-10-05").run(["meet"]).success();
+    env.today("2026-11-20");
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+    env.run(["mentor", "pause", "alex", "--until", "2026-12-01"])
+        .success()
+        .stderr_has("Paused Alex Kim until 2026-12-01");
+    // A TOML date on the mentor, next to hand edits.
+    assert!(
+        env.read("mentors.toml")
+            .contains("paused_until = 2026-12-01\n"),
+        "{}",
+        env.read("mentors.toml")
+    );
+    assert!(kinds(&env).is_empty());
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: paused until 2026-12-01");
+    env.run(["mentor", "list"])
+        .success()
+        .stdout_has("1w, paused until 2026-12-01");
+    // The day comes: the nudges are back.
+    env.today("2026-12-01");
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+    // Resume, or a pause until today, ends the break.
+    env.today("2026-11-20");
+    env.run(["mentor", "resume", "alex"])
+        .success()
+        .stderr_has("Alex Kim is back");
+    assert!(!env.read("mentors.toml").contains("paused_until"));
+    env.run(["mentor", "pause", "alex", "--until", "2026-12-01"])
+        .success();
+    env.run(["mentor", "pause", "alex", "--until", "today"])
+        .success();
+    assert_eq!(kinds(&env), ["cadence", "quiet"]);
+}
+
+#[test]
+fn the_cadence_stops_at_the_end_of_the_term() {
+    let mut env = TestEnv::new();
+    env.mentor(
+        "Coach",
+        &["--role", "coach", "--every", "30d", "--until", "2027-04-30"],
+    );
+    env.today("2027-04-08").run(["meet"]).success();
+    env.today("2027-04-10");
+    env.run(["status"])
+        .success()
+        .stdout_lacks("2027-05-08")
+        .stdout_lacks("by your cadence");
+    env.run(["mentor", "list"])
+        .success()
+        .stdout_lacks("2027-05-08");
+    // Planned after the end of the term: said, kept, and still shown once the
+    // term ended.
+    env.run([
+        "agenda",
+        "How do I keep practising on my own?",
+        "--on",
+        "2027-05-06",
+    ])
+    .success()
+    .stderr_has("Note: 2027-05-06 is after your mentorship with Coach ends on 2027-04-30");
+    env.today("2027-05-02");
+    env.run(["status"]).success().stdout_has(
+        "Coach (the mentorship ended on 2027-04-30): 2027-05-06\n    1. How do I keep practising on my own?",
+    );
+}
+
+#[test]
+fn no_cadence_no_nudge_to_plan() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "2w"]);
+    env.mentor("Priya", &["--role", "sponsor"]);
+    env.run(["status"])
+        .success()
+        .stdout_has("Alex Kim: nothing planned")
+        .stdout_lacks("Priya");
 }

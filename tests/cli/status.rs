@@ -49,8 +49,7 @@ fn the_dashboard_shows_meetings_reports_and_open_commitments() {
     ╰────────┴───────────────────────────────────┴──────────┴────────────┴────────────────────┴────────╯
 
     Nudges
-      [<act2>] Read chapter 4 of the design book, from your last meeting with Alex Kim on 2026-11-10, has no report yet: say where it stands (run: mentee action set <act2> done|in-progress|blocked|dropped)
-      [<act1>] Draft the split proposal was due on 2026-11-13: finish it, or drop it if it no longer matters (run: mentee action set <act1> done|dropped)
+      [<act1>] Draft the split proposal was due on 2026-11-13: finish it, give it a new date, or drop it if it no longer matters (run: mentee action set <act1> done|dropped|--due DATE)
     "#);
     // No command at all is the same dashboard.
     let bare = env.run(Vec::<String>::new()).success().stdout();
@@ -95,7 +94,7 @@ fn nothing_open_is_said_plainly() {
     env.mentor("Alex Kim", &[]);
     env.run(["status"])
         .success()
-        .stdout_has("Alex Kim: nothing planned; plan it with: mentee agenda \"TOPIC\" -m alex-kim")
+        .stdout_has("Nothing planned; plan a meeting with: mentee agenda \"TOPIC\" -m alex-kim")
         .stdout_has("No open commitments.");
 }
 
@@ -115,4 +114,58 @@ fn a_planned_date_that_has_passed_says_what_to_do() {
         .success()
         .stderr_has("Moved the meeting with Alex Kim to 2026-11-27.")
         .stdout_has("Agenda for the meeting with Alex Kim on 2026-11-27\n\n1. Q?");
+}
+
+#[test]
+fn each_section_shows_a_screenful_overdue_first_and_all_shows_everything() {
+    let mut env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "1w"]);
+    env.today("2026-10-01").run(["meet"]).success();
+    let mut overdue = Vec::new();
+    for i in 0..14 {
+        let due = if i < 5 { "2026-10-10" } else { "2026-12-31" };
+        let id = env.commit(&format!("Commitment number {i}"), &["--due", due]);
+        if i < 5 {
+            overdue.push(id);
+        }
+    }
+    for day in ["2026-10-08", "2026-10-15", "2026-10-22"] {
+        env.today(day).run(["meet"]).success();
+    }
+    env.today("2026-10-23");
+    let out = env.run(["status"]).success().stdout();
+    // The five overdue ones first, ten rows in all, then one line for the rest.
+    for id in &overdue {
+        assert!(out.contains(id.as_str()), "{out}");
+    }
+    let table = &out[..position(&out, "\nNudges\n")];
+    assert_eq!(table.matches("Commitment number").count(), 10, "{out}");
+    assert!(
+        out.contains("  \u{2026} and 4 more: mentee action list\n"),
+        "{out}"
+    );
+    // Five carried-over nudges: three, then one line with the count.
+    assert_eq!(out.matches("has been carried over").count(), 3, "{out}");
+    assert!(
+        out.contains(
+            "  \u{2026} and 2 more commitments carried over 3 meetings or more \
+             (see them with: mentee action list)\n"
+        ),
+        "{out}"
+    );
+    let all = env.run(["status", "--all"]).success().stdout();
+    assert_eq!(all.matches("Commitment number").count(), 14 + 5, "{all}");
+    assert!(!all.contains('\u{2026}'), "{all}");
+    // JSON is never cut.
+    let doc = env.json(["status", "--json"]);
+    assert_eq!(
+        doc["status"]["open_commitments"].as_array().map(Vec::len),
+        Some(14)
+    );
+    // The overdue ones, listed.
+    let list = env
+        .run(["action", "list", "--overdue", "--json"])
+        .success()
+        .json();
+    assert_eq!(crate::support::ids(&list["commitments"]).len(), 5);
 }

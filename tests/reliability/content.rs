@@ -1028,8 +1028,11 @@ fn control_characters_are_stored_exactly_and_shown_harmless() {
     env.today("2026-11-10");
     env.mentor("Alex Kim", &[]);
     let evil_name = "Evil\u{1b}[2J\u{202e} Twin\u{7}";
-    env.run(["mentor", "add", evil_name, "--role", "sponsor"])
-        .success();
+    // A cadence, so that status names them (no cadence, no line).
+    env.run([
+        "mentor", "add", evil_name, "--role", "sponsor", "--every", "4w",
+    ])
+    .success();
     env.run(["agenda", "Warm-up?", "-m", "alex"]).success();
     env.run(["meet", "-m", "alex"]).success();
     let id = env.commit(HOSTILE, &["-m", "alex"]);

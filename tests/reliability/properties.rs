@@ -109,17 +109,21 @@ fn mentor() -> impl Strategy<Value = Mentor> {
         prop::option::of(span()),
         prop::option::of(date()),
         prop::option::of(date()),
+        prop::option::of(date()),
     )
-        .prop_map(|(name, slug, role, email, every, since, until)| Mentor {
-            name,
-            slug,
-            role,
-            email,
-            every,
-            since,
-            until,
-            silence: Vec::new(),
-        })
+        .prop_map(
+            |(name, slug, role, email, every, since, until, paused_until)| Mentor {
+                name,
+                slug,
+                role,
+                email,
+                every,
+                since,
+                until,
+                silence: Vec::new(),
+                paused_until,
+            },
+        )
 }
 
 /// A status change: what `set_status` records.

@@ -21,6 +21,7 @@ pub fn mentor(slug: &str, every: Option<&str>) -> Mentor {
         since: None,
         until: None,
         silence: Vec::new(),
+        paused_until: None,
     }
 }
 

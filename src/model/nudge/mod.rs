@@ -10,11 +10,11 @@
 //!
 //! | kind | shows when |
 //! |---|---|
-//! | `unreported` | a commitment from the last meeting held (before today) with an active mentor has no report yet |
+//! | `unreported` | a commitment from the last meeting held (before today) with an active mentor has no report yet, and the next meeting is near (planned, or due by cadence, within [`CADENCE_AHEAD`] days, or its day passed) or the commitment is due |
 //! | `overdue` | an open commitment is past its due date |
-//! | `carried` | an open commitment has been carried over [`CARRIED`] meetings or more |
-//! | `cadence` | no meeting is planned and the cadence says one is due within [`CADENCE_AHEAD`] days (or was due already): time to plan, before it is late |
-//! | `quiet` | no meeting and nothing logged for an active mentor for more than twice the cadence ([`QUIET_DEFAULT`] days without one) |
+//! | `carried` | an open commitment has been carried over [`CARRIED`] meetings or more, and has no due date still to come (a new date carries it on purpose) |
+//! | `cadence` | no meeting is planned and the cadence says one is due within [`CADENCE_AHEAD`] days (or was due already), before the end of the term, and the mentor is not paused: time to plan, before it is late |
+//! | `quiet` | no meeting and nothing logged for an active mentor, not paused, for more than twice the cadence ([`QUIET_DEFAULT`] days without one) |
 //! | `keep-in-touch` | a relationship ended more than [`KEEP_IN_TOUCH`] days ago and nothing was logged for them, nor a meeting held, since; it stays until something is |
 //! | `vague` | a topic of a planned agenda is very short or a catch-all |
 //! | `mid-term` | the middle of a relationship with a start and an end passed less than [`MID_TERM`] days ago |
@@ -38,8 +38,8 @@ pub mod topics;
 
 pub use kinds::{ALL, Kind};
 pub use rules::{
-    about_commitments, cadence, closing, keep_in_touch, lookback, mid_term, quiet, quiet_days,
-    wanted_contacts,
+    about_commitments, cadence, closing, keep_in_touch, lookback, mid_term, next_meeting_near,
+    quiet, quiet_days, wanted_contacts,
 };
 pub use silence::{is_silenced, silence, to_show, unsilence};
 pub use topics::{is_vague, vague};

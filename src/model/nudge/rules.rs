@@ -2,7 +2,6 @@
 //! touch: when each shows, from the records and today's date.
 
 use crate::model::commitment::Commitment;
-use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::journal::LatestEntries;
 use crate::model::meeting::{Meeting, last_held, planned};
@@ -67,9 +66,28 @@ fn days(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
+/// Is the next meeting with this mentor near: planned within
+/// [`CADENCE_AHEAD`] days (or for a day that has passed), or, with no day
+/// planned, due by the cadence by then?
+pub fn next_meeting_near(mentor: &Mentor, meetings: &[Meeting], today: NaiveDate) -> bool {
+    let near = |day: NaiveDate| days(today, day) <= CADENCE_AHEAD;
+    if let Some(day) = planned(meetings, &mentor.slug).and_then(|m| m.date) {
+        return near(day);
+    }
+    last_held(meetings, &mentor.slug, today)
+        .and_then(|m| m.date)
+        .and_then(|last| mentor.due_by_cadence(last))
+        .is_some_and(near)
+}
+
 /// The nudges about commitments: carried, overdue and unreported, every
 /// candidate (see [`to_show`](crate::model::nudge::to_show) for the one
 /// kept per commitment).
+///
+/// A carried commitment given a due date still to come was carried on
+/// purpose: no nudge until that day passes. An unreported one waits until
+/// it matters: the next meeting is near (see [`next_meeting_near`]), or the
+/// commitment is due.
 pub fn about_commitments(
     mentors: &[Mentor],
     meetings: &[Meeting],
@@ -87,6 +105,12 @@ pub fn about_commitments(
             *slot = (date, &m.id);
         }
     }
+    // Active mentors, and whether the next meeting with each is near.
+    let near: HashMap<&str, bool> = mentors
+        .iter()
+        .filter(|m| m.is_active(today))
+        .map(|m| (m.slug.as_str(), next_meeting_near(m, meetings, today)))
+        .collect();
     let mut out = Vec::new();
     for c in commitments.iter().filter(|c| c.status.is_open()) {
         let nudge = |about: About| Nudge {
@@ -97,7 +121,8 @@ pub fn about_commitments(
             id: c.id.clone(),
             text: c.text.clone(),
         };
-        if c.carried >= CARRIED {
+        let due_ahead = c.due.is_some_and(|due| due >= today);
+        if c.carried >= CARRIED && !due_ahead {
             out.push(nudge(About::Carried {
                 commitment: commitment(),
                 times: c.carried,
@@ -109,15 +134,15 @@ pub fn about_commitments(
                 due,
             }));
         }
-        let active = mentors
-            .iter()
-            .find(|m| m.slug == c.mentor)
-            .is_some_and(|m| m.is_active(today));
+        let Some(&near) = near.get(c.mentor.as_str()) else {
+            continue;
+        };
         let from_last = match (&c.meeting, last.get(c.mentor.as_str())) {
             (Some(made_at), Some((date, id))) => made_at.id == **id && *date < today,
             _ => false,
         };
-        if active && from_last && !c.reported() && c.created < today {
+        let matters = near || c.due.is_some_and(|due| due <= today);
+        if from_last && matters && !c.reported() && c.created < today {
             out.push(nudge(About::Unreported {
                 commitment: commitment(),
                 met_on: c.meeting.as_ref().and_then(|m| m.date),
@@ -127,16 +152,19 @@ pub fn about_commitments(
     out
 }
 
-/// No meeting planned while the cadence says one is due (or soon will be).
+/// No meeting planned while the cadence says one is due (or soon will be),
+/// unless the mentor is on a break.
 pub fn cadence(mentor: &Mentor, meetings: &[Meeting], today: NaiveDate) -> Option<Nudge> {
-    let every = mentor.every.filter(|_| mentor.is_active(today))?;
+    let every = mentor
+        .every
+        .filter(|_| mentor.is_active(today) && !mentor.is_paused(today))?;
     if planned(meetings, &mentor.slug).is_some() {
         return None;
     }
     let last = last_held(meetings, &mentor.slug, today)?.date?;
-    let due = every.shift(last, Direction::Future)?;
-    // Not after the term: then the closing review is due instead.
-    if days(today, due) > CADENCE_AHEAD || mentor.until.is_some_and(|until| due >= until) {
+    // Never on or after the end of the term: the closing review is due then.
+    let due = mentor.due_by_cadence(last)?;
+    if days(today, due) > CADENCE_AHEAD {
         return None;
     }
     let due = if due < today {
@@ -159,7 +187,7 @@ pub fn quiet(
     contact: &LatestEntries,
     today: NaiveDate,
 ) -> Option<Nudge> {
-    if !mentor.is_active(today) {
+    if !mentor.is_active(today) || mentor.is_paused(today) {
         return None;
     }
     let limit = quiet_days(mentor);
@@ -308,6 +336,115 @@ mod tests {
         let commitments = commitment::all(&meetings, &[], today);
         let mentors = vec![mentor("alex", None)];
         assert!(about_commitments(&mentors, &meetings, &commitments, today).is_empty());
+    }
+
+    fn unreported(mentors: &[Mentor], meetings: &[Meeting], today: &str) -> Vec<String> {
+        let today = day(today);
+        let commitments = commitment::all(meetings, &[], today);
+        about_commitments(mentors, meetings, &commitments, today)
+            .into_iter()
+            .filter(|n| n.kind() == Kind::Unreported)
+            .filter_map(|n| n.commitment().map(ToString::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn no_report_yet_matters_when_the_next_meeting_is_near_or_the_commitment_is_due() {
+        let alex = vec![mentor("alex", Some("4w"))];
+        let mut meetings = vec![held(
+            "m00001",
+            "alex",
+            "2026-11-01",
+            vec![
+                action("later1", "2026-11-01", Some("2026-12-20")),
+                action("soon01", "2026-11-01", Some("2026-11-10")),
+            ],
+        )];
+        // The day after the meeting: nothing is near.
+        assert!(unreported(&alex, &meetings, "2026-11-02").is_empty());
+        // Due today: time to say where it stands.
+        assert_eq!(unreported(&alex, &meetings, "2026-11-10"), ["soon01"]);
+        // Two days before the meeting the cadence says (2026-11-29).
+        assert_eq!(
+            unreported(&alex, &meetings, "2026-11-27"),
+            ["later1", "soon01"]
+        );
+        // A planned meeting decides instead: on 2026-11-20, so near on 11-18.
+        meetings.push(Meeting::planned(
+            Id::from("m00002"),
+            "alex",
+            Some(day("2026-11-20")),
+            vec![],
+        ));
+        assert_eq!(unreported(&alex, &meetings, "2026-11-17"), ["soon01"]);
+        assert_eq!(
+            unreported(&alex, &meetings, "2026-11-18"),
+            ["later1", "soon01"]
+        );
+        // Without a cadence or a planned day, only the due date counts.
+        let priya = vec![mentor("alex", None)];
+        assert_eq!(unreported(&priya, &meetings[..1], "2026-11-27"), ["soon01"]);
+    }
+
+    #[test]
+    fn a_carried_commitment_given_a_new_date_is_carried_on_purpose() {
+        let alex = vec![mentor("alex", None)];
+        let mut meetings = vec![held(
+            "m00001",
+            "alex",
+            "2026-10-01",
+            vec![action("old001", "2026-10-01", None)],
+        )];
+        for (i, date) in ["2026-10-15", "2026-10-29", "2026-11-12"]
+            .iter()
+            .enumerate()
+        {
+            meetings.push(held(&format!("m0000{}", i + 2), "alex", date, vec![]));
+        }
+        let kinds = |meetings: &[Meeting], today: &str| {
+            let today = day(today);
+            let commitments = commitment::all(meetings, &[], today);
+            about_commitments(&alex, meetings, &commitments, today)
+                .iter()
+                .map(Nudge::kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(&meetings, "2026-11-20"), [Kind::Carried]);
+        meetings[0].actions[0].due = Some(day("2026-12-01"));
+        assert!(kinds(&meetings, "2026-11-20").is_empty());
+        assert_eq!(
+            kinds(&meetings, "2026-12-02"),
+            [Kind::Carried, Kind::Overdue]
+        );
+    }
+
+    #[test]
+    fn a_paused_mentor_gets_no_cadence_or_quiet_nudge_until_the_day() {
+        let mut alex = mentor("alex", Some("2w"));
+        alex.since = Some(day("2026-06-01"));
+        alex.paused_until = Some(day("2026-12-15"));
+        let meetings = vec![held("m00001", "alex", "2026-10-01", vec![])];
+        let seen = LatestEntries {
+            latest: HashMap::new(),
+            everyone: None,
+            searched_from: day("2026-06-01"),
+        };
+        for today in ["2026-11-20", "2026-12-14"] {
+            assert_eq!(cadence(&alex, &meetings, day(today)), None);
+            assert_eq!(quiet(&alex, &meetings, &seen, day(today)), None);
+        }
+        assert!(cadence(&alex, &meetings, day("2026-12-15")).is_some());
+        assert!(quiet(&alex, &meetings, &seen, day("2026-12-15")).is_some());
+    }
+
+    #[test]
+    fn the_cadence_ignores_a_meeting_due_after_the_term() {
+        let mut coach = mentor("coach", Some("30d"));
+        coach.until = Some(day("2027-04-30"));
+        let meetings = vec![held("m00001", "coach", "2027-04-08", vec![])];
+        assert_eq!(cadence(&coach, &meetings, day("2027-04-29")), None);
+        coach.until = None;
+        assert!(cadence(&coach, &meetings, day("2027-05-08")).is_some());
     }
 
     #[test]

@@ -54,22 +54,8 @@ impl Context {
     /// Resolves the environment once: `dir` and `color` are the global
     /// `--dir` and `--color` arguments.
     pub fn from_env(dir: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
-        let dir = match dir {
-            Some(dir) => dir,
-            None => default_dir()?,
-        };
-        refuse_shared_folder(&dir)?;
-        let today = match std::env::var("MENTEE_TODAY") {
-            Ok(text) if !text.trim().is_empty() => {
-                dates::parse_iso(text.trim()).ok_or_else(|| {
-                    Error::user_with_hint(
-                        format!("MENTEE_TODAY={text} is not a date"),
-                        "set it to a date such as 2026-11-24, or unset it to use the system clock",
-                    )
-                })?
-            }
-            _ => chrono::Local::now().date_naive(),
-        };
+        let dir = data_dir(dir)?;
+        let today = today()?;
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = std::io::stdout()
             .is_terminal()
@@ -84,11 +70,7 @@ impl Context {
         );
         let editor = resolve_editor();
         let settings = settings()?;
-        // The index is a cache: without a cache folder mentee is only slower.
-        let store = match dirs::cache_dir() {
-            Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
-            None => Store::new(dir),
-        };
+        let store = open_store(dir);
         Ok(Context {
             store,
             today,
@@ -273,6 +255,39 @@ fn settings() -> Result<Settings> {
         default_mentor,
         summary_format,
     })
+}
+
+/// The data folder: `--dir` if given, else $MENTEE_DIR, else the user's
+/// data folder + /mentee; never a folder shared with other programs.
+pub fn data_dir(typed: Option<PathBuf>) -> Result<PathBuf> {
+    let dir = match typed {
+        Some(dir) => dir,
+        None => default_dir()?,
+    };
+    refuse_shared_folder(&dir)?;
+    Ok(dir)
+}
+
+/// The store of a data folder, with its index in the user's cache folder.
+pub fn open_store(dir: PathBuf) -> Store {
+    // The index is a cache: without a cache folder mentee is only slower.
+    match dirs::cache_dir() {
+        Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
+        None => Store::new(dir),
+    }
+}
+
+/// Today: $MENTEE_TODAY if set, else the system clock's date.
+pub fn today() -> Result<NaiveDate> {
+    match std::env::var("MENTEE_TODAY") {
+        Ok(text) if !text.trim().is_empty() => dates::parse_iso(text.trim()).ok_or_else(|| {
+            Error::user_with_hint(
+                format!("MENTEE_TODAY={text} is not a date"),
+                "set it to a date such as 2026-11-24, or unset it to use the system clock",
+            )
+        }),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
 }
 
 fn default_dir() -> Result<PathBuf> {

@@ -54,14 +54,14 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// The goal it serves (its ID or a unique prefix; see mentee goal list)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::complete::active_goals())]
     pub goal: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only commitments to this mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// Include done and dropped commitments
     #[arg(long)]
@@ -74,6 +74,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct CloseArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::open_commitments())]
     pub id: String,
     /// What happened, kept in its history
     #[arg(long)]
@@ -83,12 +84,14 @@ pub struct CloseArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReopenArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::closed_commitments())]
     pub id: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::any_commitment())]
     pub id: String,
     #[arg(value_enum)]
     pub status: StatusArg,

@@ -20,7 +20,7 @@ pub struct UpdateArgs {
     /// What happened (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
     /// The mentor it is for; without it, with several mentors, it is for all of them
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// The commitment this update is about
     #[arg(long, value_name = "ID")]

@@ -61,6 +61,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct EndArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub name: String,
     /// The last day of the relationship [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

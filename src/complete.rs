@@ -373,7 +373,7 @@ mod tests {
             for arg in cmd.get_arguments() {
                 let takes_record = arg.get_id() == "mentor"
                     || arg.get_id() == "id"
-                    || (arg.get_id() == "goal" && arg.get_long() == Some("goal"));
+                    || (arg.get_long() == Some("goal") || arg.get_long() == Some("action"));
                 if takes_record && arg.get::<ArgValueCompleter>().is_none() {
                     missing.push(format!("{path} {}", arg.get_id()));
                 }

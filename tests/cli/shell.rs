@@ -591,11 +591,11 @@ fn bash_completes_open_commitment_ids_after_action_done() {
     assert!(open.contains(&draft) && open.contains(&read), "{open:?}");
     assert_eq!(
         ids(&["mentee", "action", "drop", &read[..3]]),
-        [read.clone()]
+        [read.as_str()]
     );
     env.run(["action", "done", &draft]).success();
-    assert_eq!(ids(&["mentee", "action", "done", ""]), [read.clone()]);
-    assert_eq!(ids(&["mentee", "action", "reopen", ""]), [draft.clone()]);
+    assert_eq!(ids(&["mentee", "action", "done", ""]), [read.as_str()]);
+    assert_eq!(ids(&["mentee", "action", "reopen", ""]), [draft.as_str()]);
     let every = ids(&["mentee", "action", "set", ""]);
     assert_eq!(every.len(), 2, "{every:?}");
 }

@@ -45,6 +45,20 @@ const COMMANDS: &[(&str, &[&str], u32, u32)] = &[
         15,
     ),
     ("log, ten years", &["log"], 150, 0),
+    // What the shell runs on Tab after `mentee log -m ` and
+    // `mentee action done ` (see `completion`).
+    (
+        "complete -m",
+        &["--complete", "mentee", "log", "-m", ""],
+        20,
+        20,
+    ),
+    (
+        "complete action done",
+        &["--complete", "mentee", "action", "done", ""],
+        20,
+        20,
+    ),
     (
         "summary, ten years",
         &["summary", "-m", "alex", "--since", "2016-11-22"],
@@ -129,6 +143,8 @@ fn main() {
     }
 }
 
+/// `--complete WORDS...` stands for a shell asking for completions of
+/// WORDS (the last one being completed), as bash's script runs it.
 fn mentee(dir: &Path, home: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(MENTEE);
     cmd.env_clear()
@@ -136,10 +152,17 @@ fn mentee(dir: &Path, home: &Path, args: &[&str]) -> Command {
         .env("HOME", home)
         .env("MENTEE_DIR", dir)
         .env("MENTEE_TODAY", TODAY)
-        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+    match args.strip_prefix(&["--complete"]) {
+        Some(words) => cmd
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+            .arg("--")
+            .args(words),
+        None => cmd.args(args),
+    };
     cmd
 }
 

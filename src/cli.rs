@@ -44,7 +44,7 @@ Environment:
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The data folder; else $MENTEE_DIR, else the user's data folder + /mentee
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = clap::ValueHint::DirPath)]
     pub dir: Option<PathBuf>,
 
     /// Colour the output: auto (only on a terminal; NO_COLOR turns it off,

@@ -76,32 +76,8 @@ impl Context {
     /// Resolves the environment once: `dir` and `color` are the global
     /// `--dir` and `--color` arguments.
     pub fn from_env(dir: Option<PathBuf>, color: ColorChoice) -> Result<Context> {
-        let dir = match dir {
-            Some(dir) => dir,
-            None => default_dir()?,
-        };
-        refuse_shared_folder(&dir)?;
-        let (today, now) = match std::env::var("MENTEE_TODAY") {
-            Ok(text) if !text.trim().is_empty() => {
-                let today = dates::parse_iso(text.trim()).ok_or_else(|| {
-                    Error::user_with_hint(
-                        format!("MENTEE_TODAY={text} is not a date"),
-                        "set it to a date such as 2026-11-24, or unset it to use the system clock",
-                    )
-                })?;
-                let clock = chrono::Local::now().fixed_offset();
-                let midnight = today
-                    .and_time(chrono::NaiveTime::MIN)
-                    .and_local_timezone(*clock.offset())
-                    .single()
-                    .unwrap_or(clock);
-                (today, midnight)
-            }
-            _ => {
-                let clock = chrono::Local::now();
-                (clock.date_naive(), clock.fixed_offset())
-            }
-        };
+        let dir = data_dir(dir)?;
+        let (today, now) = today_and_now()?;
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = std::io::stdout()
             .is_terminal()
@@ -117,11 +93,7 @@ impl Context {
         );
         let editor = resolve_editor();
         let settings = settings()?;
-        // The index is a cache: without a cache folder mentee is only slower.
-        let store = match dirs::cache_dir() {
-            Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
-            None => Store::new(dir),
-        };
+        let store = open_store(dir);
         Ok(Context {
             store,
             today,
@@ -420,6 +392,57 @@ fn alarms(before: Option<&str>, all_day: Option<&str>, config: &str) -> Result<A
         };
     }
     Ok(alarms)
+}
+
+/// The data folder: `--dir` if given, else $MENTEE_DIR, else the user's
+/// data folder + /mentee; never a folder shared with other programs.
+pub fn data_dir(typed: Option<PathBuf>) -> Result<PathBuf> {
+    let dir = match typed {
+        Some(dir) => dir,
+        None => default_dir()?,
+    };
+    refuse_shared_folder(&dir)?;
+    Ok(dir)
+}
+
+/// The store of a data folder, with its index in the user's cache folder.
+pub fn open_store(dir: PathBuf) -> Store {
+    // The index is a cache: without a cache folder mentee is only slower.
+    match dirs::cache_dir() {
+        Some(cache) => Store::with_cache(dir, &cache.join("mentee")),
+        None => Store::new(dir),
+    }
+}
+
+/// Today: $MENTEE_TODAY if set, else the system clock's date.
+pub fn today() -> Result<NaiveDate> {
+    today_and_now().map(|(today, _)| today)
+}
+
+/// Today and this moment: the clock's, or with $MENTEE_TODAY that day and
+/// midnight at its start (so what is made then is the same on every run).
+fn today_and_now() -> Result<(NaiveDate, DateTime<FixedOffset>)> {
+    match std::env::var("MENTEE_TODAY") {
+        Ok(text) if !text.trim().is_empty() => {
+            let today = dates::parse_iso(text.trim()).ok_or_else(|| {
+                Error::user_with_hint(
+                    format!("MENTEE_TODAY={text} is not a date"),
+                    "set it to a date such as 2026-11-24, or unset it to use the system clock",
+                )
+            })?;
+            let clock = chrono::Local::now().fixed_offset();
+            let midnight = today
+                .and_time(chrono::NaiveTime::MIN)
+                .and_local_timezone(*clock.offset())
+                .single()
+                .unwrap_or(clock);
+            Ok((today, midnight))
+        }
+        _ => {
+            let clock = chrono::Local::now();
+            Ok((clock.date_naive(), clock.fixed_offset()))
+        }
+    }
 }
 
 fn default_dir() -> Result<PathBuf> {

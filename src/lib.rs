@@ -10,6 +10,7 @@ mod output;
 
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod context;
 pub mod editor;
@@ -29,6 +30,12 @@ use std::process::ExitCode;
 /// 1 a user or data error, 2 a usage error, 130 Ctrl-C at a prompt. This is
 /// the only place that prints an error.
 pub fn run() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash mentee -- mentee ...`)
+    // is answered here, and the process ends: see `complete`.
+    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
+        .var(commands::completions::VAR)
+        .shells(commands::completions::DYNAMIC)
+        .complete();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

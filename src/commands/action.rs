@@ -61,14 +61,14 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// The goal it serves (its ID or a unique prefix; see mentee goal list)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::complete::active_goals())]
     pub goal: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only commitments to this mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// Include done and dropped commitments
     #[arg(long, conflicts_with = "overdue")]
@@ -84,6 +84,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct CloseArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::open_commitments())]
     pub id: String,
     /// What happened, kept in its history
     #[arg(long)]
@@ -93,12 +94,14 @@ pub struct CloseArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReopenArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::closed_commitments())]
     pub id: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The commitment's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::any_commitment())]
     pub id: String,
     /// The new status; optional when a correction is given
     #[arg(value_enum)]
@@ -118,7 +121,7 @@ pub struct SetArgs {
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
     /// Correct the goal it serves (its ID or a unique prefix)
-    #[arg(long, value_name = "ID", conflicts_with = "no_goal")]
+    #[arg(long, value_name = "ID", conflicts_with = "no_goal", add = crate::complete::active_goals())]
     pub goal: Option<String>,
     /// It serves no goal
     #[arg(long)]

@@ -21,7 +21,7 @@ pub struct AdviceArgs {
     /// The advice (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
     /// The mentor who gave it (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
 }
 
@@ -36,6 +36,7 @@ pub struct AdviceArgs {
 )]
 pub struct OutcomeArgs {
     /// The advice's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::advice())]
     pub id: String,
     /// What happened when you tried it (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,

@@ -42,7 +42,7 @@ pub struct DecideArgs {
 )]
 pub struct DecisionsArgs {
     /// Only the decisions with this mentor (and those with no mentor)
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// From this day on, such as 2026-09-01, mon or 2w (two weeks ago)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

@@ -58,9 +58,10 @@ Examples:
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
     /// What to open [default: mentors]
+    #[arg(add = crate::complete::edit_targets())]
     pub what: Option<String>,
     /// The mentor, for `next` or a day with meetings with several mentors
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
 }
 

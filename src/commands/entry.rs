@@ -24,6 +24,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The entry's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::any_id())]
     pub id: String,
     /// What the entry now says (- reads it from standard input)
     #[arg(long, value_name = "TEXT")]

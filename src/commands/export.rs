@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Only this mentor's records, plus entries meant for every mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// Write to this file instead of standard output (- for standard output)
     #[arg(short, long, value_name = "FILE")]

@@ -69,13 +69,14 @@ pub struct AddArgs {
     #[arg(long, value_name = "TEXT")]
     pub measure: Option<String>,
     /// The mentor helping with it; without it, the goal shows with every mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct RateArgs {
     /// The goal's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::active_goals())]
     pub id: String,
     /// How it is going: 1 (far off), 2, 3, 4 or 5 (there)
     #[arg(allow_hyphen_values = true)]
@@ -88,6 +89,7 @@ pub struct RateArgs {
 #[derive(Debug, clap::Args)]
 pub struct CloseArgs {
     /// The goal's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::active_goals())]
     pub id: String,
     /// What happened; it becomes part of the journal entry that is logged
     #[arg(long)]
@@ -97,12 +99,14 @@ pub struct CloseArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReopenArgs {
     /// The goal's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::closed_goals())]
     pub id: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The goal's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::active_goals())]
     pub id: String,
     /// What the goal now says
     #[arg(long, value_name = "TEXT")]
@@ -118,7 +122,7 @@ pub struct SetArgs {
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Only goals with this mentor, and those with no mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// Include done and dropped goals
     #[arg(long)]

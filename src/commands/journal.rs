@@ -20,13 +20,13 @@ pub struct UpdateArgs {
     /// What happened (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
     /// The mentor it is for; without it, with several mentors, it is for all of them
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// The commitment this update is about
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::complete::any_commitment())]
     pub action: Option<String>,
     /// The goal this update moves forward (see mentee goal list)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::complete::active_goals())]
     pub goal: Option<String>,
     /// A milestone worth celebrating
     #[arg(long)]
@@ -47,7 +47,7 @@ pub struct ThanksArgs {
     #[command(flatten)]
     pub mentor: MentorArg,
     /// The commitment it is about (its ID or a unique prefix)
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = crate::complete::any_commitment())]
     pub action: Option<String>,
 }
 

@@ -20,7 +20,7 @@ use crate::workspace::{resolve_mentor, say};
 )]
 pub struct Args {
     /// Only what concerns this mentor (entries for everyone included)
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// From this day on, such as 2026-09-01, mon or 2w (two weeks ago)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

@@ -58,6 +58,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub mentor: String,
     /// Their name, as you write it (the slug stays)
     #[arg(long)]
@@ -93,12 +94,14 @@ pub struct SetArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReopenArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub name: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct PauseArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub name: String,
     /// The day the nudges come back, such as 2027-03-01 or +3w (today or a
     /// past day ends the break)
@@ -109,6 +112,7 @@ pub struct PauseArgs {
 #[derive(Debug, clap::Args)]
 pub struct ResumeArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub name: String,
 }
 
@@ -146,6 +150,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct EndArgs {
     /// The mentor's name, slug or a unique prefix
+    #[arg(add = crate::complete::mentors())]
     pub name: String,
     /// The last day of the relationship [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

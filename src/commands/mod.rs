@@ -107,7 +107,7 @@ pub enum Command {
 #[derive(Debug, Default, clap::Args)]
 pub struct MentorArg {
     /// The mentor (name, slug or unique prefix); optional with one active mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     mentor: Option<String>,
 }
 

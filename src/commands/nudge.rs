@@ -34,7 +34,7 @@ pub struct SwitchArgs {
           ignore_case = true)]
     pub kind: String,
     /// Only for this mentor (name, slug or unique prefix); without it, for every mentor
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
 }
 

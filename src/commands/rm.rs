@@ -27,6 +27,7 @@ use crate::workspace::say;
 #[command(after_long_help = "Examples:\n  mentee rm k3f9x2\n  mentee rm k3f9x2 --yes")]
 pub struct Args {
     /// The record's ID (a unique prefix is enough)
+    #[arg(add = crate::complete::any_id())]
     pub id: String,
     /// Remove without asking (needed when not on a terminal, and for a held meeting)
     #[arg(long)]

@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(value_name = "WORDS", required_unless_present = "tag")]
     pub words: Vec<String>,
     /// Only what concerns this mentor (entries for everyone included)
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// From this day on, such as 2026-09-01, mon or 2w (two weeks ago)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

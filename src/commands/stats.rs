@@ -21,7 +21,7 @@ use crate::workspace::{resolve_mentor, say};
 #[command(after_long_help = "Examples:\n  mentee stats\n  mentee stats -m alex --json")]
 pub struct Args {
     /// Only this mentor (name, slug or unique prefix); without it, every mentor together
-    #[arg(short, long)]
+    #[arg(short, long, add = crate::complete::mentors())]
     pub mentor: Option<String>,
     /// Print JSON instead of text
     #[arg(long)]

@@ -456,7 +456,8 @@ fn on_a_terminal_an_empty_text_logs_nothing() {
 #[test]
 fn completions_for_every_shell_name_the_commands() {
     let env = TestEnv::new();
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+    // PowerShell and Elvish get a fixed script that lists the commands.
+    for shell in ["powershell", "elvish"] {
         let run = env
             .run(["completions", shell])
             .success()
@@ -465,8 +466,263 @@ fn completions_for_every_shell_name_the_commands() {
             .stdout_has("summary");
         assert!(run.stdout().len() > 500, "{shell}: {}", run.stdout());
     }
+    // Bash, zsh and fish get a script that asks mentee as you type; what
+    // it asks for is what the command line has, commands included.
+    for (shell, registers) in [
+        ("bash", "-F _clap_complete_mentee mentee"),
+        ("zsh", "compdef _clap_dynamic_completer_mentee mentee"),
+        ("fish", "complete --keep-order --exclusive --command mentee"),
+    ] {
+        env.run(["completions", shell])
+            .success()
+            .stdout_has(registers)
+            .stdout_has("COMPLETE=")
+            .stdout_has(env!("CARGO_BIN_EXE_mentee"));
+        let mut asked = env.command(["--", "mentee", ""]);
+        asked
+            .env("COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "1");
+        Run::from_command(asked, &["COMPLETE".into(), shell.into()])
+            .success()
+            .stdout_has("agenda")
+            .stdout_has("meet")
+            .stdout_has("summary");
+    }
     env.run(["completions", "tcsh"]).failure_code(2);
     assert!(!env.dir().exists());
+}
+
+// ---- completions that know the journal -------------------------------------
+
+/// What bash completes for `words` (the last one being completed), through
+/// the function of the script `mentee completions bash` prints, as bash
+/// calls it on Tab: COMP_WORDS and COMP_CWORD set, then COMPREPLY read.
+fn bash_completes(env: &TestEnv, vars: &[(&str, &str)], words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| format!("'{}'", w.replace('\'', "'\\''")))
+        .collect();
+    let script = format!(
+        "source <('{mentee}' completions bash) || exit 9\n\
+         COMP_WORDS=({words})\n\
+         COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+         COMP_LINE=\"${{COMP_WORDS[*]}}\"\n\
+         COMP_POINT=${{#COMP_LINE}}\n\
+         COMP_TYPE=9\n\
+         _clap_complete_mentee mentee \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        mentee = env!("CARGO_BIN_EXE_mentee"),
+        words = quoted.join(" "),
+    );
+    let mut bash = std::process::Command::new("bash");
+    bash.env_clear()
+        .envs(env.environment())
+        .envs(vars.iter().copied())
+        .args(["--noprofile", "--norc", "-c", &script]);
+    let out = bash.output().expect("bash runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `COMPLETE=SHELL mentee -- WORDS`, as the zsh and fish scripts run it;
+/// the last word is the one being completed.
+fn asked(env: &TestEnv, shell: &str, words: &[&str]) -> Run {
+    let mut args = vec!["--"];
+    args.extend(words);
+    let mut cmd = env.command(&args);
+    let index = (words.len() - 1).to_string();
+    cmd.env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", &index);
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    Run::from_command(cmd, &args)
+}
+
+#[track_caller]
+fn quiet(run: Run) -> Run {
+    assert!(run.stderr().is_empty(), "{}", run.stderr());
+    run
+}
+
+#[test]
+fn bash_completes_mentor_names_after_m() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.run(["mentor", "end", "priya", "--on", "2026-11-10"])
+        .success();
+    let all = bash_completes(&env, &[], &["mentee", "log", "-m", ""]);
+    assert_eq!(all, ["alex-kim", "priya-natarajan"], "active first");
+    assert_eq!(
+        bash_completes(&env, &[], &["mentee", "summary", "--mentor", "Pri"]),
+        ["priya-natarajan"],
+        "the name matches too, in any case"
+    );
+    assert_eq!(
+        bash_completes(&env, &[], &["mentee", "mentor", "end", "a"]),
+        ["alex-kim"]
+    );
+    // A folder typed with --dir is the one read.
+    let other = env.scratch("other");
+    let other = path_str(&other);
+    env.run(["--dir", other, "mentor", "add", "Sam Lee"])
+        .success();
+    assert_eq!(
+        bash_completes(&env, &[], &["mentee", "--dir", other, "update", "-m", ""]),
+        ["sam-lee"]
+    );
+}
+
+#[test]
+fn bash_completes_open_commitment_ids_after_action_done() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    let ids = |words: &[&str]| -> Vec<String> {
+        bash_completes(&env, &[], words)
+            .into_iter()
+            .filter(|w| !w.starts_with('-'))
+            .collect()
+    };
+    let open = ids(&["mentee", "action", "done", ""]);
+    assert_eq!(open.len(), 2, "{open:?}");
+    assert!(open.contains(&draft) && open.contains(&read), "{open:?}");
+    assert_eq!(
+        ids(&["mentee", "action", "drop", &read[..3]]),
+        [read.as_str()]
+    );
+    env.run(["action", "done", &draft]).success();
+    assert_eq!(ids(&["mentee", "action", "done", ""]), [read.as_str()]);
+    assert_eq!(ids(&["mentee", "action", "reopen", ""]), [draft.as_str()]);
+    let every = ids(&["mentee", "action", "set", ""]);
+    assert_eq!(every.len(), 2, "{every:?}");
+}
+
+#[test]
+fn zsh_and_fish_show_each_id_with_its_text() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    quiet(asked(&env, "fish", &["mentee", "action", "done", ""]))
+        .success()
+        .stdout_has(&format!("{draft}\tDraft the split proposal\n"))
+        .stdout_has(&format!("{read}\tRead chapter 4 of the design book\n"));
+    asked(&env, "zsh", &["mentee", "action", "done", ""])
+        .success()
+        .stdout_has(&format!("{draft}:Draft the split proposal"));
+    asked(&env, "fish", &["mentee", "log", "-m", ""])
+        .success()
+        .stdout_has("alex-kim\tAlex Kim\n")
+        .stdout_has("priya-natarajan\tPriya Natarajan\n");
+
+    let goal = env
+        .run([
+            "goal",
+            "add",
+            "Lead a design end to end",
+            "--by",
+            "2027-03-31",
+        ])
+        .success()
+        .stdout()
+        .trim()
+        .to_string();
+    let advice = env
+        .run(["advice", "Ask for a deadline", "-m", "alex"])
+        .success()
+        .stdout()
+        .trim()
+        .to_string();
+    asked(&env, "fish", &["mentee", "goal", "rate", ""])
+        .success()
+        .stdout_has(&format!("{goal}\tLead a design end to end\n"));
+    asked(
+        &env,
+        "fish",
+        &["mentee", "action", "add", "x", "--goal", ""],
+    )
+    .success()
+    .stdout_has(&format!("{goal}\tLead a design end to end\n"));
+    asked(&env, "fish", &["mentee", "outcome", ""])
+        .success()
+        .stdout_has(&format!("{advice}\tAsk for a deadline\n"))
+        .stdout_lacks(&draft);
+    // edit: the files it opens by name, then the records by ID.
+    asked(&env, "fish", &["mentee", "edit", ""])
+        .success()
+        .stdout_has("mentors\tthe mentors file\n")
+        .stdout_has(&format!("{draft}\tcommitment: Draft the split proposal\n"))
+        .stdout_has(&format!("{goal}\tgoal: Lead a design end to end\n"))
+        .stdout_has(&format!(
+            "{advice}\tadvice 2026-11-11: Ask for a deadline\n"
+        ));
+    asked(&env, "fish", &["mentee", "edit", &advice[..3]])
+        .success()
+        .stdout_has(&format!("{advice}\t"))
+        .stdout_lacks("mentors");
+    // rm and entry set: any record by its ID; mentor set: the mentors.
+    asked(&env, "fish", &["mentee", "rm", ""])
+        .success()
+        .stdout_has(&format!("{draft}\tcommitment: Draft the split proposal\n"))
+        .stdout_has(&format!("{goal}\tgoal: Lead a design end to end\n"));
+    asked(&env, "fish", &["mentee", "entry", "set", &advice[..3]])
+        .success()
+        .stdout_has(&format!("{advice}\t"));
+    asked(&env, "fish", &["mentee", "mentor", "set", ""])
+        .success()
+        .stdout_has("alex-kim\t");
+}
+
+#[test]
+fn a_completion_never_prints_an_error() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.write("mentors.toml", "[[mentor]]\nname = \n");
+    for words in [
+        &["mentee", "log", "-m", ""][..],
+        &["mentee", "action", "done", ""],
+        &["mentee", "edit", ""],
+    ] {
+        quiet(asked(&env, "fish", words))
+            .success()
+            .stdout_lacks(&draft)
+            .stdout_lacks("alex-kim");
+    }
+    assert_eq!(
+        bash_completes(&env, &[], &["mentee", "log", "-m", ""]),
+        Vec::<String>::new()
+    );
+    // A data folder that is not there, or a clock that cannot be read.
+    let missing = env.scratch("missing");
+    let missing = path_str(&missing);
+    assert!(
+        bash_completes(
+            &env,
+            &[("MENTEE_DIR", missing)],
+            &["mentee", "log", "-m", ""]
+        )
+        .is_empty()
+    );
+    assert!(!Path::new(missing).exists(), "nothing is made");
+    let run = asked(&env, "fish", &["mentee", "--dir", "/", "log", "-m", ""]);
+    quiet(run).success().stdout_is_empty();
+    env.write(
+        "mentors.toml",
+        "[[mentor]]\nname = \"Alex Kim\"\nslug = \"alex-kim\"\n",
+    );
+    assert_eq!(
+        bash_completes(&env, &[], &["mentee", "log", "-m", ""]),
+        ["alex-kim"]
+    );
+    assert!(
+        bash_completes(
+            &env,
+            &[("MENTEE_TODAY", "soon")],
+            &["mentee", "log", "-m", ""]
+        )
+        .is_empty()
+    );
 }
 
 /// The `.TH` title line of a manual page; it comes before any section.

@@ -66,7 +66,7 @@ impl TestEnv {
     }
 
     /// The only variables a run sees.
-    fn environment(&self) -> [(&'static str, OsString); 4] {
+    pub fn environment(&self) -> [(&'static str, OsString); 4] {
         [
             ("PATH", std::env::var_os("PATH").unwrap_or_default()),
             ("HOME", self.home().into_os_string()),

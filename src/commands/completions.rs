@@ -36,7 +36,7 @@ pub const DYNAMIC: Shells<'static> = Shells(&[&Bash, &Fish, &Zsh]);
 /// goals, advice and other records complete from your journal, with their
 /// text beside them in zsh and fish; the script asks mentee for them as you
 /// type. In PowerShell and Elvish, commands, flags and fixed values (such as
-/// --role or --format) complete. See the README for where each shell looks
+/// --role or --format) complete. See docs/completions.md for where each shell looks
 /// for the script.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]

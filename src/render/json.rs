@@ -1,5 +1,5 @@
 //! JSON output: every document is an object with `"version": 1` first and
-//! one named payload, so programs can rely on its shape (see README).
+//! one named payload, so programs can rely on its shape (see docs/json.md).
 
 use crate::render::text::is_hidden_control;
 use serde::ser::{Serialize, SerializeMap, Serializer};

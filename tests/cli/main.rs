@@ -6,6 +6,7 @@ mod agenda;
 mod calendar;
 mod corrections;
 mod dates;
+mod docs;
 mod export;
 mod goals;
 mod index;

@@ -267,11 +267,35 @@ fn set(ctx: &Context, typed: &str, status: Status, note: Option<String>) -> Resu
         say(&format!("[{}] is already {}.", action.id, status.label()));
         return Ok(());
     }
+    if action.would_reclose(status) {
+        return Err(closed_already(action));
+    }
     let (id, text) = (action.id.clone(), action.text.clone());
     let files = records.report(origin, status, note, ctx.today);
     records.save_all(&ctx.store, &lock, &files)?;
     say(&format!("[{id}] {text}: {}.", status.label()));
     Ok(())
+}
+
+/// A closed commitment reported closed again: that would move the day it
+/// was done (or dropped).
+fn closed_already(action: &Action) -> Error {
+    let since = action
+        .history
+        .last()
+        .map(|change| format!(" since {}", change.on))
+        .unwrap_or_default();
+    Error::user_with_hint(
+        format!(
+            "[{}] is already {}{since}; reporting it again would move that day",
+            action.id,
+            action.status.label()
+        ),
+        format!(
+            "to say more about it, log an update tied to it: mentee update \"...\" --action {}",
+            action.id
+        ),
+    )
 }
 
 /// `action set`: a status, corrections, or both. With corrections only,
@@ -313,6 +337,9 @@ fn set_or_correct(ctx: &Context, args: SetArgs) -> Result<()> {
     let lock = ctx.store.lock()?;
     let mut records = Ledger::load(&ctx.store)?;
     let origin = records.find_action(&ctx.store, &args.id)?;
+    if status.is_some_and(|status| note.is_some() && records.action(origin).would_reclose(status)) {
+        return Err(closed_already(records.action(origin)));
+    }
     let mut fix = asked;
     if let Some(goal) = link_goal(&ctx.store, args.goal.as_deref())? {
         fix.goal = Edit::Set(goal);

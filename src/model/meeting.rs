@@ -131,6 +131,15 @@ impl Action {
         self.history.push(StatusChange { on, status, note });
     }
 
+    /// Whether reporting `status` again would move the day the commitment
+    /// was closed: a second "done" (or "dropped") is not news, and the day
+    /// it was done is what the summary, the review and the kept share use.
+    /// An open status may be reported again with a new note ("still
+    /// blocked: …").
+    pub fn would_reclose(&self, status: Status) -> bool {
+        self.status == status && !status.is_open()
+    }
+
     /// The latest note given with a status change, if any.
     pub fn latest_note(&self) -> Option<&str> {
         self.history
@@ -271,6 +280,19 @@ mod tests {
         );
         let three = vec!["a".to_string(), "b".into(), "c".into()];
         assert_eq!(check_topics(&three), Err(TopicError::TooMany(3)));
+    }
+
+    #[test]
+    fn a_closed_commitment_is_not_closed_again_but_an_open_one_may_be_reported_again() {
+        let day = "2027-01-15".parse().expect("date");
+        let mut action = Action::new(Id::from("abc123"), "Write doc".into(), day, None);
+        action.set_status(Status::Blocked, day, Some("waiting".into()));
+        assert!(!action.would_reclose(Status::Blocked));
+        assert!(!action.would_reclose(Status::Done));
+        action.set_status(Status::Done, day, None);
+        assert!(action.would_reclose(Status::Done));
+        assert!(!action.would_reclose(Status::Dropped));
+        assert!(!action.would_reclose(Status::Open));
     }
 
     #[test]

@@ -321,3 +321,45 @@ fn rm_with_an_ambiguous_prefix_lists_the_candidates_with_their_kinds() {
         .failure_code(1)
         .stderr_has("ab0001 (an update), ab0002 (a win)");
 }
+
+#[test]
+fn a_done_commitment_reported_done_again_keeps_the_day_it_was_done() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    env.today("2026-11-13");
+    env.run(["action", "done", &draft, "--note", "Shared"])
+        .success();
+    let before = env.files();
+    env.today("2026-12-20");
+    for args in [
+        vec!["action", "done", draft.as_str(), "--note", "again"],
+        vec!["action", "set", draft.as_str(), "done", "--note", "again"],
+        vec![
+            "action",
+            "set",
+            draft.as_str(),
+            "done",
+            "--note",
+            "again",
+            "--text",
+            "Draft it",
+        ],
+    ] {
+        env.run(&args)
+            .failure_code(1)
+            .stderr_has(&format!(
+                "[{draft}] is already done since 2026-11-13; reporting it again would move that day"
+            ))
+            .stderr_has(&format!("mentee update \"...\" --action {draft}"));
+    }
+    assert_eq!(env.files(), before, "nothing was written");
+    // An open status may be reported again, with news.
+    env.run(["action", "reopen", &draft]).success();
+    env.run(["action", "set", &draft, "blocked", "--note", "no data"])
+        .success();
+    env.run(["action", "set", &draft, "blocked", "--note", "still none"])
+        .success();
+    let doc = env.json(["action", "list", "--json"]);
+    let history = commitment(&doc, &draft)["history"].as_array().map(Vec::len);
+    assert_eq!(history, Some(4));
+}

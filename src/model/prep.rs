@@ -117,7 +117,10 @@ pub fn suggest(sources: &Sources<'_>) -> Vec<Suggestion> {
                 .iter()
                 .any(|topic| topic.contains(&format!("[{id}]")))
     };
-    let planned = sources.meetings.iter().find(|m| m.mentor == slug && !m.held);
+    let planned = sources
+        .meetings
+        .iter()
+        .find(|m| m.mentor == slug && !m.held);
     let on_the_agenda = |id: &Id| planned.is_some_and(|m| cited_on(m, id));
     let ever_cited = |id: &Id| sources.meetings.iter().any(|m| cited_on(m, id));
     let months_ago = |months: u32| today.checked_sub_months(Months::new(months));
@@ -275,11 +278,22 @@ mod tests {
     }
 
     fn entry(id: &str, on: &str, kind: Kind, text: &str) -> Entry {
-        Entry::new(Id::from(id), day(on), kind, Some("alex".into()), text.into())
+        Entry::new(
+            Id::from(id),
+            day(on),
+            kind,
+            Some("alex".into()),
+            text.into(),
+        )
     }
 
     fn goal(id: &str, created: &str, ratings: &[(&str, u8)]) -> Goal {
-        let mut g = Goal::new(Id::from(id), format!("Goal {id}"), day(created), day("2027-12-31"));
+        let mut g = Goal::new(
+            Id::from(id),
+            format!("Goal {id}"),
+            day(created),
+            day("2027-12-31"),
+        );
         g.ratings = ratings
             .iter()
             .map(|(on, score)| Rating {
@@ -331,7 +345,12 @@ mod tests {
 
     /// A commitment made at the meeting `at`, with `status`.
     fn commit(at: &mut Meeting, id: &str, status: Status) {
-        let mut action = Action::new(Id::from(id), format!("Do {id}"), at.date.expect("a date"), None);
+        let mut action = Action::new(
+            Id::from(id),
+            format!("Do {id}"),
+            at.date.expect("a date"),
+            None,
+        );
         if status != Status::Open {
             action.set_status(status, day("2027-01-20"), None);
         }
@@ -368,7 +387,12 @@ mod tests {
         r.entries = vec![
             entry("adv001", "2027-01-14", Kind::Advice, "Two weeks ago today"),
             entry("adv002", "2027-01-15", Kind::Advice, "Thirteen days ago"),
-            entry("adv003", "2026-12-01", Kind::Advice, "Tried, with an outcome"),
+            entry(
+                "adv003",
+                "2026-12-01",
+                Kind::Advice,
+                "Tried, with an outcome",
+            ),
             entry("out003", "2026-12-20", Kind::Outcome, "It worked"),
         ];
         r.entries[3].about = Some(Id::from("adv003"));
@@ -379,8 +403,16 @@ mod tests {
     fn goals_that_fell_or_went_unrated_for_a_month() {
         let mut r = Record::new();
         r.goals = vec![
-            goal("fell01", "2026-09-01", &[("2027-01-01", 4), ("2027-01-20", 2)]),
-            goal("rose01", "2026-09-01", &[("2027-01-01", 2), ("2027-01-20", 4)]),
+            goal(
+                "fell01",
+                "2026-09-01",
+                &[("2027-01-01", 4), ("2027-01-20", 2)],
+            ),
+            goal(
+                "rose01",
+                "2026-09-01",
+                &[("2027-01-01", 2), ("2027-01-20", 4)],
+            ),
             goal("stale1", "2026-09-01", &[("2026-12-28", 3)]),
             goal("never1", "2026-12-01", &[]),
             goal("new001", "2027-01-10", &[]),
@@ -432,7 +464,12 @@ mod tests {
         let mut r = Record::new();
         r.entries = vec![
             entry("adv001", "2026-12-01", Kind::Advice, "Escalate with a date"),
-            entry("adv002", "2026-12-01", Kind::Advice, "Ask for the review early"),
+            entry(
+                "adv002",
+                "2026-12-01",
+                Kind::Advice,
+                "Ask for the review early",
+            ),
         ];
         let next = Meeting::planned(
             Id::from("next01"),
@@ -458,7 +495,11 @@ mod tests {
         });
         r.goals = vec![
             goal("stale1", "2026-09-01", &[]),
-            goal("fell01", "2026-09-01", &[("2027-01-01", 4), ("2027-01-20", 2)]),
+            goal(
+                "fell01",
+                "2026-09-01",
+                &[("2027-01-01", 4), ("2027-01-20", 2)],
+            ),
         ];
         let mut decision = entry("dec001", "2026-06-01", Kind::Decision, "Took the lead");
         decision.input = Some("Go for it".into());

@@ -42,7 +42,10 @@ pub fn topic(s: &Suggestion) -> String {
             }
         ),
         About::Decision { text, .. } => {
-            format!("Looking back at [{id}] {}: was it the right call?", cited(text))
+            format!(
+                "Looking back at [{id}] {}: was it the right call?",
+                cited(text)
+            )
         }
         About::YearAgo { topics, on } => format!(
             "A year ago ({on}) we discussed [{id}] \"{}\": where am I now?",
@@ -66,7 +69,9 @@ pub fn why(s: &Suggestion) -> String {
         About::Queued { .. } => "a topic you queued for later".to_string(),
         About::GoalFell { from, to, .. } => format!("a goal whose rating fell from {from} to {to}"),
         About::Advice { on, .. } => format!("advice of {on} with no outcome yet"),
-        About::GoalUnrated { since, rated: true, .. } => {
+        About::GoalUnrated {
+            since, rated: true, ..
+        } => {
             format!("a goal not rated since {since}")
         }
         About::GoalUnrated { since, .. } => format!("a goal set on {since}, never rated"),
@@ -214,7 +219,12 @@ mod tests {
 
     #[test]
     fn every_template_is_a_specific_question_that_cites_its_record() {
-        for text in ["Write the runbook.", "Docs", "", "Escalate with a date, not with urgency"] {
+        for text in [
+            "Write the runbook.",
+            "Docs",
+            "",
+            "Escalate with a date, not with urgency",
+        ] {
             for s in every_template(text) {
                 let topic = topic(&s);
                 assert!(!is_vague(&topic), "vague: {topic:?}");

@@ -110,7 +110,10 @@ fn every_source_is_suggested_with_its_id_and_the_command_that_plans_it() {
     let run = env.run(["prep"]).success();
     let out = run.stdout();
     let expected = [
-        format!("What would unblock [{}] Get read access to the replica?", r.blocked),
+        format!(
+            "What would unblock [{}] Get read access to the replica?",
+            r.blocked
+        ),
         format!(
             "Should I keep, re-scope or drop [{}] Write the runbook, carried over 2 meetings?",
             r.carried
@@ -207,12 +210,18 @@ fn the_list_is_capped_unless_all_is_asked_for() {
 fn a_suggestion_once_planned_is_not_suggested_again() {
     let mut env = TestEnv::new();
     let r = every_source(&mut env);
-    let topic = format!("What would unblock [{}] Get read access to the replica?", r.blocked);
+    let topic = format!(
+        "What would unblock [{}] Get read access to the replica?",
+        r.blocked
+    );
     env.run(["agenda", &topic]).success();
     env.run(["prep"])
         .success()
         .stdout_lacks(&format!("[{}]", r.blocked))
-        .stdout_has(&format!("1. Should I keep, re-scope or drop [{}]", r.carried));
+        .stdout_has(&format!(
+            "1. Should I keep, re-scope or drop [{}]",
+            r.carried
+        ));
 }
 
 #[test]
@@ -267,9 +276,12 @@ fn two_picked_on_a_terminal_are_planned_and_a_queued_one_leaves_the_queue() {
     // The first (the blocked commitment) and the third (the queued topic).
     send(&mut session, &format!(" {DOWN}{DOWN} {ENTER}"));
     let rest = finish(session);
-    let blocked = format!("What would unblock [{}] Get read access to the replica?", r.blocked);
+    let blocked = format!(
+        "What would unblock [{}] Get read access to the replica?",
+        r.blocked
+    );
     assert!(
-        rest.contains(&format!("1. Report on last meeting's commitments:"))
+        rest.contains("1. Report on last meeting's commitments:")
             && rest.contains(&format!("2. {blocked}"))
             && rest.contains("3. How do I ask for a promotion?"),
         "{rest}"
@@ -301,7 +313,10 @@ fn picking_more_than_two_is_refused_and_asked_again() {
     send(&mut session, &format!("{DOWN} {ENTER}"));
     finish(session);
     let planned = env.read("meetings/next-alex-kim.toml");
-    assert!(planned.contains(&format!("[{}] Write the runbook", r.carried)), "{planned}");
+    assert!(
+        planned.contains(&format!("[{}] Write the runbook", r.carried)),
+        "{planned}"
+    );
     assert!(!planned.contains(&format!("[{}]", r.blocked)), "{planned}");
     // The queued topic was not picked: it stays queued.
     assert!(env.read("later.toml").contains("promotion"));
@@ -315,6 +330,9 @@ fn picking_none_plans_nothing() {
     let mut session = prep_on_a_terminal(&env);
     send(&mut session, ENTER);
     let rest = finish(session);
-    assert!(rest.contains("Nothing picked, so nothing was planned."), "{rest}");
+    assert!(
+        rest.contains("Nothing picked, so nothing was planned."),
+        "{rest}"
+    );
     assert_eq!(env.files(), before);
 }

@@ -31,7 +31,8 @@ Examples:
 ///
 /// On a terminal, pick up to two and the agenda is planned with them (as
 /// mentee agenda would: it replaces the topics planned before, and a queued
-/// topic picked leaves the queue). Otherwise, prints each suggestion with
+/// topic picked leaves the queue). Otherwise (or with the output piped),
+/// prints each suggestion with
 /// the mentee agenda command that plans it. Nothing is written by a model:
 /// each suggestion is a fixed sentence around your own words.
 #[derive(Debug, clap::Args)]
@@ -86,7 +87,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         &all[..all.len().min(prep::SHOWN)]
     };
     let more = all.len() - shown.len();
-    if !ctx.interactive {
+    // Piped into another program, the list is what is wanted: no menu.
+    if !(ctx.interactive && ctx.stdout_terminal) {
         out!("{}", render::prep::listing(&mentor, shown, more));
         if let [first, second, ..] = shown {
             let both = [render::prep::topic(first), render::prep::topic(second)];

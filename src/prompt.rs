@@ -100,13 +100,21 @@ pub fn report(text: &str) -> Result<Option<(Status, Option<String>)>> {
 
 /// Offers queued topics; returns the indexes picked (at most `room`).
 pub fn pick_queued(topics: &[String], room: usize) -> Result<Vec<usize>> {
+    pick_topics(
+        &format!("Add topics queued for later? (space to pick, enter to confirm, up to {room})"),
+        topics,
+        room,
+    )
+}
+
+/// Offers topics for the agenda; returns the indexes picked, at most
+/// `room`: picking more is refused, and asked again.
+pub fn pick_topics(question: &str, topics: &[String], room: usize) -> Result<Vec<usize>> {
     let theme = ColorfulTheme::default();
     loop {
         let picked = ask(|| {
             MultiSelect::with_theme(&theme)
-                .with_prompt(format!(
-                    "Add topics queued for later? (space to pick, enter to confirm, up to {room})"
-                ))
+                .with_prompt(question)
                 .items(topics)
                 .interact()
         })?;

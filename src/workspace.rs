@@ -3,6 +3,7 @@
 //! behind outcomes, the nudges a command shows. Commands use it; no command
 //! imports another command.
 
+pub mod agenda;
 pub mod share;
 
 use crate::context::Context;

@@ -9,12 +9,11 @@ use crate::model::id::Id;
 use crate::model::ledger::Ledger;
 use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
 use crate::model::mentor::Mentor;
-use crate::model::nudge;
 use crate::model::text;
 use crate::model::times;
 use crate::prompt;
 use crate::render;
-use crate::store::DataFile;
+use crate::workspace::agenda::{note_past_term, plan as plan_agenda, same_topic};
 use crate::workspace::{CalendarOptions, calendar_text, resolve_mentor, say, write_calendar};
 use chrono::{NaiveDate, NaiveTime};
 use std::path::Path;
@@ -303,86 +302,13 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             topics.extend(picked.iter().map(|&i| queued[i].clone()));
         }
     }
-    let lock = ctx.store.lock()?;
-    let records = Ledger::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
-    let mut later = ctx.store.later()?;
-    let queued_before = later.len();
-    // A queued topic that is now planned leaves the queue.
-    later.retain(|q| q.mentor != mentor.slug || !same_topic(&topics, &q.text));
-    let queued: Vec<&QueuedTopic> = later.iter().filter(|q| q.mentor == mentor.slug).collect();
-    let (meeting, replaced) = match records.planned(&mentor.slug) {
-        Some(existing) => {
-            let mut meeting = existing.clone();
-            let replaced = std::mem::replace(&mut meeting.topics, topics);
-            meeting.date = on.or(meeting.date);
-            (meeting, replaced)
+    plan_agenda(ctx, args.mentor.typed(), topics, on, &|meeting, mentor| {
+        if timing.is_empty() {
+            Ok(())
+        } else {
+            timing.apply(meeting, mentor)
         }
-        None => (
-            Meeting::planned(ctx.store.new_id(&[])?, &mentor.slug, on, topics),
-            Vec::new(),
-        ),
-    };
-    let mut meeting = meeting;
-    if !timing.is_empty() {
-        timing.apply(&mut meeting, &mentor)?;
-    }
-    let remaining_queue: Vec<String> = queued.iter().map(|q| q.text.clone()).collect();
-    let later_changed = later.len() != queued_before;
-    // Both files or neither: the queue is checked before the meeting is written.
-    if later_changed {
-        ctx.store.check_data_file(&lock, DataFile::Later)?;
-    }
-    ctx.store.save_meeting(&lock, &meeting)?;
-    if later_changed {
-        ctx.store.save_later(&lock, &later).map_err(|err| {
-            let written = ctx
-                .store
-                .meeting_path(&meeting.id)
-                .into_iter()
-                .collect::<Vec<_>>();
-            Error::partly_written(&written, &err)
-        })?;
-    }
-    drop(lock);
-    if !replaced.is_empty() && replaced != meeting.topics {
-        say(&format!(
-            "Replaced the topics planned before: {}",
-            replaced.join(" / ")
-        ));
-    }
-    note_past_term(&mentor, meeting.date);
-    let open = records.open_with(&mentor.slug, ctx.today);
-    out!("{}", render::agenda::agenda(&mentor, Some(&meeting), &open));
-    if !remaining_queue.is_empty() {
-        say(&format!(
-            "Still queued for later with {}: {}",
-            mentor.name,
-            remaining_queue.join(" / ")
-        ));
-    }
-    crate::workspace::show_triggered_nudges(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
-    Ok(())
-}
-
-/// Says so when a meeting is planned on or after the end of the term: it is
-/// kept (the term may be extended), and status still shows it.
-fn note_past_term(mentor: &Mentor, on: Option<NaiveDate>) {
-    if let (Some(on), Some(until)) = (on, mentor.until)
-        && on >= until
-    {
-        say(&format!(
-            "Note: {on} is after your mentorship with {} ends on {until}. The meeting is kept; \
-             to extend the mentorship, move its end: mentee mentor end {} --on DATE",
-            mentor.name, mentor.slug
-        ));
-    }
-}
-
-fn same_topic(topics: &[String], text: &str) -> bool {
-    topics
-        .iter()
-        .any(|t| t.trim().eq_ignore_ascii_case(text.trim()))
+    })
 }
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {

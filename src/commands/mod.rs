@@ -17,6 +17,7 @@ pub mod man;
 pub mod meet;
 pub mod mentor;
 pub mod nudge;
+pub mod prep;
 pub mod review;
 pub mod rm;
 pub mod search;
@@ -62,6 +63,7 @@ pub enum Command {
     #[command(subcommand, after_long_help = MENTOR_EXAMPLES)]
     Mentor(mentor::Command),
     Agenda(agenda::Args),
+    Prep(prep::Args),
     Calendar(calendar::Args),
     Meet(meet::Args),
     Note(journal::NoteArgs),
@@ -225,6 +227,7 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Status(args)) => status::run(ctx, &args),
         Some(Command::Mentor(cmd)) => mentor::run(ctx, cmd),
         Some(Command::Agenda(args)) => agenda::run(ctx, &args),
+        Some(Command::Prep(args)) => prep::run(ctx, &args),
         Some(Command::Calendar(args)) => calendar::run(ctx, &args),
         Some(Command::Meet(args)) => meet::run(ctx, &args),
         Some(Command::Note(args)) => journal::note(ctx, &args),

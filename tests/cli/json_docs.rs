@@ -346,6 +346,7 @@ fn every_documented_field_appears_and_nothing_else_does() {
             &["search", "--regex", "[a-z]", "--kind", "meeting", "--json"],
         ),
         ("tags", &["tags", "--json"]),
+        ("suggestions", &["prep", "-m", "alex", "--json"]),
         ("review", &["review", "-m", "alex", "--mid", "--json"]),
         ("review", &["review", "-m", "jordan", "--format", "json"]),
         (
@@ -381,6 +382,7 @@ fn every_documented_field_appears_and_nothing_else_does() {
             "review",
             "stats",
             "status",
+            "suggestions",
             "summary",
             "tags"
         ],

@@ -17,6 +17,7 @@ mod meet;
 mod mentor;
 mod nudges;
 mod practice;
+mod prep;
 mod sample;
 mod search;
 mod send;

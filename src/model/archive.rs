@@ -10,6 +10,7 @@
 
 mod problems;
 
+use crate::model::correction::Correction;
 use crate::model::dates::{Span, toml_date};
 use crate::model::goal::{Goal, GoalStatus, Rating};
 use crate::model::id::Id;
@@ -212,6 +213,9 @@ pub struct WireCommitment {
     pub goal: Option<Id>,
     #[serde(default)]
     pub history: Vec<WireChange>,
+    /// Fixes made with `action set` (see docs/corrections.md).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -248,6 +252,13 @@ pub struct WireEntry {
     #[serde(default)]
     pub why: Option<String>,
     pub text: String,
+    /// The day the entry was last corrected with `entry set`.
+    #[serde(
+        default,
+        deserialize_with = "toml_date::option::deserialize",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub edited: Option<NaiveDate>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -277,6 +288,9 @@ pub struct WireGoal {
     pub status: GoalStatus,
     #[serde(default)]
     pub ratings: Vec<WireRating>,
+    /// Fixes made with `goal set`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -433,6 +447,7 @@ impl From<&Action> for WireCommitment {
                     note: h.note.clone(),
                 })
                 .collect(),
+            corrections: a.corrections.clone(),
         }
     }
 }
@@ -456,8 +471,7 @@ impl From<WireCommitment> for Action {
                     note: h.note,
                 })
                 .collect(),
-            // An export carries the status history only.
-            corrections: Vec::new(),
+            corrections: a.corrections,
         }
     }
 }
@@ -477,6 +491,7 @@ impl From<&Entry> for WireEntry {
             input: e.input.clone(),
             why: e.why.clone(),
             text: e.text.clone(),
+            edited: e.edited,
         }
     }
 }
@@ -496,7 +511,7 @@ impl From<WireEntry> for Entry {
             input: e.input,
             why: e.why,
             text: e.text,
-            edited: None,
+            edited: e.edited,
         }
     }
 }
@@ -542,6 +557,7 @@ impl From<&Goal> for WireGoal {
                     note: r.note.clone(),
                 })
                 .collect(),
+            corrections: g.corrections.clone(),
         }
     }
 }
@@ -565,7 +581,7 @@ impl From<WireGoal> for Goal {
                     note: r.note,
                 })
                 .collect(),
-            corrections: Vec::new(),
+            corrections: g.corrections,
         }
     }
 }

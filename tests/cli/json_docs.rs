@@ -319,6 +319,22 @@ fn scenario() -> TestEnv {
            \n[[entry]]\nid = \"zzgb01\"\ndate = 2026-11-20\nkind = \"giveback\"\nmentor = \"alex-kim\"\n\
            text = \"Sent Alex the call for speakers #community.\"\n";
     env.write(month, &text);
+    // A goal and a journal entry corrected from the command line.
+    let goals = env.json(["goal", "list", "--all", "--json"]);
+    let goal = goals["goals"][0]["id"]
+        .as_str()
+        .expect("a goal")
+        .to_string();
+    env.run(["goal", "set", &goal, "--measure", "Two talks given"])
+        .success();
+    env.run([
+        "entry",
+        "set",
+        "zzgb01",
+        "--text",
+        "Sent Alex the call for speakers #community!",
+    ])
+    .success();
     env
 }
 

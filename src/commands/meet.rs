@@ -53,12 +53,21 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             mentor.name
         ));
     }
-    let open: Vec<Commitment> = records.to_report_at(&mentor.slug, on, ctx.today);
+    let mut open: Vec<Commitment> = records.to_report_at(&mentor.slug, on, ctx.today);
+    // Run again for a meeting already recorded that day: it resumes, with
+    // only the commitments not reported on yet.
+    let resumed = records.held_on(&mentor.slug, on).is_some();
+    let none_open = open.is_empty();
+    if resumed {
+        open.retain(|c| c.history.last().is_none_or(|change| change.on != on));
+    }
     let mut answers = Vec::new();
     // A prompt that failed (Ctrl-C) ends the walk-through.
     let mut failure = None;
     if open.is_empty() {
-        say(&format!("No open commitments with {}.", mentor.name));
+        if none_open {
+            say(&format!("No open commitments with {}.", mentor.name));
+        }
     } else {
         out!("{}", render::agenda::reminder(&mentor, &open));
         if ctx.interactive {
@@ -147,10 +156,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
     let meeting = &records.meetings[index];
     if meeting.topics.is_empty() {
-        say(&format!(
-            "No agenda was prepared for this meeting; next time plan one with: mentee agenda \"TOPIC\" -m {}",
-            mentor.slug
-        ));
+        if !already_recorded {
+            say(&format!(
+                "No agenda was prepared for this meeting; next time plan one with: mentee agenda \"TOPIC\" -m {}",
+                mentor.slug
+            ));
+        }
     } else {
         if !open.is_empty() {
             outln!();
@@ -158,8 +169,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         out!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
     }
     if already_recorded {
+        let left = if open.is_empty() {
+            "nothing is left to report"
+        } else if ctx.interactive {
+            "the commitments not reported on yet were asked"
+        } else {
+            "above are the commitments not reported on yet"
+        };
         say(&format!(
-            "The meeting with {} on {on} was already recorded.",
+            "The meeting with {} on {on} was already recorded; {left}.",
             mentor.name
         ));
     } else {

@@ -75,6 +75,14 @@ impl Commitment {
             .count()
     }
 
+    /// How many meetings with its mentor were held after the one it was made
+    /// at (or the day it was made) and before `day`: its carried count at
+    /// the meeting held on `day`, which does not count itself.
+    pub fn carried_before(&self, meetings: &[Meeting], day: NaiveDate) -> usize {
+        day.pred_opt()
+            .map_or(0, |before| self.carried_as_of(meetings, before))
+    }
+
     /// Has the mentee said anything about it since it was made?
     pub fn reported(&self) -> bool {
         !self.history.is_empty()
@@ -198,6 +206,8 @@ mod tests {
         assert_eq!(new.carried_as_of(&meetings, day("2026-11-22")), 0);
         let old = list.iter().find(|c| c.text == "old").expect("old");
         assert_eq!(old.carried_as_of(&meetings, day("2026-10-20")), 1);
+        // At the meeting of 2026-11-01 itself: carried over the one before.
+        assert_eq!(old.carried_before(&meetings, day("2026-11-01")), 1);
         assert_eq!(old.carried_as_of(&meetings, day("2026-11-22")), 2);
     }
 }

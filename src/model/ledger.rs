@@ -153,38 +153,51 @@ impl Ledger {
 
     /// The open commitments to report on at the meeting with `slug` held on
     /// `on`, in reminder order: not those made at that very meeting, nor
-    /// those made after its day (a meeting recorded late).
+    /// those made after its day (a meeting recorded late). Each is carried
+    /// over the meetings held before that day only: neither this meeting
+    /// (already recorded when `meet` is run again) nor a later one (when it
+    /// is recorded late) counts.
     pub fn to_report_at(&self, slug: &str, on: NaiveDate, today: NaiveDate) -> Vec<Commitment> {
         self.open_with(slug, today)
             .into_iter()
             .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
             .filter(|c| c.created <= on)
+            .map(|mut c| {
+                c.carried = c.carried_before(&self.meetings, on);
+                c
+            })
             .collect()
     }
 
-    /// Records the meeting with `slug` as held on `on`: the planned one, or
-    /// the one already held that day, or a new unplanned one with the ID
-    /// `new_id` gives (asked only then). Returns its index and whether it had
-    /// been recorded before.
+    /// The meeting with `slug` already recorded as held on `on`, if any.
+    pub fn held_on(&self, slug: &str, on: NaiveDate) -> Option<usize> {
+        self.meetings
+            .iter()
+            .position(|m| m.mentor == slug && m.held && m.date == Some(on))
+    }
+
+    /// Records the meeting with `slug` as held on `on`: the one already held
+    /// that day (a meeting is counted once), or the planned one, or a new
+    /// unplanned one with the ID `new_id` gives (asked only then). Returns
+    /// its index and whether it had been recorded before.
     pub fn hold<E>(
         &mut self,
         slug: &str,
         on: NaiveDate,
         new_id: impl FnOnce() -> Result<Id, E>,
     ) -> Result<(usize, bool), E> {
-        let mine = |m: &Meeting| m.mentor == slug;
-        if let Some(i) = self.meetings.iter().position(|m| mine(m) && !m.held) {
-            let meeting = &mut self.meetings[i];
-            meeting.held = true;
-            meeting.date = Some(on);
-            return Ok((i, false));
+        if let Some(i) = self.held_on(slug, on) {
+            return Ok((i, true));
         }
         if let Some(i) = self
             .meetings
             .iter()
-            .position(|m| mine(m) && m.held && m.date == Some(on))
+            .position(|m| m.mentor == slug && !m.held)
         {
-            return Ok((i, true));
+            let meeting = &mut self.meetings[i];
+            meeting.held = true;
+            meeting.date = Some(on);
+            return Ok((i, false));
         }
         let mut meeting = Meeting::planned(new_id()?, slug, Some(on), Vec::new());
         meeting.held = true;
@@ -271,6 +284,46 @@ mod tests {
         assert_eq!(ids("2027-01-20"), ["a00001"]);
         // Before anything was committed: nothing.
         assert!(ids("2027-01-05").is_empty());
+    }
+
+    #[test]
+    fn the_reminder_counts_only_the_meetings_held_before_its_day() {
+        let mut ledger = ledger();
+        let carried = |ledger: &Ledger, on: &str| -> Vec<(String, usize)> {
+            ledger
+                .to_report_at("alex", day(on), day("2027-02-10"))
+                .iter()
+                .map(|c| (c.id.to_string(), c.carried))
+                .collect()
+        };
+        // The meeting of the 28th, run once: the runbook was carried over the
+        // meeting of the 20th.
+        let first = carried(&ledger, "2027-01-28");
+        ledger
+            .hold("alex", day("2027-01-28"), || {
+                Ok::<_, Infallible>(Id::from("m00003"))
+            })
+            .expect("held");
+        // Run again the same day: the meeting just recorded does not count.
+        assert_eq!(carried(&ledger, "2027-01-28"), first);
+        assert_eq!(first, [("a00002".into(), 0), ("a00001".into(), 1)]);
+        // Recorded late for the 10th, before the meeting of the 20th and the
+        // 28th: carried over none of them.
+        assert_eq!(carried(&ledger, "2027-01-10"), [("a00001".into(), 0)]);
+    }
+
+    #[test]
+    fn a_meeting_held_that_day_is_used_before_a_planned_one() {
+        let mut ledger = ledger();
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00003"),
+            "alex",
+            None,
+            vec!["Q?".into()],
+        ));
+        let (i, before) = ledger.hold("alex", day("2027-01-20"), no_id).expect("held");
+        assert_eq!((ledger.meetings[i].id.as_str(), before), ("m00002", true));
+        assert!(!ledger.meetings[2].held);
     }
 
     #[test]

@@ -186,6 +186,47 @@ fn meeting_twice_the_same_day_records_one_meeting() {
 }
 
 #[test]
+fn meeting_again_the_same_day_resumes_without_counting_itself() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_lacks("carried over");
+    // Run again: the meeting just recorded is not a meeting they were
+    // carried over, and only what is left to report is listed.
+    env.run(["action", "set", &draft, "done"]).success();
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_has(&format!("[{read}] Read chapter 4"))
+        .stdout_has("1 open commitment")
+        .stdout_lacks(&draft)
+        .stdout_lacks("carried over")
+        .stderr_has("already recorded; above are the commitments not reported on yet");
+    env.run(["action", "set", &read, "in-progress"]).success();
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_lacks("First, report")
+        .stderr_lacks("No open commitments")
+        .stderr_lacks("No agenda was prepared")
+        .stderr_has("already recorded; nothing is left to report");
+}
+
+#[test]
+fn a_meeting_recorded_late_is_not_carried_over_later_meetings() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-11-24");
+    env.run(["meet", "-m", "alex"]).success();
+    env.today("2026-12-01");
+    // The meeting of the 20th, forgotten: the one of the 24th came after it.
+    env.run(["meet", "-m", "alex", "--on", "2026-11-20"])
+        .success()
+        .stdout_has("(from 2026-11-10)")
+        .stdout_lacks("carried over");
+}
+
+#[test]
 fn commitments_made_at_this_meeting_are_not_reported_at_it() {
     let env = TestEnv::new();
     env.mentor("Alex Kim", &[]);

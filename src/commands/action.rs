@@ -10,7 +10,7 @@ use crate::model::dates::Direction;
 use crate::model::ledger::{Holder, Ledger, Origin};
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
-use crate::render::{json, listing};
+use crate::render::{self, json, listing};
 use crate::workspace::link_goal;
 use crate::workspace::{checked_text, resolve_mentor, say};
 
@@ -200,9 +200,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         }
     };
     records.save(&ctx.store, &lock, file)?;
-    let from = match latest.and_then(|i| records.meetings[i].date) {
-        Some(date) => format!("from the meeting on {date}"),
-        None => "no meeting held yet".to_string(),
+    let made = records
+        .commitments(ctx.today)
+        .into_iter()
+        .find(|c| c.id == id);
+    let from = match made {
+        Some(c) if latest.is_some() => render::agenda::made_long(&c),
+        _ => "no meeting held yet".to_string(),
     };
     say(&format!(
         "Committed [{id}] to {} ({from}).{serves}",

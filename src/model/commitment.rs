@@ -37,7 +37,35 @@ pub struct MeetingRef {
     pub date: Option<NaiveDate>,
 }
 
+/// Where a commitment came from, as its label tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// Committed on the day of the meeting it belongs to.
+    AtMeeting(NaiveDate),
+    /// Added on a later day, between that meeting and the next one.
+    AfterMeeting {
+        added: NaiveDate,
+        meeting: NaiveDate,
+    },
+    /// Added before any meeting was held.
+    Alone(NaiveDate),
+}
+
 impl Commitment {
+    /// Where it came from: its meeting when it was made that day, else the
+    /// day it was added (and the meeting it followed).
+    pub fn made(&self) -> Made {
+        match self.meeting.as_ref().and_then(|m| m.date) {
+            Some(meeting) if meeting == self.created => Made::AtMeeting(meeting),
+            Some(meeting) => Made::AfterMeeting {
+                added: self.created,
+                meeting,
+            },
+            None if self.meeting.is_some() => Made::AtMeeting(self.created),
+            None => Made::Alone(self.created),
+        }
+    }
+
     /// The note given with the current status, if any: an older note
     /// belongs to an older status.
     pub fn status_note(&self) -> Option<&str> {
@@ -170,6 +198,28 @@ mod tests {
         m.held = true;
         m.actions = actions;
         m
+    }
+
+    #[test]
+    fn a_commitment_added_days_after_a_meeting_is_made_on_its_own_day() {
+        let at = Action::new(Id::from("aaaaaa"), "at".into(), day("2027-01-08"), None);
+        let after = Action::new(Id::from("bbbbbb"), "after".into(), day("2027-01-12"), None);
+        let mut alone = Action::new(Id::from("cccccc"), "alone".into(), day("2027-01-02"), None);
+        alone.mentor = Some("alex".into());
+        let meetings = vec![held("m1", "2027-01-08", vec![at, after])];
+        let list = all(&meetings, &[alone], day("2027-01-20"));
+        let made: Vec<Made> = list.iter().map(Commitment::made).collect();
+        assert_eq!(
+            made,
+            [
+                Made::AtMeeting(day("2027-01-08")),
+                Made::AfterMeeting {
+                    added: day("2027-01-12"),
+                    meeting: day("2027-01-08")
+                },
+                Made::Alone(day("2027-01-02")),
+            ]
+        );
     }
 
     #[test]

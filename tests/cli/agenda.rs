@@ -170,7 +170,7 @@ fn the_agenda_opens_with_the_report_on_open_commitments() {
 
     1. Report on last meeting's commitments:
        - Draft the split proposal (from 2026-11-10, due 2026-11-13, overdue)
-       - Read chapter 4 of the design book (from 2026-11-10)
+       - Read chapter 4 of the design book (added 2026-11-11)
     2. What do you look for in a design review?
     ");
     env.run(["agenda", "-m", "alex"])

@@ -24,7 +24,7 @@ fn the_reminder_comes_first_with_the_commands_to_record_answers() {
     First, report on your 2 open commitments to Alex Kim:
 
       [<act1>] Draft the split proposal (from 2026-11-10, due 2026-11-13, overdue)
-      [<act2>] Read chapter 4 of the design book (from 2026-11-10)
+      [<act2>] Read chapter 4 of the design book (added 2026-11-11)
 
     Agenda for the meeting with Alex Kim on 2026-11-24
 
@@ -67,7 +67,7 @@ fn last_meetings_commitments_come_before_older_carried_over_ones() {
     assert!(fresh_at < draft_at && fresh_at < read_at, "{out}");
     assert!(out.contains("overdue, carried over 1 meeting)"), "{out}");
     assert!(
-        out.contains("(from 2026-11-10, carried over 1 meeting)"),
+        out.contains("(added 2026-11-11, carried over 1 meeting)"),
         "{out}"
     );
     assert!(out.contains("your 3 open commitments"), "{out}");
@@ -91,7 +91,7 @@ fn reported_commitments_are_left_out_of_the_reminder() {
         .success()
         .stdout_has("your 1 open commitment to Alex Kim")
         .stdout_lacks("Draft the split proposal")
-        .stdout_has("Read chapter 4 of the design book (from 2026-11-10, blocked)");
+        .stdout_has("Read chapter 4 of the design book (added 2026-11-11, blocked)");
 }
 
 #[test]
@@ -222,7 +222,7 @@ fn a_meeting_recorded_late_is_not_carried_over_later_meetings() {
     // The meeting of the 20th, forgotten: the one of the 24th came after it.
     env.run(["meet", "-m", "alex", "--on", "2026-11-20"])
         .success()
-        .stdout_has("(from 2026-11-10)")
+        .stdout_has("Draft the split proposal (from 2026-11-10, due")
         .stdout_lacks("carried over");
 }
 

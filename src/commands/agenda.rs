@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::ledger::Ledger;
-use crate::model::meeting::{MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics};
+use crate::model::meeting::{
+    self, MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics, topic_changes,
+};
 use crate::model::mentor::Mentor;
 use crate::model::nudge;
 use crate::model::text;
@@ -32,7 +34,8 @@ Examples:
 /// Plan the next meeting, show it, or queue a topic for later
 ///
 /// With one or two topics, plans the next meeting with that mentor; running
-/// it again replaces the planned topics (it says so). A third topic is
+/// it again replaces the planned topics (it says which were kept, added
+/// and removed). A third topic is
 /// refused: queue it with --later, and it is offered when you next plan.
 /// With only --on, moves the planned meeting to that day; with --at or
 /// --for, to that time or length (a meeting with a time lasts an hour
@@ -345,11 +348,9 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         })?;
     }
     drop(lock);
-    if !replaced.is_empty() && replaced != meeting.topics {
-        say(&format!(
-            "Replaced the topics planned before: {}",
-            replaced.join(" / ")
-        ));
+    let changes = topic_changes(&replaced, &meeting.topics);
+    if !replaced.is_empty() && !changes.is_empty() {
+        say(&render::agenda::topic_changes(&changes));
     }
     note_past_term(&mentor, meeting.date);
     let open = records.open_with(&mentor.slug, ctx.today);
@@ -380,9 +381,7 @@ fn note_past_term(mentor: &Mentor, on: Option<NaiveDate>) {
 }
 
 fn same_topic(topics: &[String], text: &str) -> bool {
-    topics
-        .iter()
-        .any(|t| t.trim().eq_ignore_ascii_case(text.trim()))
+    topics.iter().any(|t| meeting::same_topic(t, text))
 }
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {

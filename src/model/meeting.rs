@@ -257,9 +257,61 @@ pub fn check_topics(topics: &[String]) -> Result<Vec<String>, TopicError> {
     Ok(topics)
 }
 
+/// Two topics are the same when they differ only in case or surrounding
+/// spaces.
+pub fn same_topic(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// What planning again did to the topics: those kept, added and removed,
+/// each in the order it was planned.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TopicChanges {
+    pub kept: Vec<String>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl TopicChanges {
+    /// Nothing added or removed (the order may have changed).
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The topics planned `before` against those planned now (`after`).
+pub fn topic_changes(before: &[String], after: &[String]) -> TopicChanges {
+    let among = |list: &[String], t: &String| list.iter().any(|o| same_topic(o, t));
+    TopicChanges {
+        kept: after.iter().filter(|t| among(before, t)).cloned().collect(),
+        added: after
+            .iter()
+            .filter(|t| !among(before, t))
+            .cloned()
+            .collect(),
+        removed: before
+            .iter()
+            .filter(|t| !among(after, t))
+            .cloned()
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn planning_again_keeps_adds_and_removes_topics() {
+        let list = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let changes = topic_changes(&list(&["Old?", "Kept?"]), &list(&["kept?", "New?"]));
+        assert_eq!(changes.kept, ["kept?"]);
+        assert_eq!(changes.added, ["New?"]);
+        assert_eq!(changes.removed, ["Old?"]);
+        assert!(!changes.is_empty());
+        let same = topic_changes(&list(&["A?", "B?"]), &list(&["B?", "A?"]));
+        assert!(same.is_empty());
+    }
 
     #[test]
     fn topics_are_one_or_two_and_not_blank() {

@@ -1,9 +1,9 @@
 //! The agenda of a meeting and the reminder that opens it.
 
 use crate::model::commitment::{Commitment, Made};
-use crate::model::meeting::Meeting;
+use crate::model::meeting::{Meeting, TopicChanges};
 use crate::model::mentor::Mentor;
-use crate::render::text::{at_time, clean, indented, plural};
+use crate::render::text::{at_time, clean, indented, one_line, plural};
 use std::fmt::Write;
 
 /// The agenda, ready to paste into a message: it opens with the report on
@@ -120,4 +120,29 @@ fn remark(c: &Commitment) -> String {
     } else {
         format!(" ({})", parts.join(", "))
     }
+}
+
+/// What planning again changed, e.g. "Replanned the topics: kept How do I
+/// plan?; added Who decides?; removed Old question?." When none was kept,
+/// "Replaced the topics planned before: Old question?".
+pub fn topic_changes(changes: &TopicChanges) -> String {
+    if changes.kept.is_empty() {
+        let removed: Vec<String> = changes.removed.iter().map(|t| one_line(t)).collect();
+        return format!(
+            "Replaced the topics planned before: {}",
+            removed.join(" / ")
+        );
+    }
+    let mut parts = Vec::new();
+    for (what, topics) in [
+        ("kept", &changes.kept),
+        ("added", &changes.added),
+        ("removed", &changes.removed),
+    ] {
+        if !topics.is_empty() {
+            let topics: Vec<String> = topics.iter().map(|t| one_line(t)).collect();
+            parts.push(format!("{what} {}", topics.join(" / ")));
+        }
+    }
+    format!("Replanned the topics: {}.", parts.join("; "))
 }

@@ -308,3 +308,24 @@ fn the_same_topic_twice_is_refused() {
         .stderr_has("hint: ");
     assert!(!env.exists("meetings/next-alex-kim.toml"));
 }
+
+#[test]
+fn planning_again_says_which_topics_were_kept_added_and_removed() {
+    let env = one_mentor();
+    env.run(["agenda", "Kept question?", "Old question?"])
+        .success();
+    env.run(["agenda", "Kept question?", "New question?"])
+        .success()
+        .stderr_has(
+            "Replanned the topics: kept Kept question?; added New question?; removed Old question?.",
+        )
+        .stderr_lacks("Replaced");
+    env.run(["agenda", "Kept question?"])
+        .success()
+        .stderr_has("Replanned the topics: kept Kept question?; removed New question?.");
+    // The same topics again: nothing to say.
+    env.run(["agenda", "Kept question?"])
+        .success()
+        .stderr_lacks("Replanned")
+        .stderr_lacks("Replaced");
+}

@@ -10,7 +10,7 @@ use crate::model::ledger::{Holder, Ledger};
 use crate::model::nudge;
 use crate::prompt;
 use crate::render;
-use crate::workspace::{resolve_mentor, say};
+use crate::workspace::{resolve_mentor_today, say};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // The reminder and the walk-through come first, without the lock: they
     // can take the whole meeting, and other commands must not wait on it.
     let records = Ledger::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
+    let mentor = resolve_mentor_today(ctx, &records, args.mentor.typed())?;
     if let Some(until) = mentor.until.filter(|_| !mentor.is_active(ctx.today)) {
         say(&format!(
             "Your mentorship with {} ended on {until}; this is recorded as a keep-in-touch meeting.",

@@ -169,6 +169,32 @@ impl Ledger {
             .collect()
     }
 
+    /// The mentor meant when `-m` is left out and several are active: the
+    /// only active mentor with a meeting planned for `today`, or held
+    /// `today`. `None` when no mentor, or more than one, has one.
+    pub fn mentor_of_the_day(&self, today: NaiveDate) -> Option<(&Mentor, MetToday)> {
+        let mut found = self
+            .mentors
+            .iter()
+            .filter(|m| m.is_active(today))
+            .filter_map(|mentor| {
+                let today_with = |held: bool| {
+                    self.meetings
+                        .iter()
+                        .any(|m| m.mentor == mentor.slug && m.held == held && m.date == Some(today))
+                };
+                if today_with(true) {
+                    Some((mentor, MetToday::Held))
+                } else if today_with(false) {
+                    Some((mentor, MetToday::Planned))
+                } else {
+                    None
+                }
+            });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
     /// The meeting with `slug` already recorded as held on `on`, if any.
     pub fn held_on(&self, slug: &str, on: NaiveDate) -> Option<usize> {
         self.meetings
@@ -204,6 +230,15 @@ impl Ledger {
         self.meetings.push(meeting);
         Ok((self.meetings.len() - 1, false))
     }
+}
+
+/// Why [`Ledger::mentor_of_the_day`] chose a mentor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetToday {
+    /// A meeting with them is planned for today.
+    Planned,
+    /// A meeting with them was recorded as held today.
+    Held,
 }
 
 /// Where a stored commitment lives: (meeting, action) indexes, or its place
@@ -385,5 +420,41 @@ mod tests {
         let checkin = &ledger.meetings[i].checkins;
         assert_eq!(checkin.len(), 1);
         assert_eq!(checkin[0].status, Status::Done);
+    }
+
+    #[test]
+    fn the_only_mentor_met_or_planned_today_is_meant() {
+        let mut ledger = ledger();
+        ledger.mentors.push(Mentor::new("Sam", "sam"));
+        let today = day("2027-01-28");
+        // Nothing today: ask.
+        assert_eq!(ledger.mentor_of_the_day(today), None);
+        // A meeting planned today with Sam: Sam.
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00003"),
+            "sam",
+            Some(today),
+            vec![],
+        ));
+        let slug = |l: &Ledger| {
+            l.mentor_of_the_day(today)
+                .map(|(m, why)| (m.slug.clone(), why))
+        };
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Planned)));
+        // Just met today: the same, held.
+        ledger.hold("sam", today, no_id).expect("held");
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Held)));
+        // Alex met today too: two qualify, so ask.
+        ledger.meetings.push(held("m00004", "2027-01-28", &[]));
+        assert_eq!(ledger.mentor_of_the_day(today), None);
+        // Planned another day: does not count.
+        ledger.meetings.pop();
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00005"),
+            "alex",
+            Some(day("2027-01-29")),
+            vec![],
+        ));
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Held)));
     }
 }

@@ -8,7 +8,7 @@ use crate::model::dates::Direction;
 use crate::model::id::Id;
 use crate::model::ledger::Ledger;
 use crate::model::meeting::{
-    self, MAX_TOPICS, Meeting, QueuedTopic, TopicError, check_topics, topic_changes,
+    self, MAX_TOPICS, Meeting, QueuedTopic, ReplaceError, TopicError, check_topics, topic_changes,
 };
 use crate::model::mentor::Mentor;
 use crate::model::nudge;
@@ -29,6 +29,7 @@ Examples:
   mentee agenda \"What do you look for in a design review?\" \"Should I take the on-call lead?\"
   mentee agenda                      show the planned agenda, ready to paste
   mentee agenda --later \"How do I ask for a promotion?\"
+  mentee agenda --topic 2 \"How do I grow into a lead?\"   replace only the second topic
   mentee agenda --ics meeting.ics    the planned meeting, for your calendar";
 
 /// Plan the next meeting, show it, or queue a topic for later
@@ -60,13 +61,17 @@ pub struct Args {
     /// How long it lasts, such as 45m, 1h or 1h30m (1h when left out)
     #[arg(long = "for", value_name = "LENGTH")]
     pub length: Option<String>,
+    /// Replace only topic number N (1 or 2) of the planned agenda with the
+    /// one TOPIC given, keeping the other
+    #[arg(long, value_name = "N", conflicts_with = "later")]
+    pub topic: Option<usize>,
     /// Queue the topics for a future meeting instead of planning this one
     #[arg(long, conflicts_with_all = ["on", "at", "length"])]
     pub later: bool,
     /// Write the planned meeting as an iCalendar event to FILE (standard
     /// output when FILE is - or left out)
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
-          conflicts_with_all = ["topics", "on", "at", "length", "later"])]
+          conflicts_with_all = ["topics", "on", "at", "length", "later", "topic"])]
     pub ics: Option<String>,
 }
 
@@ -76,6 +81,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     if args.later {
         return queue(ctx, &args.topics, args.mentor.typed());
+    }
+    if args.topic.is_some() && args.topics.len() != 1 {
+        return Err(Error::user_with_hint(
+            format!(
+                "--topic replaces one planned topic, so it takes exactly one TOPIC and you gave {}; nothing was changed",
+                args.topics.len()
+            ),
+            format!(
+                "give the new question: mentee agenda --topic {} \"How should I ...?\"",
+                args.topic.unwrap_or(1)
+            ),
+        ));
     }
     if args.topics.is_empty() {
         return if args.on.is_some() || args.at.is_some() || args.length.is_some() {
@@ -292,7 +309,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         .transpose()?;
     let timing = Timing::typed(args)?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
-    if ctx.interactive && topics.len() < MAX_TOPICS {
+    if ctx.interactive && topics.len() < MAX_TOPICS && args.topic.is_none() {
         let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.typed())?;
         let queued: Vec<String> = ctx
             .store
@@ -309,6 +326,9 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
     let lock = ctx.store.lock()?;
     let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
+    if let Some(n) = args.topic {
+        topics = one_topic_replaced(&records, &mentor, n, &topics)?;
+    }
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
     // A queued topic that is now planned leaves the queue.
@@ -364,6 +384,44 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
     }
     crate::workspace::show_triggered_nudges(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
+}
+
+/// The planned topics with topic `n` replaced by the one in `new`
+/// (`--topic N`).
+fn one_topic_replaced(
+    records: &Ledger,
+    mentor: &Mentor,
+    n: usize,
+    new: &[String],
+) -> Result<Vec<String>> {
+    let Some(planned) = records.planned(&mentor.slug) else {
+        return Err(Error::user_with_hint(
+            format!(
+                "no meeting is planned with {}, so there is no topic {n} to replace; nothing was changed",
+                mentor.name
+            ),
+            format!("plan one: mentee agenda \"TOPIC\" -m {}", mentor.slug),
+        ));
+    };
+    let new = new.first().map(String::as_str).unwrap_or_default();
+    meeting::replace_topic(&planned.topics, n, new).map_err(|err| match err {
+        ReplaceError::NoSuchTopic { count } => Error::user_with_hint(
+            format!(
+                "the meeting with {} has {} planned, so there is no topic {n}; nothing was changed",
+                mentor.name,
+                render::text::plural(count, "topic", "topics")
+            ),
+            match count {
+                0 => format!("plan one: mentee agenda \"TOPIC\" -m {}", mentor.slug),
+                1 => "give --topic 1".to_string(),
+                _ => format!("give --topic 1 to {count}"),
+            },
+        ),
+        ReplaceError::Twice => Error::user_with_hint(
+            "the new topic is already the other planned topic; nothing was changed",
+            "give a different question",
+        ),
+    })
 }
 
 /// Says so when a meeting is planned on or after the end of the term: it is

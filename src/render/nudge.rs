@@ -8,8 +8,8 @@ use crate::model::nudge::{
     About, CARRIED, CLOSING_AHEAD, Due, KEEP_IN_TOUCH, Kind, MID_TERM, Nudge, Open, QUIET_DEFAULT,
     Searched, Silent,
 };
+use crate::render::table;
 use crate::render::text::{collapse_whitespace, mentor_name, one_line};
-use crate::render::{shell, table};
 use comfy_table::Cell;
 use serde::Serialize;
 use std::fmt::Write;
@@ -103,25 +103,21 @@ pub fn worded(nudge: &Nudge, mentors: &[Mentor]) -> Worded {
             date,
         } => {
             let when = date.map(|d| format!(" on {d}")).unwrap_or_default();
-            // The same agenda, with the vague topic to replace.
-            let words: Vec<String> = topics
-                .iter()
-                .enumerate()
-                .map(|(i, topic)| {
-                    if i == *vague {
-                        "\"A SPECIFIC QUESTION\"".to_string()
-                    } else {
-                        shell::word(topic)
-                    }
-                })
-                .collect();
+            // Replaces that topic only: the other stays as planned, even
+            // when it is vague too (it gets its own nudge).
             (
                 format!(
                     "The topic \"{}\" for your meeting with {name}{when} reads as vague: \
                      make it a specific question, such as \"How should I ...?\"",
                     collapse_whitespace(&topics[*vague])
                 ),
-                format!("mentee agenda {} -m {slug}", words.join(" ")),
+                match topics.len() {
+                    1 => format!("mentee agenda \"A SPECIFIC QUESTION\" -m {slug}"),
+                    _ => format!(
+                        "mentee agenda --topic {} \"A SPECIFIC QUESTION\" -m {slug}",
+                        vague + 1
+                    ),
+                },
             )
         }
         About::MidTerm { since, until } => (
@@ -517,7 +513,7 @@ mod tests {
     }
 
     #[test]
-    fn a_vague_topic_gets_a_command_that_keeps_the_other_topic() {
+    fn a_vague_topic_gets_a_command_that_replaces_it_alone() {
         let alex = mentor("alex", None);
         let meeting = Meeting::planned(
             Id::from("m00001"),
@@ -532,7 +528,25 @@ mod tests {
         assert_eq!(nudges.len(), 1);
         assert_eq!(
             nudges[0].command,
-            "mentee agenda 'Why does \"$HOME\" matter for our deploys?' \"A SPECIFIC QUESTION\" -m alex"
+            "mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex"
+        );
+        // Two vague topics: each command names its own topic only.
+        let both = Meeting::planned(
+            Id::from("m00002"),
+            "alex",
+            None,
+            vec!["Career".into(), "DevOps".into()],
+        );
+        let commands: Vec<String> = say(&vague(&alex, &both), std::slice::from_ref(&alex))
+            .into_iter()
+            .map(|n| n.command)
+            .collect();
+        assert_eq!(
+            commands,
+            [
+                "mentee agenda --topic 1 \"A SPECIFIC QUESTION\" -m alex",
+                "mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex",
+            ]
         );
         assert!(
             nudges[0]

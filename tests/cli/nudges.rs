@@ -256,7 +256,7 @@ fn a_vague_topic_gets_a_hint_after_agenda_and_in_status() {
     .stderr_has(
         "nudge: The topic \"DevOps\" for your meeting with Alex Kim reads as vague: make it \
              a specific question, such as \"How should I ...?\" (run: mentee agenda \
-             \"A SPECIFIC QUESTION\" \"How should I split the billing service?\" -m alex-kim)",
+             --topic 1 \"A SPECIFIC QUESTION\" -m alex-kim)",
     );
     env.run(["status"])
         .success()
@@ -653,4 +653,45 @@ fn no_cadence_no_nudge_to_plan() {
         .success()
         .stdout_has("Alex Kim: nothing planned")
         .stdout_lacks("Priya");
+}
+
+#[test]
+fn each_vague_topic_gets_a_command_that_fixes_it_alone() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let run = env.run(["agenda", "DevOps", "Career"]).success();
+    let err = run.stderr();
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("reads as vague"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].contains("\"DevOps\"")
+            && lines[0]
+                .ends_with("(run: mentee agenda --topic 1 \"A SPECIFIC QUESTION\" -m alex-kim)"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("\"Career\"")
+            && lines[1]
+                .ends_with("(run: mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex-kim)"),
+        "{err}"
+    );
+    // Following the first: DevOps is replaced, Career stays (and keeps its
+    // own nudge).
+    env.run(["agenda", "--topic", "1", "How should I learn our deploy pipeline?"])
+        .success()
+        .stdout_has("1. How should I learn our deploy pipeline?\n2. Career\n")
+        .stderr_has("Replanned the topics: kept Career; added How should I learn our deploy pipeline?; removed DevOps.")
+        .stderr_has("(run: mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex-kim)")
+        .stderr_lacks("\"DevOps\" for your meeting");
+    env.run(["agenda", "--topic", "3", "Q?"])
+        .failure_code(1)
+        .stderr_has("has 2 topics planned, so there is no topic 3");
+    env.run(["agenda", "--topic", "2", "A?", "B?"])
+        .failure_code(1);
+    env.run(["agenda", "--topic", "2", "career"])
+        .success()
+        .stdout_has("2. career\n");
 }

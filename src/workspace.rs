@@ -573,7 +573,8 @@ pub fn show_triggered_nudges(ctx: &Context, mentors: &[Mentor], found: Vec<Nudge
     };
     for n in nudge::to_show(found, mentors, &everywhere) {
         let worded = render::nudge::worded(&n, mentors);
-        say(&format!("nudge: {}", render::nudge::line(&worded)));
+        let line = format!("nudge: {}", render::nudge::line(&worded));
+        say(&render::text::wrap(&line, ctx.err_width, 2));
     }
 }
 

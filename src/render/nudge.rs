@@ -9,7 +9,7 @@ use crate::model::nudge::{
     Searched, Silent,
 };
 use crate::render::table;
-use crate::render::text::{collapse_whitespace, mentor_name, one_line};
+use crate::render::text::{collapse_whitespace, mentor_name, one_line, wrap};
 use comfy_table::Cell;
 use serde::Serialize;
 use std::fmt::Write;
@@ -200,7 +200,7 @@ pub fn line(nudge: &Worded) -> String {
 /// The "Nudges" section of the dashboard; empty when there are none. With
 /// `per_kind`, the nudges of one kind beyond that many are one line with
 /// their count and the command that lists them.
-pub fn section(nudges: &[Worded], per_kind: Option<usize>) -> String {
+pub fn section(nudges: &[Worded], per_kind: Option<usize>, width: Option<u16>) -> String {
     if nudges.is_empty() {
         return String::new();
     }
@@ -208,10 +208,11 @@ pub fn section(nudges: &[Worded], per_kind: Option<usize>) -> String {
     for group in nudges.chunk_by(|a, b| a.kind == b.kind) {
         let shown = per_kind.map_or(group.len(), |cap| cap.min(group.len()));
         for nudge in &group[..shown] {
-            let _ = writeln!(out, "  {}", line(nudge));
+            let _ = writeln!(out, "{}", wrap(&format!("  {}", line(nudge)), width, 2));
         }
         if group.len() > shown {
-            let _ = writeln!(out, "  {}", more(group[0].kind, group.len() - shown));
+            let more = format!("  {}", more(group[0].kind, group.len() - shown));
+            let _ = writeln!(out, "{}", wrap(&more, width, 2));
         }
     }
     out
@@ -289,18 +290,19 @@ mod tests {
             line(&nudge),
             "Nothing logged for Alex \\u{1b}[31m (run: mentee update \"...\" -m alex)"
         );
-        assert_eq!(section(&[], None), "");
+        assert_eq!(section(&[], None, None), "");
         assert!(
-            section(std::slice::from_ref(&nudge), None).starts_with("\nNudges\n  Nothing logged")
+            section(std::slice::from_ref(&nudge), None, None)
+                .starts_with("\nNudges\n  Nothing logged")
         );
         let five = vec![nudge; 5];
-        let capped = section(&five, Some(3));
+        let capped = section(&five, Some(3), None);
         // A blank line, the heading, three nudges and the count.
         assert_eq!(capped.lines().count(), 6, "{capped}");
         assert!(capped.ends_with(
             "  \u{2026} and 2 more quiet nudges (see them with: mentee status --all)\n"
         ));
-        assert_eq!(section(&five, None).lines().count(), 7);
+        assert_eq!(section(&five, None, None).lines().count(), 7);
     }
 
     fn say(nudges: &[Nudge], mentors: &[Mentor]) -> Vec<Worded> {

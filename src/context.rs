@@ -29,6 +29,9 @@ pub struct Context {
     /// Width to fit tables to, when stdout is a terminal; `None` means no
     /// width-dependent wrapping at all.
     pub width: Option<u16>,
+    /// Width to wrap messages on standard error to, when it is a terminal;
+    /// `None` leaves them whole.
+    pub err_width: Option<u16>,
     /// Standard output is a terminal (that `--copy` can talk to).
     pub stdout_terminal: bool,
     /// Running inside tmux, which passes escape sequences on to the outer
@@ -83,6 +86,11 @@ impl Context {
             .is_terminal()
             .then(|| comfy_table::Table::new().width())
             .flatten();
+        let err_width = std::io::stderr()
+            .is_terminal()
+            .then(|| crossterm::terminal::size().ok().map(|(columns, _)| columns))
+            .flatten()
+            .filter(|columns| *columns > 0);
         let stdout_terminal = std::io::stdout().is_terminal();
         let tmux = std::env::var_os("TMUX").is_some_and(|value| !value.is_empty());
         let color = use_color(
@@ -100,6 +108,7 @@ impl Context {
             now,
             interactive,
             width,
+            err_width,
             stdout_terminal,
             tmux,
             color,

@@ -14,7 +14,7 @@ use crate::model::commitment::Commitment;
 use crate::model::goal::{Goal, GoalStatus};
 use crate::model::id::{self, Id, Lookup};
 use crate::model::journal::{Entry, Kind};
-use crate::model::ledger::{Holder, Ledger, Origin};
+use crate::model::ledger::{Holder, Ledger, MetToday, Origin};
 use crate::model::meeting::last_held;
 use crate::model::mentor::{self as mentors, Mentor, Unresolved};
 use crate::model::nudge::{self, Nudge};
@@ -56,8 +56,11 @@ pub fn record(
         "write what happened, in quotes",
     )?;
     let lock = ctx.store.lock()?;
-    // Meetings are read only when needed: a plain update touches none.
-    let records = if action.is_some() || kind == Kind::Note {
+    // Meetings are read only when needed: a plain update touches none. The
+    // kinds written at or right after a meeting need them to tell which
+    // mentor was met today when -m is left out.
+    let met_today = mentor.is_none() && matches!(kind, Kind::Thanks | Kind::Advice);
+    let records = if action.is_some() || kind == Kind::Note || met_today {
         Ledger::load(&ctx.store)?
     } else {
         Ledger::mentors_only(&ctx.store)?
@@ -140,7 +143,7 @@ fn who(
             return Ok(None);
         }
     }
-    resolve_mentor(ctx, &records.mentors, typed).map(Some)
+    resolve_mentor_today(ctx, records, typed).map(Some)
 }
 
 /// The goal `--goal ID` names on `action add` and `update`, checked to
@@ -297,6 +300,34 @@ pub fn resolve_mentor(ctx: &Context, all: &[Mentor], typed: Option<&str>) -> Res
                 "type more of the name",
             ),
         })
+}
+
+/// The mentor meant by `typed`, or, when `-m` is left out and several
+/// mentors are active, the only one with a meeting planned today or held
+/// today (it says so); otherwise as [`resolve_mentor`]. For the commands
+/// used during or right after a meeting: meet, action add, note, thanks,
+/// advice.
+pub fn resolve_mentor_today(
+    ctx: &Context,
+    records: &Ledger,
+    typed: Option<&str>,
+) -> Result<Mentor> {
+    if typed.is_none()
+        && ctx.settings.default_mentor.is_none()
+        && matches!(
+            mentors::resolve(&records.mentors, None, ctx.today),
+            Err(Unresolved::NeedOne { .. })
+        )
+        && let Some((mentor, why)) = records.mentor_of_the_day(ctx.today)
+    {
+        let why = match why {
+            MetToday::Planned => "the meeting planned today",
+            MetToday::Held => "the meeting held today",
+        };
+        say(&format!("(with {}: {why})", mentor.name));
+        return Ok(mentor.clone());
+    }
+    resolve_mentor(ctx, &records.mentors, typed)
 }
 
 /// The default mentor (`MENTEE_MENTOR` or `default_mentor` in config.toml),
@@ -543,7 +574,8 @@ pub fn show_triggered_nudges(ctx: &Context, mentors: &[Mentor], found: Vec<Nudge
     };
     for n in nudge::to_show(found, mentors, &everywhere) {
         let worded = render::nudge::worded(&n, mentors);
-        say(&format!("nudge: {}", render::nudge::line(&worded)));
+        let line = format!("nudge: {}", render::nudge::line(&worded));
+        say(&render::text::wrap(&line, ctx.err_width, 2));
     }
 }
 

@@ -10,9 +10,9 @@ use crate::model::dates::Direction;
 use crate::model::ledger::{Holder, Ledger, Origin};
 use crate::model::meeting::{Action, Status, last_held};
 use crate::model::nudge;
-use crate::render::{json, listing};
+use crate::render::{self, json, listing};
 use crate::workspace::link_goal;
-use crate::workspace::{checked_text, resolve_mentor, say};
+use crate::workspace::{checked_text, resolve_mentor, resolve_mentor_today, say};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -172,7 +172,7 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
     let due = ctx.optional_date("--due", args.due.as_deref(), Direction::Future)?;
     let lock = ctx.store.lock()?;
     let mut records = Ledger::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
+    let mentor = resolve_mentor_today(ctx, &records, args.mentor.typed())?;
     let goal = link_goal(&ctx.store, args.goal.as_deref())?;
     if let Some(due) = due.filter(|due| *due < ctx.today) {
         say(&format!(
@@ -200,9 +200,13 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         }
     };
     records.save(&ctx.store, &lock, file)?;
-    let from = match latest.and_then(|i| records.meetings[i].date) {
-        Some(date) => format!("from the meeting on {date}"),
-        None => "no meeting held yet".to_string(),
+    let made = records
+        .commitments(ctx.today)
+        .into_iter()
+        .find(|c| c.id == id);
+    let from = match made {
+        Some(c) if latest.is_some() => render::agenda::made_long(&c),
+        _ => "no meeting held yet".to_string(),
     };
     say(&format!(
         "Committed [{id}] to {} ({from}).{serves}",

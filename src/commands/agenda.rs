@@ -26,12 +26,14 @@ Examples:
   mentee agenda \"What do you look for in a design review?\" \"Should I take the on-call lead?\"
   mentee agenda                      show the planned agenda, ready to paste
   mentee agenda --later \"How do I ask for a promotion?\"
+  mentee agenda --topic 2 \"How do I grow into a lead?\"   replace only the second topic
   mentee agenda --ics meeting.ics    the planned meeting, for your calendar";
 
 /// Plan the next meeting, show it, or queue a topic for later
 ///
 /// With one or two topics, plans the next meeting with that mentor; running
-/// it again replaces the planned topics (it says so). A third topic is
+/// it again replaces the planned topics (it says which were kept, added
+/// and removed). A third topic is
 /// refused: queue it with --later, and it is offered when you next plan.
 /// With only --on, moves the planned meeting to that day; with --at or
 /// --for, to that time or length (a meeting with a time lasts an hour
@@ -56,13 +58,17 @@ pub struct Args {
     /// How long it lasts, such as 45m, 1h or 1h30m (1h when left out)
     #[arg(long = "for", value_name = "LENGTH")]
     pub length: Option<String>,
+    /// Replace only topic number N (1 or 2) of the planned agenda with the
+    /// one TOPIC given, keeping the other
+    #[arg(long, value_name = "N", conflicts_with = "later")]
+    pub topic: Option<usize>,
     /// Queue the topics for a future meeting instead of planning this one
     #[arg(long, conflicts_with_all = ["on", "at", "length"])]
     pub later: bool,
     /// Write the planned meeting as an iCalendar event to FILE (standard
     /// output when FILE is - or left out)
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-",
-          conflicts_with_all = ["topics", "on", "at", "length", "later"])]
+          conflicts_with_all = ["topics", "on", "at", "length", "later", "topic"])]
     pub ics: Option<String>,
 }
 
@@ -72,6 +78,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     }
     if args.later {
         return queue(ctx, &args.topics, args.mentor.typed());
+    }
+    if args.topic.is_some() && args.topics.len() != 1 {
+        return Err(Error::user_with_hint(
+            format!(
+                "--topic replaces one planned topic, so it takes exactly one TOPIC and you gave {}; nothing was changed",
+                args.topics.len()
+            ),
+            format!(
+                "give the new question: mentee agenda --topic {} \"How should I ...?\"",
+                args.topic.unwrap_or(1)
+            ),
+        ));
     }
     if args.topics.is_empty() {
         return if args.on.is_some() || args.at.is_some() || args.length.is_some() {
@@ -288,7 +306,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
         .transpose()?;
     let timing = Timing::typed(args)?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
-    if ctx.interactive && topics.len() < MAX_TOPICS {
+    if ctx.interactive && topics.len() < MAX_TOPICS && args.topic.is_none() {
         let mentor = resolve_mentor(ctx, &ctx.store.mentors()?, args.mentor.typed())?;
         let queued: Vec<String> = ctx
             .store
@@ -302,13 +320,20 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             topics.extend(picked.iter().map(|&i| queued[i].clone()));
         }
     }
-    plan_agenda(ctx, args.mentor.typed(), topics, on, &|meeting, mentor| {
-        if timing.is_empty() {
-            Ok(())
-        } else {
-            timing.apply(meeting, mentor)
-        }
-    })
+    plan_agenda(
+        ctx,
+        args.mentor.typed(),
+        topics,
+        args.topic,
+        on,
+        &|meeting, mentor| {
+            if timing.is_empty() {
+                Ok(())
+            } else {
+                timing.apply(meeting, mentor)
+            }
+        },
+    )
 }
 
 fn show(ctx: &Context, typed: Option<&str>) -> Result<()> {

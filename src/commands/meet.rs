@@ -10,7 +10,7 @@ use crate::model::ledger::{Holder, Ledger};
 use crate::model::nudge;
 use crate::prompt;
 use crate::render;
-use crate::workspace::{resolve_mentor, say};
+use crate::workspace::{resolve_mentor_today, say};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -46,19 +46,28 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     // The reminder and the walk-through come first, without the lock: they
     // can take the whole meeting, and other commands must not wait on it.
     let records = Ledger::load(&ctx.store)?;
-    let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
+    let mentor = resolve_mentor_today(ctx, &records, args.mentor.typed())?;
     if let Some(until) = mentor.until.filter(|_| !mentor.is_active(ctx.today)) {
         say(&format!(
             "Your mentorship with {} ended on {until}; this is recorded as a keep-in-touch meeting.",
             mentor.name
         ));
     }
-    let open: Vec<Commitment> = records.to_report_at(&mentor.slug, on, ctx.today);
+    let mut open: Vec<Commitment> = records.to_report_at(&mentor.slug, on, ctx.today);
+    // Run again for a meeting already recorded that day: it resumes, with
+    // only the commitments not reported on yet.
+    let resumed = records.held_on(&mentor.slug, on).is_some();
+    let none_open = open.is_empty();
+    if resumed {
+        open.retain(|c| c.history.last().is_none_or(|change| change.on != on));
+    }
     let mut answers = Vec::new();
     // A prompt that failed (Ctrl-C) ends the walk-through.
     let mut failure = None;
     if open.is_empty() {
-        say(&format!("No open commitments with {}.", mentor.name));
+        if none_open {
+            say(&format!("No open commitments with {}.", mentor.name));
+        }
     } else {
         out!("{}", render::agenda::reminder(&mentor, &open));
         if ctx.interactive {
@@ -147,10 +156,12 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
 
     let meeting = &records.meetings[index];
     if meeting.topics.is_empty() {
-        say(&format!(
-            "No agenda was prepared for this meeting; next time plan one with: mentee agenda \"TOPIC\" -m {}",
-            mentor.slug
-        ));
+        if !already_recorded {
+            say(&format!(
+                "No agenda was prepared for this meeting; next time plan one with: mentee agenda \"TOPIC\" -m {}",
+                mentor.slug
+            ));
+        }
     } else {
         if !open.is_empty() {
             outln!();
@@ -158,8 +169,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         out!("{}", render::agenda::agenda(&mentor, Some(meeting), &[]));
     }
     if already_recorded {
+        let left = if open.is_empty() {
+            "nothing is left to report"
+        } else if ctx.interactive {
+            "the commitments not reported on yet were asked"
+        } else {
+            "above are the commitments not reported on yet"
+        };
         say(&format!(
-            "The meeting with {} on {on} was already recorded.",
+            "The meeting with {} on {on} was already recorded; {left}.",
             mentor.name
         ));
     } else {

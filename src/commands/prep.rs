@@ -126,5 +126,5 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "pick one or two different topics",
         )
     })?;
-    plan(ctx, Some(&mentor.slug), picked, None, &|_, _| Ok(()))
+    plan(ctx, Some(&mentor.slug), picked, None, None, &|_, _| Ok(()))
 }

@@ -15,7 +15,8 @@ use crate::workspace::{resolve_mentor, say};
 /// commitments made, done, dropped and still open; how many were kept on
 /// time (done on or before the due date, among those closed with one); the
 /// average number of days from making a commitment to its first report; and
-/// draws the commitments done in each of the last twelve months. Without -m,
+/// draws the commitments done in each of the last twelve months (from the
+/// month of the first record on). Without -m,
 /// every mentor together.
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = "Examples:\n  mentee stats\n  mentee stats -m alex --json")]

@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             .cloned()
             .collect();
         let per_kind = (!args.all).then_some(render::status::SAME_KIND);
-        out!("{}", render::nudge::section(&rest, per_kind));
+        out!("{}", render::nudge::section(&rest, per_kind, ctx.width));
     }
     Ok(())
 }

@@ -37,7 +37,35 @@ pub struct MeetingRef {
     pub date: Option<NaiveDate>,
 }
 
+/// Where a commitment came from, as its label tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    /// Committed on the day of the meeting it belongs to.
+    AtMeeting(NaiveDate),
+    /// Added on a later day, between that meeting and the next one.
+    AfterMeeting {
+        added: NaiveDate,
+        meeting: NaiveDate,
+    },
+    /// Added before any meeting was held.
+    Alone(NaiveDate),
+}
+
 impl Commitment {
+    /// Where it came from: its meeting when it was made that day, else the
+    /// day it was added (and the meeting it followed).
+    pub fn made(&self) -> Made {
+        match self.meeting.as_ref().and_then(|m| m.date) {
+            Some(meeting) if meeting == self.created => Made::AtMeeting(meeting),
+            Some(meeting) => Made::AfterMeeting {
+                added: self.created,
+                meeting,
+            },
+            None if self.meeting.is_some() => Made::AtMeeting(self.created),
+            None => Made::Alone(self.created),
+        }
+    }
+
     /// The note given with the current status, if any: an older note
     /// belongs to an older status.
     pub fn status_note(&self) -> Option<&str> {
@@ -73,6 +101,14 @@ impl Commitment {
             .filter(|m| m.held && m.mentor == self.mentor)
             .filter(|m| m.date.is_some_and(|date| date > origin && date <= day))
             .count()
+    }
+
+    /// How many meetings with its mentor were held after the one it was made
+    /// at (or the day it was made) and before `day`: its carried count at
+    /// the meeting held on `day`, which does not count itself.
+    pub fn carried_before(&self, meetings: &[Meeting], day: NaiveDate) -> usize {
+        day.pred_opt()
+            .map_or(0, |before| self.carried_as_of(meetings, before))
     }
 
     /// Has the mentee said anything about it since it was made?
@@ -165,6 +201,28 @@ mod tests {
     }
 
     #[test]
+    fn a_commitment_added_days_after_a_meeting_is_made_on_its_own_day() {
+        let at = Action::new(Id::from("aaaaaa"), "at".into(), day("2027-01-08"), None);
+        let after = Action::new(Id::from("bbbbbb"), "after".into(), day("2027-01-12"), None);
+        let mut alone = Action::new(Id::from("cccccc"), "alone".into(), day("2027-01-02"), None);
+        alone.mentor = Some("alex".into());
+        let meetings = vec![held("m1", "2027-01-08", vec![at, after])];
+        let list = all(&meetings, &[alone], day("2027-01-20"));
+        let made: Vec<Made> = list.iter().map(Commitment::made).collect();
+        assert_eq!(
+            made,
+            [
+                Made::AtMeeting(day("2027-01-08")),
+                Made::AfterMeeting {
+                    added: day("2027-01-12"),
+                    meeting: day("2027-01-08")
+                },
+                Made::Alone(day("2027-01-02")),
+            ]
+        );
+    }
+
+    #[test]
     fn carried_counts_meetings_held_since() {
         let a = Action::new(Id::from("aaaaaa"), "old".into(), day("2026-10-01"), None);
         let b = Action::new(
@@ -198,6 +256,8 @@ mod tests {
         assert_eq!(new.carried_as_of(&meetings, day("2026-11-22")), 0);
         let old = list.iter().find(|c| c.text == "old").expect("old");
         assert_eq!(old.carried_as_of(&meetings, day("2026-10-20")), 1);
+        // At the meeting of 2026-11-01 itself: carried over the one before.
+        assert_eq!(old.carried_before(&meetings, day("2026-11-01")), 1);
         assert_eq!(old.carried_as_of(&meetings, day("2026-11-22")), 2);
     }
 }

@@ -153,44 +153,92 @@ impl Ledger {
 
     /// The open commitments to report on at the meeting with `slug` held on
     /// `on`, in reminder order: not those made at that very meeting, nor
-    /// those made after its day (a meeting recorded late).
+    /// those made after its day (a meeting recorded late). Each is carried
+    /// over the meetings held before that day only: neither this meeting
+    /// (already recorded when `meet` is run again) nor a later one (when it
+    /// is recorded late) counts.
     pub fn to_report_at(&self, slug: &str, on: NaiveDate, today: NaiveDate) -> Vec<Commitment> {
         self.open_with(slug, today)
             .into_iter()
             .filter(|c| c.meeting.as_ref().is_none_or(|m| m.date != Some(on)))
             .filter(|c| c.created <= on)
+            .map(|mut c| {
+                c.carried = c.carried_before(&self.meetings, on);
+                c
+            })
             .collect()
     }
 
-    /// Records the meeting with `slug` as held on `on`: the planned one, or
-    /// the one already held that day, or a new unplanned one with the ID
-    /// `new_id` gives (asked only then). Returns its index and whether it had
-    /// been recorded before.
+    /// The mentor meant when `-m` is left out and several are active: the
+    /// only active mentor with a meeting planned for `today`, or held
+    /// `today`. `None` when no mentor, or more than one, has one.
+    pub fn mentor_of_the_day(&self, today: NaiveDate) -> Option<(&Mentor, MetToday)> {
+        let mut found = self
+            .mentors
+            .iter()
+            .filter(|m| m.is_active(today))
+            .filter_map(|mentor| {
+                let today_with = |held: bool| {
+                    self.meetings
+                        .iter()
+                        .any(|m| m.mentor == mentor.slug && m.held == held && m.date == Some(today))
+                };
+                if today_with(true) {
+                    Some((mentor, MetToday::Held))
+                } else if today_with(false) {
+                    Some((mentor, MetToday::Planned))
+                } else {
+                    None
+                }
+            });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// The meeting with `slug` already recorded as held on `on`, if any.
+    pub fn held_on(&self, slug: &str, on: NaiveDate) -> Option<usize> {
+        self.meetings
+            .iter()
+            .position(|m| m.mentor == slug && m.held && m.date == Some(on))
+    }
+
+    /// Records the meeting with `slug` as held on `on`: the one already held
+    /// that day (a meeting is counted once), or the planned one, or a new
+    /// unplanned one with the ID `new_id` gives (asked only then). Returns
+    /// its index and whether it had been recorded before.
     pub fn hold<E>(
         &mut self,
         slug: &str,
         on: NaiveDate,
         new_id: impl FnOnce() -> Result<Id, E>,
     ) -> Result<(usize, bool), E> {
-        let mine = |m: &Meeting| m.mentor == slug;
-        if let Some(i) = self.meetings.iter().position(|m| mine(m) && !m.held) {
-            let meeting = &mut self.meetings[i];
-            meeting.held = true;
-            meeting.date = Some(on);
-            return Ok((i, false));
+        if let Some(i) = self.held_on(slug, on) {
+            return Ok((i, true));
         }
         if let Some(i) = self
             .meetings
             .iter()
-            .position(|m| mine(m) && m.held && m.date == Some(on))
+            .position(|m| m.mentor == slug && !m.held)
         {
-            return Ok((i, true));
+            let meeting = &mut self.meetings[i];
+            meeting.held = true;
+            meeting.date = Some(on);
+            return Ok((i, false));
         }
         let mut meeting = Meeting::planned(new_id()?, slug, Some(on), Vec::new());
         meeting.held = true;
         self.meetings.push(meeting);
         Ok((self.meetings.len() - 1, false))
     }
+}
+
+/// Why [`Ledger::mentor_of_the_day`] chose a mentor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetToday {
+    /// A meeting with them is planned for today.
+    Planned,
+    /// A meeting with them was recorded as held today.
+    Held,
 }
 
 /// Where a stored commitment lives: (meeting, action) indexes, or its place
@@ -274,6 +322,46 @@ mod tests {
     }
 
     #[test]
+    fn the_reminder_counts_only_the_meetings_held_before_its_day() {
+        let mut ledger = ledger();
+        let carried = |ledger: &Ledger, on: &str| -> Vec<(String, usize)> {
+            ledger
+                .to_report_at("alex", day(on), day("2027-02-10"))
+                .iter()
+                .map(|c| (c.id.to_string(), c.carried))
+                .collect()
+        };
+        // The meeting of the 28th, run once: the runbook was carried over the
+        // meeting of the 20th.
+        let first = carried(&ledger, "2027-01-28");
+        ledger
+            .hold("alex", day("2027-01-28"), || {
+                Ok::<_, Infallible>(Id::from("m00003"))
+            })
+            .expect("held");
+        // Run again the same day: the meeting just recorded does not count.
+        assert_eq!(carried(&ledger, "2027-01-28"), first);
+        assert_eq!(first, [("a00002".into(), 0), ("a00001".into(), 1)]);
+        // Recorded late for the 10th, before the meeting of the 20th and the
+        // 28th: carried over none of them.
+        assert_eq!(carried(&ledger, "2027-01-10"), [("a00001".into(), 0)]);
+    }
+
+    #[test]
+    fn a_meeting_held_that_day_is_used_before_a_planned_one() {
+        let mut ledger = ledger();
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00003"),
+            "alex",
+            None,
+            vec!["Q?".into()],
+        ));
+        let (i, before) = ledger.hold("alex", day("2027-01-20"), no_id).expect("held");
+        assert_eq!((ledger.meetings[i].id.as_str(), before), ("m00002", true));
+        assert!(!ledger.meetings[2].held);
+    }
+
+    #[test]
     fn holding_a_meeting_uses_the_planned_one_else_the_one_held_that_day_else_a_new_one() {
         let mut ledger = ledger();
         ledger.meetings.push(Meeting::planned(
@@ -332,5 +420,41 @@ mod tests {
         let checkin = &ledger.meetings[i].checkins;
         assert_eq!(checkin.len(), 1);
         assert_eq!(checkin[0].status, Status::Done);
+    }
+
+    #[test]
+    fn the_only_mentor_met_or_planned_today_is_meant() {
+        let mut ledger = ledger();
+        ledger.mentors.push(Mentor::new("Sam", "sam"));
+        let today = day("2027-01-28");
+        // Nothing today: ask.
+        assert_eq!(ledger.mentor_of_the_day(today), None);
+        // A meeting planned today with Sam: Sam.
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00003"),
+            "sam",
+            Some(today),
+            vec![],
+        ));
+        let slug = |l: &Ledger| {
+            l.mentor_of_the_day(today)
+                .map(|(m, why)| (m.slug.clone(), why))
+        };
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Planned)));
+        // Just met today: the same, held.
+        ledger.hold("sam", today, no_id).expect("held");
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Held)));
+        // Alex met today too: two qualify, so ask.
+        ledger.meetings.push(held("m00004", "2027-01-28", &[]));
+        assert_eq!(ledger.mentor_of_the_day(today), None);
+        // Planned another day: does not count.
+        ledger.meetings.pop();
+        ledger.meetings.push(Meeting::planned(
+            Id::from("m00005"),
+            "alex",
+            Some(day("2027-01-29")),
+            vec![],
+        ));
+        assert_eq!(slug(&ledger), Some(("sam".into(), MetToday::Held)));
     }
 }

@@ -266,9 +266,116 @@ pub fn check_topics(topics: &[String]) -> Result<Vec<String>, TopicError> {
     Ok(topics)
 }
 
+/// Why one planned topic could not be replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplaceError {
+    /// There is no topic with that number; `count` are planned.
+    NoSuchTopic { count: usize },
+    /// The new topic is already the other planned topic.
+    Twice,
+}
+
+/// The planned topics with topic number `n` (from 1) replaced by `new`,
+/// the others kept in place.
+pub fn replace_topic(planned: &[String], n: usize, new: &str) -> Result<Vec<String>, ReplaceError> {
+    if n == 0 || n > planned.len() {
+        return Err(ReplaceError::NoSuchTopic {
+            count: planned.len(),
+        });
+    }
+    let twice = planned
+        .iter()
+        .enumerate()
+        .any(|(i, t)| i != n - 1 && same_topic(t, new));
+    if twice {
+        return Err(ReplaceError::Twice);
+    }
+    let mut topics = planned.to_vec();
+    topics[n - 1] = new.to_string();
+    Ok(topics)
+}
+
+/// Two topics are the same when they differ only in case or surrounding
+/// spaces.
+pub fn same_topic(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// What planning again did to the topics: those kept, added and removed,
+/// each in the order it was planned.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TopicChanges {
+    pub kept: Vec<String>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl TopicChanges {
+    /// Nothing added or removed (the order may have changed).
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// The topics planned `before` against those planned now (`after`).
+pub fn topic_changes(before: &[String], after: &[String]) -> TopicChanges {
+    let among = |list: &[String], t: &String| list.iter().any(|o| same_topic(o, t));
+    TopicChanges {
+        kept: after.iter().filter(|t| among(before, t)).cloned().collect(),
+        added: after
+            .iter()
+            .filter(|t| !among(before, t))
+            .cloned()
+            .collect(),
+        removed: before
+            .iter()
+            .filter(|t| !among(after, t))
+            .cloned()
+            .collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_topic_is_replaced_in_place() {
+        let planned = ["DevOps".to_string(), "Career".to_string()];
+        assert_eq!(
+            replace_topic(&planned, 2, "How do I grow?"),
+            Ok(vec!["DevOps".to_string(), "How do I grow?".to_string()])
+        );
+        assert_eq!(
+            replace_topic(&planned, 3, "Q?"),
+            Err(ReplaceError::NoSuchTopic { count: 2 })
+        );
+        assert_eq!(
+            replace_topic(&planned, 0, "Q?"),
+            Err(ReplaceError::NoSuchTopic { count: 2 })
+        );
+        assert_eq!(
+            replace_topic(&planned, 1, "career"),
+            Err(ReplaceError::Twice)
+        );
+        // The same topic in its own place is no change, not a duplicate.
+        assert_eq!(
+            replace_topic(&planned, 1, "devops"),
+            Ok(vec!["devops".into(), "Career".into()])
+        );
+    }
+
+    #[test]
+    fn planning_again_keeps_adds_and_removes_topics() {
+        let list = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let changes = topic_changes(&list(&["Old?", "Kept?"]), &list(&["kept?", "New?"]));
+        assert_eq!(changes.kept, ["kept?"]);
+        assert_eq!(changes.added, ["New?"]);
+        assert_eq!(changes.removed, ["Old?"]);
+        assert!(!changes.is_empty());
+        let same = topic_changes(&list(&["A?", "B?"]), &list(&["B?", "A?"]));
+        assert!(same.is_empty());
+    }
 
     #[test]
     fn topics_are_one_or_two_and_not_blank() {

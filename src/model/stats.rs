@@ -22,7 +22,8 @@ pub struct Stats {
     /// Average days from making a commitment to its first report, to one
     /// decimal; `None` before any report.
     pub average_days_to_report: Option<f64>,
-    /// Commitments done in each of the last [`MONTHS`] months, oldest first.
+    /// Commitments done in each of the last [`MONTHS`] months, oldest first,
+    /// from the month of the first record on.
     pub kept_per_month: Vec<Month>,
 }
 
@@ -54,10 +55,14 @@ fn closed_on(c: &Commitment) -> Option<NaiveDate> {
         .map(|change| change.on)
 }
 
-/// `(year, month)` of `today` and the [`MONTHS`]` - 1` before it, oldest first.
-fn last_months(today: NaiveDate) -> Vec<(i32, u32)> {
+/// `(year, month)` of `today` and the [`MONTHS`]` - 1` before it, oldest
+/// first; none before the month of `first` (the first record), so a new
+/// journal's chart does not open with months that had nothing to record.
+fn last_months(today: NaiveDate, first: Option<NaiveDate>) -> Vec<(i32, u32)> {
     let index = today.year() * 12 + today.month0() as i32;
-    (0..MONTHS as i32)
+    let since = first.map_or(index, |first| first.year() * 12 + first.month0() as i32);
+    let back = (index - since).clamp(0, MONTHS as i32 - 1);
+    (0..=back)
         .rev()
         .map(|back| {
             let i = index - back;
@@ -83,7 +88,12 @@ pub fn build(
         ..Kept::default()
     };
     let mut report_days: Vec<i64> = Vec::new();
-    let months = last_months(today);
+    let first = held
+        .iter()
+        .filter_map(|m| m.date)
+        .chain(commitments.iter().map(|c| c.created))
+        .min();
+    let months = last_months(today, first);
     let mut per_month = vec![0usize; months.len()];
     for c in commitments {
         match c.status {
@@ -142,11 +152,23 @@ mod tests {
 
     #[test]
     fn the_last_twelve_months_wrap_around_the_year() {
-        let months = last_months(day("2026-03-15"));
+        let months = last_months(day("2026-03-15"), Some(day("2024-01-01")));
         assert_eq!(months.len(), 12);
         assert_eq!(months[0], (2025, 4));
         assert_eq!(months[9], (2026, 1));
         assert_eq!(months[11], (2026, 3));
+    }
+
+    #[test]
+    fn the_chart_starts_at_the_first_records_month() {
+        let today = day("2027-01-28");
+        assert_eq!(
+            last_months(today, Some(day("2026-11-10"))),
+            [(2026, 11), (2026, 12), (2027, 1)]
+        );
+        // Nothing recorded yet: this month only.
+        assert_eq!(last_months(today, None), [(2027, 1)]);
+        assert_eq!(last_months(today, Some(today)), [(2027, 1)]);
     }
 
     #[test]
@@ -207,7 +229,7 @@ mod tests {
             .filter(|(_, n)| *n > 0)
             .collect();
         assert_eq!(done, [("2026-10", 1), ("2026-11", 1)]);
-        assert_eq!(stats.kept_per_month[0].month, "2025-12");
+        assert_eq!(stats.kept_per_month[0].month, "2026-10");
 
         let empty = build(None, &[], &[], today);
         assert_eq!(empty.average_days_to_report, None);

@@ -1,9 +1,9 @@
 //! The agenda of a meeting and the reminder that opens it.
 
-use crate::model::commitment::Commitment;
-use crate::model::meeting::Meeting;
+use crate::model::commitment::{Commitment, Made};
+use crate::model::meeting::{Meeting, TopicChanges};
 use crate::model::mentor::Mentor;
-use crate::render::text::{at_time, clean, indented, plural};
+use crate::render::text::{at_time, clean, indented, one_line, plural};
 use std::fmt::Write;
 
 /// The agenda, ready to paste into a message: it opens with the report on
@@ -72,11 +72,33 @@ pub fn record_commands(open: &[Commitment]) -> String {
     out
 }
 
+/// Where a commitment came from, in a few words: "from 2027-01-08" (its
+/// meeting's day) or "added 2027-01-12" (a day between meetings).
+pub fn made_short(c: &Commitment) -> String {
+    match c.made() {
+        Made::AtMeeting(day) => format!("from {day}"),
+        Made::AfterMeeting { added, .. } | Made::Alone(added) => format!("added {added}"),
+    }
+}
+
+/// Where a commitment came from, in full: "from the meeting on 2027-01-08",
+/// "added 2027-01-12, after the meeting on 2027-01-08", or "added
+/// 2027-01-02, before any meeting".
+pub fn made_long(c: &Commitment) -> String {
+    match c.made() {
+        Made::AtMeeting(day) => format!("from the meeting on {day}"),
+        Made::AfterMeeting { added, meeting } => {
+            format!("added {added}, after the meeting on {meeting}")
+        }
+        Made::Alone(added) => format!("added {added}, before any meeting"),
+    }
+}
+
 /// "(from 2026-11-10, due 2026-11-20, overdue, carried over 2 meetings)"
 fn remark(c: &Commitment) -> String {
     let mut parts = Vec::new();
-    if let Some(date) = c.meeting.as_ref().and_then(|m| m.date) {
-        parts.push(format!("from {date}"));
+    if c.meeting.is_some() {
+        parts.push(made_short(c));
     }
     if let Some(due) = c.due {
         parts.push(format!("due {due}"));
@@ -98,4 +120,29 @@ fn remark(c: &Commitment) -> String {
     } else {
         format!(" ({})", parts.join(", "))
     }
+}
+
+/// What planning again changed, e.g. "Replanned the topics: kept How do I
+/// plan?; added Who decides?; removed Old question?." When none was kept,
+/// "Replaced the topics planned before: Old question?".
+pub fn topic_changes(changes: &TopicChanges) -> String {
+    if changes.kept.is_empty() {
+        let removed: Vec<String> = changes.removed.iter().map(|t| one_line(t)).collect();
+        return format!(
+            "Replaced the topics planned before: {}",
+            removed.join(" / ")
+        );
+    }
+    let mut parts = Vec::new();
+    for (what, topics) in [
+        ("kept", &changes.kept),
+        ("added", &changes.added),
+        ("removed", &changes.removed),
+    ] {
+        if !topics.is_empty() {
+            let topics: Vec<String> = topics.iter().map(|t| one_line(t)).collect();
+            parts.push(format!("{what} {}", topics.join(" / ")));
+        }
+    }
+    format!("Replanned the topics: {}.", parts.join("; "))
 }

@@ -1,6 +1,6 @@
 //! Tables for the listing commands.
 
-use crate::model::commitment::Commitment;
+use crate::model::commitment::{Commitment, Made};
 use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::model::timeline::Event;
@@ -22,9 +22,10 @@ pub fn commitments(
     );
     color::enable(&mut t, color);
     for c in list {
-        let from = match &c.meeting {
-            Some(m) => m.date.map_or("meeting".to_string(), |d| d.to_string()),
-            None => format!("{} (no meeting)", c.created),
+        let from = match c.made() {
+            Made::AtMeeting(day) => day.to_string(),
+            Made::AfterMeeting { added, .. } => format!("{added} (after a meeting)"),
+            Made::Alone(added) => format!("{added} (no meeting)"),
         };
         let due = match (c.due, c.overdue) {
             (Some(due), true) => format!("{due} overdue"),

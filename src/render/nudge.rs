@@ -8,8 +8,8 @@ use crate::model::nudge::{
     About, CARRIED, CLOSING_AHEAD, Due, KEEP_IN_TOUCH, Kind, MID_TERM, Nudge, Open, QUIET_DEFAULT,
     Searched, Silent,
 };
-use crate::render::text::{collapse_whitespace, mentor_name, one_line};
-use crate::render::{shell, table};
+use crate::render::table;
+use crate::render::text::{collapse_whitespace, mentor_name, one_line, wrap};
 use comfy_table::Cell;
 use serde::Serialize;
 use std::fmt::Write;
@@ -103,25 +103,21 @@ pub fn worded(nudge: &Nudge, mentors: &[Mentor]) -> Worded {
             date,
         } => {
             let when = date.map(|d| format!(" on {d}")).unwrap_or_default();
-            // The same agenda, with the vague topic to replace.
-            let words: Vec<String> = topics
-                .iter()
-                .enumerate()
-                .map(|(i, topic)| {
-                    if i == *vague {
-                        "\"A SPECIFIC QUESTION\"".to_string()
-                    } else {
-                        shell::word(topic)
-                    }
-                })
-                .collect();
+            // Replaces that topic only: the other stays as planned, even
+            // when it is vague too (it gets its own nudge).
             (
                 format!(
                     "The topic \"{}\" for your meeting with {name}{when} reads as vague: \
                      make it a specific question, such as \"How should I ...?\"",
                     collapse_whitespace(&topics[*vague])
                 ),
-                format!("mentee agenda {} -m {slug}", words.join(" ")),
+                match topics.len() {
+                    1 => format!("mentee agenda \"A SPECIFIC QUESTION\" -m {slug}"),
+                    _ => format!(
+                        "mentee agenda --topic {} \"A SPECIFIC QUESTION\" -m {slug}",
+                        vague + 1
+                    ),
+                },
             )
         }
         About::MidTerm { since, until } => (
@@ -204,7 +200,7 @@ pub fn line(nudge: &Worded) -> String {
 /// The "Nudges" section of the dashboard; empty when there are none. With
 /// `per_kind`, the nudges of one kind beyond that many are one line with
 /// their count and the command that lists them.
-pub fn section(nudges: &[Worded], per_kind: Option<usize>) -> String {
+pub fn section(nudges: &[Worded], per_kind: Option<usize>, width: Option<u16>) -> String {
     if nudges.is_empty() {
         return String::new();
     }
@@ -212,10 +208,11 @@ pub fn section(nudges: &[Worded], per_kind: Option<usize>) -> String {
     for group in nudges.chunk_by(|a, b| a.kind == b.kind) {
         let shown = per_kind.map_or(group.len(), |cap| cap.min(group.len()));
         for nudge in &group[..shown] {
-            let _ = writeln!(out, "  {}", line(nudge));
+            let _ = writeln!(out, "{}", wrap(&format!("  {}", line(nudge)), width, 2));
         }
         if group.len() > shown {
-            let _ = writeln!(out, "  {}", more(group[0].kind, group.len() - shown));
+            let more = format!("  {}", more(group[0].kind, group.len() - shown));
+            let _ = writeln!(out, "{}", wrap(&more, width, 2));
         }
     }
     out
@@ -293,18 +290,19 @@ mod tests {
             line(&nudge),
             "Nothing logged for Alex \\u{1b}[31m (run: mentee update \"...\" -m alex)"
         );
-        assert_eq!(section(&[], None), "");
+        assert_eq!(section(&[], None, None), "");
         assert!(
-            section(std::slice::from_ref(&nudge), None).starts_with("\nNudges\n  Nothing logged")
+            section(std::slice::from_ref(&nudge), None, None)
+                .starts_with("\nNudges\n  Nothing logged")
         );
         let five = vec![nudge; 5];
-        let capped = section(&five, Some(3));
+        let capped = section(&five, Some(3), None);
         // A blank line, the heading, three nudges and the count.
         assert_eq!(capped.lines().count(), 6, "{capped}");
         assert!(capped.ends_with(
             "  \u{2026} and 2 more quiet nudges (see them with: mentee status --all)\n"
         ));
-        assert_eq!(section(&five, None).lines().count(), 7);
+        assert_eq!(section(&five, None, None).lines().count(), 7);
     }
 
     fn say(nudges: &[Nudge], mentors: &[Mentor]) -> Vec<Worded> {
@@ -517,7 +515,7 @@ mod tests {
     }
 
     #[test]
-    fn a_vague_topic_gets_a_command_that_keeps_the_other_topic() {
+    fn a_vague_topic_gets_a_command_that_replaces_it_alone() {
         let alex = mentor("alex", None);
         let meeting = Meeting::planned(
             Id::from("m00001"),
@@ -532,7 +530,25 @@ mod tests {
         assert_eq!(nudges.len(), 1);
         assert_eq!(
             nudges[0].command,
-            "mentee agenda 'Why does \"$HOME\" matter for our deploys?' \"A SPECIFIC QUESTION\" -m alex"
+            "mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex"
+        );
+        // Two vague topics: each command names its own topic only.
+        let both = Meeting::planned(
+            Id::from("m00002"),
+            "alex",
+            None,
+            vec!["Career".into(), "DevOps".into()],
+        );
+        let commands: Vec<String> = say(&vague(&alex, &both), std::slice::from_ref(&alex))
+            .into_iter()
+            .map(|n| n.command)
+            .collect();
+        assert_eq!(
+            commands,
+            [
+                "mentee agenda --topic 1 \"A SPECIFIC QUESTION\" -m alex",
+                "mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex",
+            ]
         );
         assert!(
             nudges[0]

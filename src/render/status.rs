@@ -5,7 +5,7 @@ use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::render::color::{Paint, paint};
 use crate::render::listing;
-use crate::render::text::{at_time, clean, indented, plural};
+use crate::render::text::{at_time, clean, indented, plural, wrap};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -99,7 +99,7 @@ pub fn dashboard(
                     Some(date) => format!("{date}{}", at_time(next.time, next.minutes)),
                     None => "date not set".to_string(),
                 };
-                let _ = writeln!(out, "  {name}: {when}");
+                let _ = writeln!(out, "{}", wrap(&format!("  {name}: {when}"), width, 2));
                 for (i, topic) in next.topics.iter().enumerate() {
                     let _ = writeln!(out, "    {}. {}", i + 1, indented(topic, "       "));
                 }
@@ -112,11 +112,11 @@ pub fn dashboard(
                     .due_by_cadence
                     .map(|d| format!(" (due {d} by your cadence)"))
                     .unwrap_or_default();
-                let _ = writeln!(
-                    out,
+                let line = format!(
                     "  {name}: nothing planned{due}; plan it with: mentee agenda \"TOPIC\" -m {}",
                     o.mentor.slug
                 );
+                let _ = writeln!(out, "{}", wrap(&line, width, 2));
             }
         }
     }

@@ -108,8 +108,7 @@ pub fn open_facts(c: &Commitment, origin: bool) -> Option<String> {
     }
     let mut parts = Vec::new();
     if origin {
-        let from = c.meeting.as_ref().and_then(|m| m.date).unwrap_or(c.created);
-        parts.push(format!("from {from}"));
+        parts.push(crate::render::agenda::made_short(c));
     }
     if let Some(due) = c.due {
         parts.push(format!("due {due}"));

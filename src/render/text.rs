@@ -121,9 +121,81 @@ pub fn length(minutes: u32) -> String {
     }
 }
 
+/// `line` wrapped at word boundaries to fit `width` columns, each
+/// continuation indented `hang` columns beyond the line's own leading
+/// spaces. Without a width (output that is not a terminal) the line is
+/// left whole; a word longer than the width is never broken. Colour escape
+/// sequences take no columns.
+pub fn wrap(line: &str, width: Option<u16>, hang: usize) -> String {
+    let Some(width) = width.map(usize::from).filter(|w| *w > 0) else {
+        return line.to_string();
+    };
+    if columns(line) <= width {
+        return line.to_string();
+    }
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let indent = " ".repeat(lead + hang);
+    let mut out = line[..lead].to_string();
+    let mut used = lead;
+    let mut first = true;
+    for word in line[lead..].split(' ').filter(|w| !w.is_empty()) {
+        let w = columns(word);
+        if !first && used + 1 + w > width {
+            out.push('\n');
+            out.push_str(&indent);
+            used = indent.len();
+        } else if !first {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += w;
+        first = false;
+    }
+    out
+}
+
+/// The columns `text` takes on a terminal: characters, less colour escapes.
+fn columns(text: &str) -> usize {
+    let mut count = 0;
+    let mut escape = false;
+    for c in text.chars() {
+        match (escape, c) {
+            (false, '\u{1b}') => escape = true,
+            (true, 'm') => escape = false,
+            (true, _) => {}
+            (false, _) => count += 1,
+        }
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_wraps_at_words_with_a_hanging_indent() {
+        let line = "  nudge: The topic \"DevOps\" for your meeting with Alex Kim reads as vague";
+        assert_eq!(
+            wrap(line, Some(30), 2),
+            "  nudge: The topic \"DevOps\"\n    for your meeting with Alex\n    Kim reads as vague"
+        );
+        // No width (piped): whole.
+        assert_eq!(wrap(line, None, 2), line);
+        // Short enough: whole.
+        assert_eq!(wrap("a b", Some(80), 2), "a b");
+        // A word longer than the width stays whole.
+        assert_eq!(
+            wrap("a mentee/mentee/mentee b", Some(6), 2),
+            "a\n  mentee/mentee/mentee\n  b"
+        );
+        // Colour takes no columns.
+        assert_eq!(
+            wrap("\u{1b}[31mred\u{1b}[0m x", Some(5), 0),
+            "\u{1b}[31mred\u{1b}[0m x"
+        );
+    }
 
     #[test]
     fn control_sequences_are_defused() {

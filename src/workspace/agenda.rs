@@ -4,7 +4,7 @@
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::ledger::Ledger;
-use crate::model::meeting::{Meeting, QueuedTopic};
+use crate::model::meeting::{self, Meeting, QueuedTopic, ReplaceError, topic_changes};
 use crate::model::mentor::Mentor;
 use crate::model::nudge;
 use crate::render;
@@ -13,20 +13,26 @@ use crate::workspace::{resolve_mentor, say, show_triggered_nudges};
 use chrono::NaiveDate;
 
 /// Plans the next meeting with the mentor `typed` names (checked `topics`,
-/// one or two), on the day `on` if given, then lets `adjust` change its time.
-/// Replacing planned topics says so; a queued topic now planned leaves the
+/// one or two; with `replace`, the one topic that takes the place of
+/// planned topic number `replace`), on the day `on` if given, then lets
+/// `adjust` change its time. Planning again says which topics were kept,
+/// added and removed; a queued topic now planned leaves the
 /// queue (both files are written or neither); the agenda is printed, then
 /// what is still queued and the nudges planning triggered.
 pub fn plan(
     ctx: &Context,
     typed: Option<&str>,
-    topics: Vec<String>,
+    mut topics: Vec<String>,
+    replace: Option<usize>,
     on: Option<NaiveDate>,
     adjust: &dyn Fn(&mut Meeting, &Mentor) -> Result<()>,
 ) -> Result<()> {
     let lock = ctx.store.lock()?;
     let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, typed)?;
+    if let Some(n) = replace {
+        topics = one_topic_replaced(&records, &mentor, n, &topics)?;
+    }
     let mut later = ctx.store.later()?;
     let queued_before = later.len();
     // A queued topic that is now planned leaves the queue.
@@ -63,11 +69,9 @@ pub fn plan(
         })?;
     }
     drop(lock);
-    if !replaced.is_empty() && replaced != meeting.topics {
-        say(&format!(
-            "Replaced the topics planned before: {}",
-            replaced.join(" / ")
-        ));
+    let changes = topic_changes(&replaced, &meeting.topics);
+    if !replaced.is_empty() && !changes.is_empty() {
+        say(&render::agenda::topic_changes(&changes));
     }
     note_past_term(&mentor, meeting.date);
     let open = records.open_with(&mentor.slug, ctx.today);
@@ -81,6 +85,44 @@ pub fn plan(
     }
     show_triggered_nudges(ctx, &records.mentors, nudge::vague(&mentor, &meeting));
     Ok(())
+}
+
+/// The planned topics with topic `n` replaced by the one in `new`
+/// (`--topic N`).
+fn one_topic_replaced(
+    records: &Ledger,
+    mentor: &Mentor,
+    n: usize,
+    new: &[String],
+) -> Result<Vec<String>> {
+    let Some(planned) = records.planned(&mentor.slug) else {
+        return Err(Error::user_with_hint(
+            format!(
+                "no meeting is planned with {}, so there is no topic {n} to replace; nothing was changed",
+                mentor.name
+            ),
+            format!("plan one: mentee agenda \"TOPIC\" -m {}", mentor.slug),
+        ));
+    };
+    let new = new.first().map(String::as_str).unwrap_or_default();
+    meeting::replace_topic(&planned.topics, n, new).map_err(|err| match err {
+        ReplaceError::NoSuchTopic { count } => Error::user_with_hint(
+            format!(
+                "the meeting with {} has {} planned, so there is no topic {n}; nothing was changed",
+                mentor.name,
+                render::text::plural(count, "topic", "topics")
+            ),
+            match count {
+                0 => format!("plan one: mentee agenda \"TOPIC\" -m {}", mentor.slug),
+                1 => "give --topic 1".to_string(),
+                _ => format!("give --topic 1 to {count}"),
+            },
+        ),
+        ReplaceError::Twice => Error::user_with_hint(
+            "the new topic is already the other planned topic; nothing was changed",
+            "give a different question",
+        ),
+    })
 }
 
 /// Says so when a meeting is planned on or after the end of the term: it is
@@ -99,7 +141,5 @@ pub fn note_past_term(mentor: &Mentor, on: Option<NaiveDate>) {
 
 /// Is `text` one of `topics`, case and surrounding blanks aside?
 pub fn same_topic(topics: &[String], text: &str) -> bool {
-    topics
-        .iter()
-        .any(|t| t.trim().eq_ignore_ascii_case(text.trim()))
+    topics.iter().any(|t| meeting::same_topic(t, text))
 }

@@ -32,6 +32,7 @@ fn add_attaches_to_the_latest_held_meeting() {
 fn add_prints_the_id_on_stdout_and_a_message_on_stderr() {
     let mut env = TestEnv::new();
     env.scenario();
+    env.today("2026-11-10");
     let run = env
         .run(["action", "add", "Pair with Sam", "-m", "alex"])
         .success()
@@ -90,13 +91,13 @@ fn list_shows_open_commitments_in_a_table() {
         &[(&draft, "<act1>"), (&read, "<act2>"), (&loose, "<act3>")],
     );
     insta::assert_snapshot!(out, @r"
-    ╭────────┬───────────────────────────────────┬─────────────────┬─────────────────────────┬────────────────────┬────────╮
-    │ ID     ┆ Commitment                        ┆ Mentor          ┆ From                    ┆ Due                ┆ Status │
-    ╞════════╪═══════════════════════════════════╪═════════════════╪═════════════════════════╪════════════════════╪════════╡
-    │ <act1> ┆ Draft the split proposal          ┆ Alex Kim        ┆ 2026-11-10              ┆ 2026-11-13 overdue ┆ open   │
-    │ <act3> ┆ Thank Sam for the intro           ┆ Priya Natarajan ┆ 2026-11-11 (no meeting) ┆ 2026-12-01         ┆ open   │
-    │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim        ┆ 2026-11-10              ┆                    ┆ open   │
-    ╰────────┴───────────────────────────────────┴─────────────────┴─────────────────────────┴────────────────────┴────────╯
+    ╭────────┬───────────────────────────────────┬─────────────────┬──────────────────────────────┬────────────────────┬────────╮
+    │ ID     ┆ Commitment                        ┆ Mentor          ┆ From                         ┆ Due                ┆ Status │
+    ╞════════╪═══════════════════════════════════╪═════════════════╪══════════════════════════════╪════════════════════╪════════╡
+    │ <act1> ┆ Draft the split proposal          ┆ Alex Kim        ┆ 2026-11-10                   ┆ 2026-11-13 overdue ┆ open   │
+    │ <act3> ┆ Thank Sam for the intro           ┆ Priya Natarajan ┆ 2026-11-11 (no meeting)      ┆ 2026-12-01         ┆ open   │
+    │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim        ┆ 2026-11-11 (after a meeting) ┆                    ┆ open   │
+    ╰────────┴───────────────────────────────────┴─────────────────┴──────────────────────────────┴────────────────────┴────────╯
     ");
 }
 
@@ -421,4 +422,23 @@ fn the_id_of_another_record_is_named_for_what_it_is() {
     env.run(["action", "done", "zzzzzz"])
         .failure_code(1)
         .stderr_has("no commitment has the ID `zzzzzz`");
+}
+
+#[test]
+fn a_commitment_added_between_meetings_is_labelled_with_its_own_day() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-11-14");
+    let id = env.commit("Pair with Sam", &["-m", "alex"]);
+    env.run(["action", "add", "Read the RFC", "-m", "alex"])
+        .success()
+        .stderr_has("to Alex Kim (added 2026-11-14, after the meeting on 2026-11-10)");
+    env.run(["action", "list", "-m", "alex"])
+        .success()
+        .stdout_has("2026-11-14 (after a meeting)");
+    env.today("2026-11-24");
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_has(&format!("[{id}] Pair with Sam (added 2026-11-14)"))
+        .stdout_has("Read chapter 4 of the design book (added 2026-11-11)");
 }

@@ -170,7 +170,7 @@ fn the_agenda_opens_with_the_report_on_open_commitments() {
 
     1. Report on last meeting's commitments:
        - Draft the split proposal (from 2026-11-10, due 2026-11-13, overdue)
-       - Read chapter 4 of the design book (from 2026-11-10)
+       - Read chapter 4 of the design book (added 2026-11-11)
     2. What do you look for in a design review?
     ");
     env.run(["agenda", "-m", "alex"])
@@ -307,4 +307,25 @@ fn the_same_topic_twice_is_refused() {
         .stderr_has("the same topic was given twice; nothing was changed")
         .stderr_has("hint: ");
     assert!(!env.exists("meetings/next-alex-kim.toml"));
+}
+
+#[test]
+fn planning_again_says_which_topics_were_kept_added_and_removed() {
+    let env = one_mentor();
+    env.run(["agenda", "Kept question?", "Old question?"])
+        .success();
+    env.run(["agenda", "Kept question?", "New question?"])
+        .success()
+        .stderr_has(
+            "Replanned the topics: kept Kept question?; added New question?; removed Old question?.",
+        )
+        .stderr_lacks("Replaced");
+    env.run(["agenda", "Kept question?"])
+        .success()
+        .stderr_has("Replanned the topics: kept Kept question?; removed New question?.");
+    // The same topics again: nothing to say.
+    env.run(["agenda", "Kept question?"])
+        .success()
+        .stderr_lacks("Replanned")
+        .stderr_lacks("Replaced");
 }

@@ -657,3 +657,52 @@ fn rm_on_a_terminal_asks_first_and_removes_on_yes() {
             .contains(&draft)
     );
 }
+
+/// `mentee ARGS` in a terminal `columns` wide: the PTY is resized with
+/// `stty` before mentee starts.
+fn in_terminal(env: &TestEnv, columns: u16, args: &[&str]) -> String {
+    let mut command = std::process::Command::new("sh");
+    command
+        .env_clear()
+        .envs(env.environment())
+        .arg("-c")
+        .arg(format!("stty cols {columns} rows 40 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_mentee"))
+        .args(args);
+    let mut session =
+        spawn_command(command, Some(PROMPT_TIMEOUT_MS)).expect("mentee starts in a terminal");
+    session.exp_eof().expect("the command ends")
+}
+
+#[test]
+fn nudges_wrap_at_words_in_an_80_column_terminal() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &["--every", "2w"]);
+    let out = in_terminal(&env, 80, &["agenda", "DevOps", "Career"]);
+    let lines: Vec<&str> = out.lines().map(|l| l.trim_end_matches('\r')).collect();
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{out}");
+    // Broken between words, continued with a hanging indent.
+    let nudge = lines
+        .iter()
+        .position(|l| l.starts_with("nudge: The topic \"DevOps\""))
+        .expect("the nudge");
+    assert!(
+        lines[nudge + 1].starts_with("  ") && !lines[nudge + 1].starts_with("   "),
+        "{out}"
+    );
+    let whole = out.replace("\r\n  ", " ");
+    assert!(
+        whole.contains("(run: mentee agenda --topic 1 \"A SPECIFIC QUESTION\" -m alex-kim)"),
+        "{out}"
+    );
+    let status = in_terminal(&env, 80, &["status"]);
+    let status_lines: Vec<&str> = status.lines().map(|l| l.trim_end_matches('\r')).collect();
+    assert!(
+        status_lines.iter().all(|l| l.chars().count() <= 80),
+        "{status}"
+    );
+    // Piped, the same nudge stays on one line.
+    env.run(["status"]).success().stdout_has(
+        "reads as vague: make it a specific question, such as \"How should I ...?\" (run:",
+    );
+}

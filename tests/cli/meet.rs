@@ -24,7 +24,7 @@ fn the_reminder_comes_first_with_the_commands_to_record_answers() {
     First, report on your 2 open commitments to Alex Kim:
 
       [<act1>] Draft the split proposal (from 2026-11-10, due 2026-11-13, overdue)
-      [<act2>] Read chapter 4 of the design book (from 2026-11-10)
+      [<act2>] Read chapter 4 of the design book (added 2026-11-11)
 
     Agenda for the meeting with Alex Kim on 2026-11-24
 
@@ -67,7 +67,7 @@ fn last_meetings_commitments_come_before_older_carried_over_ones() {
     assert!(fresh_at < draft_at && fresh_at < read_at, "{out}");
     assert!(out.contains("overdue, carried over 1 meeting)"), "{out}");
     assert!(
-        out.contains("(from 2026-11-10, carried over 1 meeting)"),
+        out.contains("(added 2026-11-11, carried over 1 meeting)"),
         "{out}"
     );
     assert!(out.contains("your 3 open commitments"), "{out}");
@@ -91,7 +91,7 @@ fn reported_commitments_are_left_out_of_the_reminder() {
         .success()
         .stdout_has("your 1 open commitment to Alex Kim")
         .stdout_lacks("Draft the split proposal")
-        .stdout_has("Read chapter 4 of the design book (from 2026-11-10, blocked)");
+        .stdout_has("Read chapter 4 of the design book (added 2026-11-11, blocked)");
 }
 
 #[test]
@@ -183,6 +183,47 @@ fn meeting_twice_the_same_day_records_one_meeting() {
         .filter(|f| f.starts_with("meetings/2026/2026-11-24"))
         .count();
     assert_eq!(held, 1);
+}
+
+#[test]
+fn meeting_again_the_same_day_resumes_without_counting_itself() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, read, .. } = env.scenario();
+    env.today("2026-11-24");
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_lacks("carried over");
+    // Run again: the meeting just recorded is not a meeting they were
+    // carried over, and only what is left to report is listed.
+    env.run(["action", "set", &draft, "done"]).success();
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_has(&format!("[{read}] Read chapter 4"))
+        .stdout_has("1 open commitment")
+        .stdout_lacks(&draft)
+        .stdout_lacks("carried over")
+        .stderr_has("already recorded; above are the commitments not reported on yet");
+    env.run(["action", "set", &read, "in-progress"]).success();
+    env.run(["meet", "-m", "alex"])
+        .success()
+        .stdout_lacks("First, report")
+        .stderr_lacks("No open commitments")
+        .stderr_lacks("No agenda was prepared")
+        .stderr_has("already recorded; nothing is left to report");
+}
+
+#[test]
+fn a_meeting_recorded_late_is_not_carried_over_later_meetings() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-11-24");
+    env.run(["meet", "-m", "alex"]).success();
+    env.today("2026-12-01");
+    // The meeting of the 20th, forgotten: the one of the 24th came after it.
+    env.run(["meet", "-m", "alex", "--on", "2026-11-20"])
+        .success()
+        .stdout_has("Draft the split proposal (from 2026-11-10, due")
+        .stdout_lacks("carried over");
 }
 
 #[test]

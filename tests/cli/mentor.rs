@@ -341,3 +341,45 @@ fn refusals_say_what_to_do() {
         env.run(&args).failure_code(1).stderr_has("\nhint: ");
     }
 }
+
+#[test]
+fn without_m_the_only_mentor_met_or_planned_today_is_meant() {
+    let mut env = TestEnv::new();
+    env.today("2027-01-20");
+    env.mentor("Alex Kim", &[]);
+    env.mentor("Sam Lee", &[]);
+    env.run([
+        "agenda",
+        "How do I plan?",
+        "-m",
+        "alex",
+        "--on",
+        "2027-01-28",
+    ])
+    .success();
+    // Nothing today with either: it asks.
+    env.run(["note", "Thinking about roadmaps"])
+        .failure_code(1)
+        .stderr_has("which mentor? You have 2");
+    env.today("2027-01-28");
+    env.run(["meet"])
+        .success()
+        .stderr_has("(with Alex Kim: the meeting planned today)")
+        .stderr_has("Recorded the meeting with Alex Kim on 2027-01-28");
+    env.run(["action", "add", "Write the runbook"])
+        .success()
+        .stderr_has("(with Alex Kim: the meeting held today)")
+        .stderr_has("Committed [");
+    env.run(["note", "Start from the outcome"])
+        .success()
+        .stderr_has("(with Alex Kim: the meeting held today)");
+    env.run(["thanks", "For the time"]).success();
+    env.run(["advice", "Write it down first"])
+        .success()
+        .stderr_has("(with Alex Kim");
+    // Both met today: it asks again.
+    env.run(["meet", "-m", "sam"]).success();
+    env.run(["note", "Another thought"])
+        .failure_code(1)
+        .stderr_has("which mentor? You have 2");
+}

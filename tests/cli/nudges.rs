@@ -256,7 +256,7 @@ fn a_vague_topic_gets_a_hint_after_agenda_and_in_status() {
     .stderr_has(
         "nudge: The topic \"DevOps\" for your meeting with Alex Kim reads as vague: make it \
              a specific question, such as \"How should I ...?\" (run: mentee agenda \
-             \"A SPECIFIC QUESTION\" \"How should I split the billing service?\" -m alex-kim)",
+             --topic 1 \"A SPECIFIC QUESTION\" -m alex-kim)",
     );
     env.run(["status"])
         .success()
@@ -462,17 +462,6 @@ fn stats_count_meetings_and_commitments_and_draw_a_chart() {
     Days to first report      5.5 on average
 
     Commitments kept per month
-    2025-12 0
-    2026-01 0
-    2026-02 0
-    2026-03 0
-    2026-04 0
-    2026-05 0
-    2026-06 0
-    2026-07 0
-    2026-08 0
-    2026-09 0
-    2026-10 0
     2026-11 █ 1
     ");
     let doc = env.json(["stats", "-m", "alex", "--json"]);
@@ -483,9 +472,17 @@ fn stats_count_meetings_and_commitments_and_draw_a_chart() {
     assert_eq!(stats["commitments"]["done_on_time"], 1);
     // Reported after 2 and 9 days.
     assert_eq!(stats["average_days_to_report"], 5.5);
-    assert_eq!(stats["kept_per_month"].as_array().map(Vec::len), Some(12));
-    assert_eq!(stats["kept_per_month"][11]["month"], "2026-11");
-    assert_eq!(stats["kept_per_month"][11]["done"], 1);
+    // From the mentorship's first month (2026-11) on, not twelve months.
+    assert_eq!(stats["kept_per_month"].as_array().map(Vec::len), Some(1));
+    assert_eq!(stats["kept_per_month"][0]["month"], "2026-11");
+    assert_eq!(stats["kept_per_month"][0]["done"], 1);
+    env.today("2027-01-05");
+    let later = env.json(["stats", "-m", "alex", "--json"]);
+    let months: Vec<&str> = later["stats"]["kept_per_month"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m["month"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(months, ["2026-11", "2026-12", "2027-01"]);
     // Every mentor together.
     let all = env.json(["stats", "--json"]);
     assert_eq!(all["stats"]["mentor"], Value::Null);
@@ -656,4 +653,45 @@ fn no_cadence_no_nudge_to_plan() {
         .success()
         .stdout_has("Alex Kim: nothing planned")
         .stdout_lacks("Priya");
+}
+
+#[test]
+fn each_vague_topic_gets_a_command_that_fixes_it_alone() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let run = env.run(["agenda", "DevOps", "Career"]).success();
+    let err = run.stderr();
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("reads as vague"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].contains("\"DevOps\"")
+            && lines[0]
+                .ends_with("(run: mentee agenda --topic 1 \"A SPECIFIC QUESTION\" -m alex-kim)"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("\"Career\"")
+            && lines[1]
+                .ends_with("(run: mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex-kim)"),
+        "{err}"
+    );
+    // Following the first: DevOps is replaced, Career stays (and keeps its
+    // own nudge).
+    env.run(["agenda", "--topic", "1", "How should I learn our deploy pipeline?"])
+        .success()
+        .stdout_has("1. How should I learn our deploy pipeline?\n2. Career\n")
+        .stderr_has("Replanned the topics: kept Career; added How should I learn our deploy pipeline?; removed DevOps.")
+        .stderr_has("(run: mentee agenda --topic 2 \"A SPECIFIC QUESTION\" -m alex-kim)")
+        .stderr_lacks("\"DevOps\" for your meeting");
+    env.run(["agenda", "--topic", "3", "Q?"])
+        .failure_code(1)
+        .stderr_has("has 2 topics planned, so there is no topic 3");
+    env.run(["agenda", "--topic", "2", "A?", "B?"])
+        .failure_code(1);
+    env.run(["agenda", "--topic", "2", "career"])
+        .success()
+        .stdout_has("2. career\n");
 }

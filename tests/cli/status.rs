@@ -41,12 +41,12 @@ fn the_dashboard_shows_meetings_reports_and_open_commitments() {
       Alex Kim: 2 commitments from 2026-11-10 with no report yet
 
     Open commitments
-    ╭────────┬───────────────────────────────────┬──────────┬────────────┬────────────────────┬────────╮
-    │ ID     ┆ Commitment                        ┆ Mentor   ┆ From       ┆ Due                ┆ Status │
-    ╞════════╪═══════════════════════════════════╪══════════╪════════════╪════════════════════╪════════╡
-    │ <act1> ┆ Draft the split proposal          ┆ Alex Kim ┆ 2026-11-10 ┆ 2026-11-13 overdue ┆ open   │
-    │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim ┆ 2026-11-10 ┆                    ┆ open   │
-    ╰────────┴───────────────────────────────────┴──────────┴────────────┴────────────────────┴────────╯
+    ╭────────┬───────────────────────────────────┬──────────┬──────────────────────────────┬────────────────────┬────────╮
+    │ ID     ┆ Commitment                        ┆ Mentor   ┆ From                         ┆ Due                ┆ Status │
+    ╞════════╪═══════════════════════════════════╪══════════╪══════════════════════════════╪════════════════════╪════════╡
+    │ <act1> ┆ Draft the split proposal          ┆ Alex Kim ┆ 2026-11-10                   ┆ 2026-11-13 overdue ┆ open   │
+    │ <act2> ┆ Read chapter 4 of the design book ┆ Alex Kim ┆ 2026-11-11 (after a meeting) ┆                    ┆ open   │
+    ╰────────┴───────────────────────────────────┴──────────┴──────────────────────────────┴────────────────────┴────────╯
 
     Nudges
       [<act1>] Draft the split proposal was due on 2026-11-13: finish it, give it a new date, or drop it if it no longer matters (run: mentee action set <act1> done|dropped|--due DATE)

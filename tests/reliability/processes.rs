@@ -1283,7 +1283,9 @@ fn every_command_finishes_without_a_terminal(input: Input) {
 
     // A command that lacks a value a prompt would ask for fails at once and
     // names the flag (three mentors are active now: Alex, Priya, Sam ended).
+    // The next day: met today, Alex would be meant without -m.
     run(&["mentor", "add", "Sam Again"]);
+    env.today("2026-11-12");
     for args in [
         &["summary"][..],
         &["meet"],

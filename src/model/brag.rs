@@ -176,7 +176,11 @@ pub fn build(
                     .filter(|n| !n.is_empty())
                     .map(str::to_string)
                     .collect(),
-                chain: links.chain_of_commitment(c, None),
+                // The commitment is the result itself, not a step before it.
+                chain: Chain {
+                    commitment: None,
+                    ..links.chain_of_commitment(c, None)
+                },
             })
         })
         .collect();

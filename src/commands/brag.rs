@@ -16,7 +16,7 @@ const EXAMPLES: &str = "\
 Examples:
   mentee brag                                   the last twelve months, as Markdown
   mentee brag --since 2026-01-01 --until 2026-12-31 --format html -o brag.html
-  mentee brag --format json | jq '.brag.wins'
+  mentee brag --json | jq '.brag.wins'
   mentee brag --include-notes --format text";
 
 /// Write a brag document for a performance review
@@ -43,6 +43,9 @@ pub struct Args {
     /// HTML page with charts
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,
+    /// Same as --format json
+    #[arg(long)]
+    pub json: bool,
     /// Add your private notes from meetings (mentee note)
     #[arg(long)]
     pub include_notes: bool,
@@ -79,7 +82,8 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         goals: &goals,
     };
     let brag = brag::build(&sources, since, until, args.include_notes);
-    let text = match args.format {
+    let format = if args.json { Format::Json } else { args.format };
+    let text = match format {
         Format::Json => format!("{}\n", json::document("brag", &brag)),
         Format::Markdown => render(&brag, Style::Markdown),
         Format::Text => render(&brag, Style::Text),
@@ -107,7 +111,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ));
         }
     }
-    if brag.is_empty() && args.format != Format::Json {
+    if brag.is_empty() && format != Format::Json {
         say("Nothing to brag about in this period yet: log wins with mentee update \"...\" --win");
     }
     Ok(())

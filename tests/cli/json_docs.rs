@@ -348,6 +348,11 @@ fn every_documented_field_appears_and_nothing_else_does() {
         ("tags", &["tags", "--json"]),
         ("review", &["review", "-m", "alex", "--mid", "--json"]),
         ("review", &["review", "-m", "jordan", "--format", "json"]),
+        ("brag", &["brag", "--json", "--include-notes"]),
+        (
+            "brag",
+            &["brag", "--format", "json", "--since", "2026-11-01"],
+        ),
         (
             "export",
             &[
@@ -371,6 +376,7 @@ fn every_documented_field_appears_and_nothing_else_does() {
     assert_eq!(
         names,
         [
+            "brag",
             "commitments",
             "decisions",
             "events",

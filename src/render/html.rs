@@ -164,25 +164,26 @@ fn goal_chart(goal: &GoalLine) -> Markup {
     }
 }
 
-const BAR_W: f64 = 26.0;
-const BAR_H: f64 = 120.0;
+const BAR_W: f64 = 30.0;
+const BAR_H: f64 = 130.0;
+const BAR_BOTTOM: f64 = 30.0;
 
 /// Bars of the commitments kept each month, with the count over each bar.
 fn month_chart(months: &[MonthCount]) -> Markup {
     let most = months.iter().map(|m| m.kept).max().unwrap_or(0).max(1) as f64;
     let width = PAD_LEFT + BAR_W * months.len() as f64 + PAD;
-    let plot_h = BAR_H - PAD - PAD_BOTTOM - 10.0;
+    let plot_h = BAR_H - PAD - BAR_BOTTOM - 10.0;
     let total: usize = months.iter().map(|m| m.kept).sum();
     let label = format!("Commitments kept per month: {total} in all");
     html! {
         figure.months {
             svg xmlns="http://www.w3.org/2000/svg" width=(width) height=(BAR_H)
                 viewBox=(format!("0 0 {width} {BAR_H}")) role="img" aria-label=(label) {
-                line.grid x1=(PAD_LEFT) x2=(width - PAD) y1=(BAR_H - PAD_BOTTOM) y2=(BAR_H - PAD_BOTTOM) {}
+                line.grid x1=(PAD_LEFT) x2=(width - PAD) y1=(BAR_H - BAR_BOTTOM) y2=(BAR_H - BAR_BOTTOM) {}
                 @for (i, month) in months.iter().enumerate() {
                     @let h = plot_h * month.kept as f64 / most;
                     @let bx = PAD_LEFT + BAR_W * i as f64 + 3.0;
-                    @let by = BAR_H - PAD_BOTTOM - h;
+                    @let by = BAR_H - BAR_BOTTOM - h;
                     rect.bar x=(bx) y=(format!("{by:.1}")) width=(BAR_W - 6.0) height=(format!("{h:.1}"))
                         data-month=(month.month) data-value=(month.kept) {
                         title { (month.month) ": " (month.kept) " kept" }
@@ -190,8 +191,15 @@ fn month_chart(months: &[MonthCount]) -> Markup {
                     @if month.kept > 0 {
                         text x=(bx + (BAR_W - 6.0) / 2.0) y=(by - 3.0) text-anchor="middle" { (month.kept) }
                     }
-                    text x=(bx + (BAR_W - 6.0) / 2.0) y=(BAR_H - 6.0) text-anchor="middle" {
-                        (short_month(&month.month))
+                    @let (name, year) = month_label(&month.month);
+                    text x=(bx + (BAR_W - 6.0) / 2.0) y=(BAR_H - BAR_BOTTOM + 13.0) text-anchor="middle" {
+                        (name)
+                    }
+                    // The year under the first month and under each January.
+                    @if i == 0 || name == "Jan" {
+                        text x=(bx + (BAR_W - 6.0) / 2.0) y=(BAR_H - BAR_BOTTOM + 25.0) text-anchor="middle" {
+                            (year)
+                        }
                     }
                 }
             }
@@ -200,18 +208,14 @@ fn month_chart(months: &[MonthCount]) -> Markup {
     }
 }
 
-/// "2026-11" as "Nov"; January as "Jan 27" so the year shows where it turns.
-fn short_month(month: &str) -> String {
+/// "2026-11" as ("Nov", "2026").
+fn month_label(month: &str) -> (&'static str, &str) {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let (year, number) = month.split_once('-').unwrap_or((month, ""));
     let index = number.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
-    if index == 0 {
-        format!("Jan {}", year.get(2..).unwrap_or(year))
-    } else {
-        NAMES[index].to_string()
-    }
+    (NAMES[index], year)
 }
 
 #[cfg(test)]
@@ -229,7 +233,7 @@ mod tests {
 
     #[test]
     fn months_are_named_short() {
-        assert_eq!(short_month("2026-11"), "Nov");
-        assert_eq!(short_month("2027-01"), "Jan 27");
+        assert_eq!(month_label("2026-11"), ("Nov", "2026"));
+        assert_eq!(month_label("2027-01"), ("Jan", "2027"));
     }
 }

@@ -32,6 +32,6 @@ pub enum Format {
     Markdown,
     Text,
     Json,
-    /// One self-contained page with charts (see [`html`]).
+    // One self-contained page with charts (see `render::html`).
     Html,
 }

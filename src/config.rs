@@ -4,7 +4,7 @@
 //! ```toml
 //! name = "Sam"                 # signs the summary: a last line "— Sam"
 //! default_mentor = "alex"      # used when -m is left out and several mentors are active
-//! summary_format = "text"      # markdown | text | json
+//! summary_format = "text"      # markdown | text | json | html
 //! calendar_file = "~/Calendars/mentoring.ics"  # kept current by every command that writes
 //! calendar_alarm = "1h"        # reminder before a meeting with a time ("off": none)
 //! calendar_alarm_all_day = "18:00"  # reminder the day before an all-day meeting ("off": none)

@@ -40,6 +40,10 @@ pub struct OutcomeArgs {
     pub id: String,
     /// What happened when you tried it (- reads it from standard input; left out on a terminal, your editor opens)
     pub text: Option<String>,
+    /// The commitment you made to try it (its ID or a unique prefix): links
+    /// the advice to what you did, for mentee brag
+    #[arg(long, value_name = "ID", add = crate::complete::any_commitment())]
+    pub action: Option<String>,
 }
 
 pub fn advice(ctx: &Context, args: &AdviceArgs) -> Result<()> {
@@ -78,7 +82,14 @@ pub fn outcome(ctx: &Context, args: &OutcomeArgs) -> Result<()> {
         about: Some((advice.id.clone(), advice.mentor.clone())),
         ..Details::default()
     };
-    let (entry, mentor) = record(ctx, Kind::Outcome, &text, None, None, details)?;
+    let (entry, mentor) = record(
+        ctx,
+        Kind::Outcome,
+        &text,
+        None,
+        args.action.as_deref(),
+        details,
+    )?;
     let whose = mentor
         .map(|m| format!("{}'s", m.name))
         .unwrap_or_else(|| "the".to_string());

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod advice;
 pub mod agenda;
+pub mod brag;
 pub mod calendar;
 pub mod completions;
 pub mod decision;
@@ -92,6 +93,7 @@ pub enum Command {
     Outcome(advice::OutcomeArgs),
     Giveback(journal::GivebackArgs),
     Review(review::Args),
+    Brag(brag::Args),
     /// Silence or show nudges, per mentor or for everyone, and list their kinds
     #[command(subcommand, after_long_help = NUDGE_EXAMPLES)]
     Nudge(nudge::Command),
@@ -247,6 +249,7 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Outcome(args)) => advice::outcome(ctx, &args),
         Some(Command::Giveback(args)) => journal::giveback(ctx, &args),
         Some(Command::Review(args)) => review::run(ctx, &args),
+        Some(Command::Brag(args)) => brag::run(ctx, &args),
         Some(Command::Nudge(cmd)) => nudge::run(ctx, cmd),
         Some(Command::Stats(args)) => stats::run(ctx, &args),
         Some(Command::Search(args)) => search::run(ctx, &args),

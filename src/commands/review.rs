@@ -8,7 +8,7 @@ use crate::model::ledger::Ledger;
 use crate::model::review::{self, Sources, Stage};
 use crate::render::review::{render, title};
 use crate::render::summary::Style;
-use crate::render::{Format, json};
+use crate::render::{Format, html, json};
 use crate::workspace::share::{self, Letter};
 use crate::workspace::{resolve_mentor, say};
 
@@ -41,8 +41,9 @@ pub struct Args {
     /// A mid-term review, while the relationship goes on
     #[arg(long)]
     pub mid: bool,
-    /// Markdown (headings and lists), plain text, or JSON [default: markdown,
-    /// or $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
+    /// Markdown (headings and lists), plain text, JSON, or one
+    /// self-contained HTML page with charts [default: markdown, or
+    /// $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Same as --format json
@@ -96,6 +97,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Format::Json => format!("{}\n", json::document("review", &review)),
         Format::Markdown => markdown.clone(),
         Format::Text => render(&review, Style::Text),
+        Format::Html => html::page(&title(&review), &markdown, &review.charts()),
     };
     match how {
         None => out!("{text}"),

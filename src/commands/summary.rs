@@ -8,7 +8,7 @@ use crate::model::ledger::Ledger;
 use crate::model::search::Record;
 use crate::model::summary::{self, Sources};
 use crate::render::summary::{Style, render, title};
-use crate::render::{Format, json};
+use crate::render::{Format, html, json};
 use crate::workspace::behind_outcomes;
 use crate::workspace::search::tag_key;
 use crate::workspace::share::{self, Letter, Share};
@@ -50,8 +50,9 @@ pub struct Args {
     /// End of the period [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
-    /// Markdown (headings and lists), plain text, or JSON [default: markdown,
-    /// or $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
+    /// Markdown (headings and lists), plain text, JSON, or one
+    /// self-contained HTML page with charts [default: markdown, or
+    /// $MENTEE_SUMMARY_FORMAT, or summary_format in config.toml]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Same as --format json
@@ -136,6 +137,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Format::Json => format!("{}\n", json::document("summary", &summary)),
         Format::Markdown => markdown.clone(),
         Format::Text => signed(render(&summary, Style::Text)),
+        Format::Html => html::page(&title(&summary), &markdown, &summary.charts()),
     };
     match how {
         None => out!("{text}"),
@@ -156,7 +158,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             share::share(ctx, &letter, how)?;
         }
     }
-    if summary.is_empty() && format != Format::Json {
+    if summary.is_empty() && !matches!(format, Format::Json | Format::Html) {
         say("Nothing to report for this period yet: log progress with mentee update \"...\"");
     }
     Ok(())

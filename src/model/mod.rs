@@ -2,6 +2,7 @@
 //! commitments, journal entries, and what the reports make of them.
 
 pub mod archive;
+pub mod brag;
 pub mod calendar;
 pub mod commitment;
 pub mod correction;
@@ -15,6 +16,7 @@ pub mod mentor;
 pub mod nudge;
 pub mod overview;
 pub mod prep;
+pub mod progress;
 pub mod removal;
 pub mod review;
 pub mod search;

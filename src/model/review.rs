@@ -10,6 +10,7 @@ use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Meeting, Status};
 use crate::model::mentor::Mentor;
+use crate::model::progress::{self, Charts};
 use crate::model::summary::AdviceOutcomes;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -42,6 +43,27 @@ pub struct Review {
     pub thanks: Vec<Entry>,
     /// Opportunities, articles and introductions shared with the mentor.
     pub given_back: Vec<Entry>,
+}
+
+impl Review {
+    /// The pictures of the HTML page: its goals' ratings, and the
+    /// commitments kept, per month of the term.
+    pub fn charts(&self) -> Charts {
+        let kept: Vec<NaiveDate> = self
+            .commitments_by_outcome
+            .kept
+            .iter()
+            .filter_map(progress::kept_on)
+            .collect();
+        progress::charts(
+            self.goals
+                .iter()
+                .map(|g| (&g.id, g.text.as_str(), g.ratings.as_slice())),
+            &kept,
+            self.since,
+            self.until,
+        )
+    }
 }
 
 /// Halfway through the term, or at its end.

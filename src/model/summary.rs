@@ -6,6 +6,7 @@ use crate::model::id::Id;
 use crate::model::journal::{Entry, Kind};
 use crate::model::meeting::{Meeting, last_held, planned};
 use crate::model::mentor::Mentor;
+use crate::model::progress::{self, Charts};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -103,6 +104,25 @@ pub enum Period {
 }
 
 impl Summary {
+    /// The pictures of the HTML page: its goals' ratings, and the
+    /// commitments it reports kept, per month of the period.
+    pub fn charts(&self) -> Charts {
+        let kept: Vec<NaiveDate> = self
+            .commitments
+            .iter()
+            .chain(&self.earlier_commitments)
+            .filter_map(progress::kept_on)
+            .collect();
+        progress::charts(
+            self.goals
+                .iter()
+                .map(|g| (&g.id, g.text.as_str(), g.ratings.as_slice())),
+            &kept,
+            self.since,
+            self.until,
+        )
+    }
+
     pub fn period(&self) -> Period {
         match self.since {
             None => Period::Until(self.until),

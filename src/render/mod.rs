@@ -2,11 +2,13 @@
 //! here reads files or writes to stdout; handlers print what it returns.
 
 pub mod agenda;
+pub mod brag;
 pub mod color;
 pub mod commit;
 pub mod decisions;
 pub mod export;
 pub mod goals;
+pub mod html;
 pub mod ics;
 pub mod json;
 pub mod listing;
@@ -31,4 +33,6 @@ pub enum Format {
     Markdown,
     Text,
     Json,
+    // One self-contained page with charts (see `render::html`).
+    Html,
 }

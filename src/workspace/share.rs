@@ -42,8 +42,9 @@ impl Share<'_> {
 }
 
 /// The format to write a letter in: as for printing, except that an email
-/// holds Markdown or text, so JSON asked for on the command line is
-/// refused and JSON from the settings gives way to Markdown.
+/// holds Markdown or text (its HTML part is made from the Markdown), so
+/// JSON or an HTML page asked for on the command line is refused and one
+/// from the settings gives way to Markdown.
 pub fn format(
     ctx: &Context,
     json: bool,
@@ -52,11 +53,21 @@ pub fn format(
 ) -> Result<Format> {
     let format = ctx.summary_format(json, typed);
     match share {
-        Some(how) if how.is_email() && format == Format::Json => {
-            if json || typed == Some(Format::Json) {
+        Some(how) if how.is_email() && matches!(format, Format::Json | Format::Html) => {
+            if json || typed == Some(format) {
+                let (what, hint) = match format {
+                    Format::Json => (
+                        "JSON",
+                        "leave out --json, or choose --format markdown or --format text",
+                    ),
+                    _ => (
+                        "an HTML page (the email's HTML part is made from the Markdown)",
+                        "choose --format markdown or --format text; for the page, leave out --eml and --send",
+                    ),
+                };
                 Err(Error::user_with_hint(
-                    "an email holds the words as Markdown or text, not JSON",
-                    "leave out --json, or choose --format markdown or --format text",
+                    format!("an email holds the words as Markdown or text, not {what}"),
+                    hint,
                 ))
             } else {
                 Ok(Format::Markdown)

@@ -365,6 +365,11 @@ fn every_documented_field_appears_and_nothing_else_does() {
         ("suggestions", &["prep", "-m", "alex", "--json"]),
         ("review", &["review", "-m", "alex", "--mid", "--json"]),
         ("review", &["review", "-m", "jordan", "--format", "json"]),
+        ("brag", &["brag", "--json", "--include-notes"]),
+        (
+            "brag",
+            &["brag", "--format", "json", "--since", "2026-11-01"],
+        ),
         (
             "export",
             &[
@@ -388,6 +393,7 @@ fn every_documented_field_appears_and_nothing_else_does() {
     assert_eq!(
         names,
         [
+            "brag",
             "commitments",
             "decisions",
             "events",

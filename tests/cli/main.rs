@@ -3,6 +3,7 @@
 
 mod action;
 mod agenda;
+mod brag;
 mod calendar;
 mod corrections;
 mod dates;

@@ -921,15 +921,15 @@ fn flags_beat_environment_variables_which_beat_the_config_file() {
         .failure_code(1)
         .stderr_has("MENTEE_MENTOR")
         .stderr_has("zed");
-    run_with(&env, &[("MENTEE_SUMMARY_FORMAT", "html")], &["summary"])
+    run_with(&env, &[("MENTEE_SUMMARY_FORMAT", "pdf")], &["summary"])
         .failure_code(1)
-        .stderr_has("MENTEE_SUMMARY_FORMAT=html");
+        .stderr_has("MENTEE_SUMMARY_FORMAT=pdf");
 }
 
 #[test]
 fn a_broken_config_file_is_reported_with_line_and_column() {
     let env = TestEnv::new();
-    let path = write_config(&env, "name = \"Sam\"\nsummary_format = \"html\"\n");
+    let path = write_config(&env, "name = \"Sam\"\nsummary_format = \"pdf\"\n");
     env.run(["status"])
         .failure_code(1)
         .stderr_has(&format!("error: {}:2:18:", path.display()))

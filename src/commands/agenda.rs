@@ -14,7 +14,8 @@ use crate::model::times;
 use crate::prompt;
 use crate::render;
 use crate::workspace::agenda::{note_past_term, plan as plan_agenda, same_topic};
-use crate::workspace::{CalendarOptions, calendar_text, resolve_mentor, say, write_calendar};
+use crate::workspace::calendar::{CalendarOptions, calendar_text, write_calendar};
+use crate::workspace::{resolve_mentor, say};
 use chrono::{NaiveDate, NaiveTime};
 use std::path::Path;
 

@@ -6,7 +6,8 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::ledger::Ledger;
 use crate::render::text::plural;
-use crate::workspace::{CalendarOptions, calendar_text, resolve_mentor, say, write_calendar};
+use crate::workspace::calendar::{CalendarOptions, calendar_text, write_calendar};
+use crate::workspace::{resolve_mentor, say};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\

@@ -196,7 +196,7 @@ pub fn run(
             // command that changed the data (sync may bring in what another
             // machine wrote).
             if result.is_ok() && (ctx.store.wrote() || syncs) {
-                crate::workspace::refresh_calendar(&ctx);
+                crate::workspace::calendar::refresh(&ctx);
             }
             // A write was refused with the same words; anything else read
             // files that git may have left half way.

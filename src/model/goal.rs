@@ -136,7 +136,7 @@ pub enum Rated {
 }
 
 impl Goal {
-    /// Ledger how it is going today. A second rating on one day replaces
+    /// Records how it is going today. A second rating on one day replaces
     /// the first, so fixing a typo does not make a trend.
     pub fn rate(&mut self, on: NaiveDate, score: u8, note: Option<String>) -> Rated {
         let rating = Rating { on, score, note };

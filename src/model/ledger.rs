@@ -82,7 +82,7 @@ impl Ledger {
         self.meetings[index].checkins.extend(reported);
     }
 
-    /// Ledger a report on a commitment: on the commitment itself, and in the
+    /// Records a report on a commitment: on the commitment itself, and in the
     /// check-in of a meeting with its mentor held that day (if it was not made
     /// there). Returns the files to save.
     pub fn report(

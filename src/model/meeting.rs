@@ -125,7 +125,7 @@ impl Action {
         self.status.is_open() && self.due.is_some_and(|due| due < today)
     }
 
-    /// Ledger a new status, keeping the old one and the note in the history.
+    /// Records a new status, keeping the old one and the note in the history.
     pub fn set_status(&mut self, status: Status, on: NaiveDate, note: Option<String>) {
         self.status = status;
         self.history.push(StatusChange { on, status, note });

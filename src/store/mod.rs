@@ -259,7 +259,7 @@ impl Store {
         }))
     }
 
-    /// Ledger what mentee itself just wrote, so the index need not read it.
+    /// Records what mentee itself just wrote, so the index need not read it.
     fn indexed_write(
         &self,
         path: &Path,

@@ -126,7 +126,7 @@ fn merge_table(old: &mut Table, new: &Table, name: &str) {
     }
 }
 
-/// Ledger written by hand inline (`meeting = { ... }`, `entry = [{ ... }]`,
+/// Records written by hand inline (`meeting = { ... }`, `entry = [{ ... }]`,
 /// valid TOML) where mentee writes tables, as tables: every key kept, and
 /// the comments written around them (`above` the key, inside the array,
 /// after it) on lines above the table they stood next to. So they merge

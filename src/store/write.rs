@@ -69,7 +69,12 @@ impl Store {
         };
         let stamp = self.write_file(lock, path, &bytes, &still)?;
         let journal = self.relative(path).starts_with("journal/");
-        self.indexed_write(path, stamp, &bytes, meeting, journal);
+        // The index keeps the meeting as its file now says, not as it was
+        // handed in: merging into a hand-edited file can make the two differ,
+        // and a cached meeting must agree with its file
+        // (see `check_cached_meeting`).
+        let written = meeting.and_then(|_| codec::read_meeting(path, &bytes).ok());
+        self.indexed_write(path, stamp, &bytes, written.as_ref(), journal);
         self.seen
             .borrow_mut()
             .insert(path.to_path_buf(), Seen::Bytes(Some(bytes)));

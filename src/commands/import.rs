@@ -94,7 +94,13 @@ fn read(ctx: &Context, file: &Path) -> Result<(String, PathBuf)> {
     if file.as_os_str() == "-" {
         return Ok((ctx.text_arg("-")?, PathBuf::from("standard input")));
     }
-    let bytes = std::fs::read(file).map_err(|err| Error::io(file, err))?;
+    let bytes = std::fs::read(file).map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => Error::user_with_hint(
+            format!("{} does not exist", file.display()),
+            "give the file that mentee export --format json -o FILE wrote",
+        ),
+        _ => Error::io(file, err),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::user_with_hint(
             format!("{} is not UTF-8 text", file.display()),

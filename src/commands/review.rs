@@ -74,7 +74,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
                 "the mentorship with {} starts on {since}, after the review would end on {until}",
                 mentor.name
             ),
-            "review it once it has begun, or correct its dates: mentee edit mentors",
+            format!(
+                "review it once it has begun, or correct its dates: mentee mentor set {} \
+                 --since DATE --until DATE (or mentee mentor reopen {})",
+                mentor.slug, mentor.slug
+            ),
         ));
     }
     let goals = ctx.store.goals()?;

@@ -42,6 +42,20 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let mut later = ctx.store.later()?;
     let (target, own) = find(&records, &entries, &goals, &later, &args.id)?;
     let what = describe(&records, &goals, &later, &target);
+    // A removal is the one change a short prefix must not guess at: with
+    // --yes nothing else stands between a typo and a lost record.
+    if !removal::typed_enough(&args.id, own.as_str()) {
+        return Err(Error::user_with_hint(
+            format!(
+                "`{}` is too short an ID to remove a record by: it matches {what} [{own}]",
+                args.id.trim()
+            ),
+            format!(
+                "type at least {} characters of the ID: mentee rm {own}",
+                removal::MIN_TYPED
+            ),
+        ));
+    }
     let gone = removal::gone_with(&records, &target, &own);
     if let Target::Meeting(i) = target
         && records.meetings[i].held

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             "No tags yet: write #word in any text, such as mentee update \"Sent the proposal #career\"",
         );
     } else {
-        out!("{}", render::search::tags(&counts, ctx.width));
+        outln!("{}", render::search::tags(&counts, ctx.width));
     }
     Ok(())
 }

@@ -167,9 +167,30 @@ pub fn held_meeting_takes(meeting: &Meeting) -> (usize, usize) {
     (meeting.actions.len(), meeting.checkins.len())
 }
 
+/// How many characters of an ID `rm` wants at least (the whole ID when
+/// it is shorter): elsewhere any unique prefix will do.
+pub const MIN_TYPED: usize = 4;
+
+/// Whether `typed` names `id` fully enough to remove it: the whole ID, or
+/// at least [`MIN_TYPED`] of its characters.
+pub fn typed_enough(typed: &str, id: &str) -> bool {
+    let typed = typed.trim();
+    typed.eq_ignore_ascii_case(id) || typed.chars().count() >= MIN_TYPED
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removal_wants_four_characters_of_the_id_or_all_of_it() {
+        assert!(!typed_enough("9", "9abcde"));
+        assert!(!typed_enough("9ab", "9abcde"));
+        assert!(typed_enough("9abc", "9abcde"));
+        assert!(typed_enough(" 9ABCDE ", "9abcde"));
+        // An ID written by hand shorter than four characters, typed whole.
+        assert!(typed_enough("t1", "t1"));
+    }
     use crate::model::journal::Kind;
     use crate::model::meeting::{CheckIn, Status};
     use crate::model::mentor::Mentor;

@@ -110,9 +110,8 @@ fn email<'m>(ctx: &Context, letter: &Letter<'m>) -> Result<(Vec<u8>, &'m str)> {
                     mentor.name, letter.what
                 ),
                 format!(
-                    "add one with mentee edit mentors: a line email = \"ADDRESS\" under \
-                     name = \"{}\"",
-                    mentor.name
+                    "add one with: mentee mentor set {} --email ADDRESS",
+                    mentor.slug
                 ),
             ));
         }
@@ -123,7 +122,10 @@ fn email<'m>(ctx: &Context, letter: &Letter<'m>) -> Result<(Vec<u8>, &'m str)> {
                      name@example.com",
                     mentor.name
                 ),
-                "correct it with mentee edit mentors",
+                format!(
+                    "correct it with: mentee mentor set {} --email ADDRESS",
+                    mentor.slug
+                ),
             )
         })?,
     };

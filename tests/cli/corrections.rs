@@ -363,3 +363,17 @@ fn a_done_commitment_reported_done_again_keeps_the_day_it_was_done() {
     let history = commitment(&doc, &draft)["history"].as_array().map(Vec::len);
     assert_eq!(history, Some(4));
 }
+
+#[test]
+fn rm_wants_four_characters_of_an_id_even_with_yes() {
+    let mut env = TestEnv::new();
+    let Scenario { draft, .. } = env.scenario();
+    let before = env.files();
+    env.run(["rm", &draft[..1], "--yes"])
+        .failure_code(1)
+        .stderr_has("too short an ID to remove a record by")
+        .stderr_has(&format!("mentee rm {draft}"));
+    env.run(["rm", &draft[..3], "--yes"]).failure_code(1);
+    assert_eq!(env.files(), before, "nothing was removed");
+    env.run(["rm", &draft[..4], "--yes"]).success();
+}

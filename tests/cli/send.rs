@@ -221,12 +221,12 @@ fn without_an_email_address_nothing_is_written_or_sent() {
     env.run(["summary", "--eml", file.to_str().expect("UTF-8")])
         .failure_code(1)
         .stderr_has("Alex Kim has no email address")
-        .stderr_has("hint: add one with mentee edit mentors");
+        .stderr_has("hint: add one with: mentee mentor set alex-kim --email ADDRESS");
     assert!(!file.exists());
     env.run(["summary", "--send", "--yes"])
         .failure_code(1)
         .stderr_has("Alex Kim has no email address")
-        .stderr_has("mentee edit mentors");
+        .stderr_has("mentee mentor set alex-kim --email ADDRESS");
     env.run(["review", "--send", "--yes"])
         .failure_code(1)
         .stderr_has("no email address to send the review to");

@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod mentor;
 pub mod nudge;
 pub mod overview;
+pub mod remind;
 pub mod removal;
 pub mod review;
 pub mod search;

@@ -12,6 +12,7 @@ pub mod json;
 pub mod listing;
 pub mod mail;
 pub mod nudge;
+pub mod remind;
 pub mod review;
 pub mod search;
 pub mod shell;

@@ -16,6 +16,8 @@ mod meet;
 mod mentor;
 mod nudges;
 mod practice;
+mod prompt;
+mod remind;
 mod sample;
 mod search;
 mod send;

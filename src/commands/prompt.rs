@@ -49,7 +49,7 @@ fn line(dir: Option<PathBuf>) -> crate::error::Result<Option<String>> {
         return Ok(None);
     }
     let (today, now) = crate::context::today_and_now()?;
-    let store = crate::context::open_store(dir);
+    let store = crate::context::open_store(dir).meetings_index_only();
     let ledger = Ledger::load(&store)?;
     let pressing = remind::pressing(&ledger, now.naive_local());
     Ok(words::prompt_line(&pressing, &ledger.mentors, today))

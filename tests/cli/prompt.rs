@@ -119,3 +119,19 @@ fn the_prompt_does_not_wait_for_the_lock() {
         .stderr_is_empty()
         .stdout_is("mentee: 1 overdue\n");
 }
+
+/// The prompt reads no journal month: one broken by hand does not matter
+/// to it (`mentee log` is where that shows).
+#[test]
+fn the_prompt_reads_no_journal_month() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.commit("Book the retro", &["--due", "2026-11-09"]);
+    env.run(["update", "Started the retro doc"]).success();
+    env.write("journal/2026/2026-11.toml", "format = 1\n[[entry]\n");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: 1 overdue\n");
+    env.run(["log"]).failure_code(1);
+}

@@ -45,6 +45,9 @@ const COMMANDS: &[(&str, &[&str], u32, u32)] = &[
         15,
     ),
     ("log, ten years", &["log"], 150, 0),
+    // What a shell runs before every prompt, and a morning timer.
+    ("prompt", &["prompt"], 5, 5),
+    ("remind", &["remind"], 10, 15),
     // What the shell runs on Tab after `mentee log -m ` and
     // `mentee action done ` (see `completion`).
     (

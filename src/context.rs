@@ -430,7 +430,7 @@ pub fn today() -> Result<NaiveDate> {
 
 /// Today and this moment: the clock's, or with $MENTEE_TODAY that day and
 /// midnight at its start (so what is made then is the same on every run).
-fn today_and_now() -> Result<(NaiveDate, DateTime<FixedOffset>)> {
+pub fn today_and_now() -> Result<(NaiveDate, DateTime<FixedOffset>)> {
     match std::env::var("MENTEE_TODAY") {
         Ok(text) if !text.trim().is_empty() => {
             let today = dates::parse_iso(text.trim()).ok_or_else(|| {

@@ -18,6 +18,7 @@ pub mod error;
 pub mod git;
 pub mod mail;
 pub mod model;
+pub mod notify;
 pub mod prompt;
 pub mod render;
 pub mod store;
@@ -45,9 +46,11 @@ pub fn run() -> ExitCode {
     };
     let cli::Cli { global, command } = cli;
     let app = <cli::Cli as clap::CommandFactory>::command;
+    // A shell prompt's line is never an error, even when it cannot be shown.
+    let quiet = matches!(command, Some(commands::Command::Prompt(_)));
     let result =
         commands::run(global.dir, global.color, command, app).and_then(
-            |()| match output::failure() {
+            |()| match output::failure().filter(|_| !quiet) {
                 Some(kind) => Err(error::Error::user_with_hint(
                     format!(
                         "cannot write to standard output: {}",

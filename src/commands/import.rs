@@ -96,7 +96,7 @@ fn read(ctx: &Context, file: &Path) -> Result<(String, PathBuf)> {
     }
     let bytes = std::fs::read(file).map_err(|err| match err.kind() {
         std::io::ErrorKind::NotFound => Error::user_with_hint(
-            format!("{} does not exist", file.display()),
+            format!("{}: no such file or folder", file.display()),
             "give the file that mentee export --format json -o FILE wrote",
         ),
         _ => Error::io(file, err),

@@ -19,6 +19,8 @@ pub mod meet;
 pub mod mentor;
 pub mod nudge;
 pub mod prep;
+pub mod prompt;
+pub mod remind;
 pub mod review;
 pub mod rm;
 pub mod search;
@@ -105,6 +107,8 @@ pub enum Command {
     Entry(entry::Command),
     Rm(rm::Args),
     Undo(undo::Args),
+    Remind(remind::Args),
+    Prompt(prompt::Args),
 }
 
 /// `-m/--mentor` as most commands take it.
@@ -173,6 +177,11 @@ pub fn run(
         Some(Command::Completions(args)) => completions::run(&args, app()),
         Some(Command::Man(args)) => man::run(&args, app()),
         Some(Command::MergeJournal(args)) => sync::merge_journal(&args),
+        // A shell prompt's line: it must neither wait nor print errors.
+        Some(Command::Prompt(args)) => {
+            prompt::run(dir, &args);
+            Ok(())
+        }
         command => {
             let ctx = Context::from_env(dir, color)?;
             // One run, one operation for `mentee undo`. Sync is not one:
@@ -257,7 +266,13 @@ fn with_data(ctx: &Context, command: Option<Command>) -> Result<()> {
         Some(Command::Entry(cmd)) => entry::run(ctx, cmd),
         Some(Command::Rm(args)) => rm::run(ctx, &args),
         Some(Command::Undo(args)) => undo::run(ctx, &args),
+        Some(Command::Remind(args)) => remind::run(ctx, &args),
         // Run before the data is opened: see `run`.
-        Some(Command::Completions(_) | Command::Man(_) | Command::MergeJournal(_)) => Ok(()),
+        Some(
+            Command::Completions(_)
+            | Command::Man(_)
+            | Command::MergeJournal(_)
+            | Command::Prompt(_),
+        ) => Ok(()),
     }
 }

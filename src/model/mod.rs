@@ -17,6 +17,7 @@ pub mod nudge;
 pub mod overview;
 pub mod prep;
 pub mod progress;
+pub mod remind;
 pub mod removal;
 pub mod review;
 pub mod search;

@@ -15,6 +15,7 @@ pub mod listing;
 pub mod mail;
 pub mod nudge;
 pub mod prep;
+pub mod remind;
 pub mod review;
 pub mod search;
 pub mod shell;

@@ -281,8 +281,8 @@ impl Index {
     /// The saved index for `root` in `dir`; shards that cannot be trusted
     /// (unreadable, another version, another data folder, not the user's
     /// own) are left out and rebuilt, and so are records kept in a shard
-    /// they do not belong in.
-    pub fn load(dir: Option<&Path>, root: &Path) -> Index {
+    /// they do not belong in. With `only`, the other shards are not read.
+    pub fn load(dir: Option<&Path>, root: &Path, only: Option<&[&str]>) -> Index {
         let dir = dir.filter(|dir| usable(dir));
         let mut index = Index {
             root: root.to_path_buf(),
@@ -298,6 +298,7 @@ impl Index {
                 .to_str()
                 .and_then(|n| n.strip_suffix(".json"))
                 .filter(|n| is_shard_name(n))
+                .filter(|n| only.is_none_or(|only| only.contains(n)))
             else {
                 continue;
             };

@@ -58,6 +58,9 @@ pub struct Store {
     root: PathBuf,
     /// Where the index of this data folder is kept, if anywhere.
     index_dir: Option<PathBuf>,
+    /// The parts of the saved index to load, when not all of them: see
+    /// [`Store::meetings_index_only`].
+    index_only: Option<&'static [&'static str]>,
     /// Whether this run wrote or removed a data file: what a calendar feed
     /// shows may have changed (see [`Store::wrote`]).
     wrote: std::cell::Cell<bool>,
@@ -95,6 +98,7 @@ impl Store {
         Store {
             root,
             index_dir: None,
+            index_only: None,
             wrote: std::cell::Cell::new(false),
             index: RefCell::default(),
             seen: RefCell::default(),
@@ -112,6 +116,15 @@ impl Store {
         let mut store = Store::new(root);
         store.index_dir = Some(index::dir_for(cache_dir, &absolute));
         store
+    }
+
+    /// Loads only the meetings' part of the saved index, for a reader that
+    /// needs nothing else from it (`mentee prompt`): the journal's parts
+    /// are not read and parsed. Whatever else this store is asked for
+    /// still comes out right, from the files.
+    pub fn meetings_index_only(mut self) -> Store {
+        self.index_only = Some(&["meetings"]);
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -191,7 +204,9 @@ impl Store {
     /// keep it so afterwards.
     fn index(&self, prefix: &str) -> Result<std::cell::RefMut<'_, Index>> {
         let mut slot = self.index.borrow_mut();
-        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
+        let index = slot.get_or_insert_with(|| {
+            Index::load(self.index_dir.as_deref(), &self.root, self.index_only)
+        });
         let done = self
             .refreshed
             .borrow()
@@ -269,7 +284,9 @@ impl Store {
         appendable: bool,
     ) {
         let mut slot = self.index.borrow_mut();
-        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
+        let index = slot.get_or_insert_with(|| {
+            Index::load(self.index_dir.as_deref(), &self.root, self.index_only)
+        });
         let mut indexed = Indexed::new(stamp, bytes);
         indexed.set_meeting(meeting);
         indexed.appendable = appendable;

@@ -123,7 +123,9 @@ impl Store {
         // Read newest first, below.
         let months = self.journal_files()?;
         let mut slot = self.index.borrow_mut();
-        let index = slot.get_or_insert_with(|| Index::load(self.index_dir.as_deref(), &self.root));
+        let index = slot.get_or_insert_with(|| {
+            Index::load(self.index_dir.as_deref(), &self.root, self.index_only)
+        });
         let month = |date: NaiveDate| (date.year(), date.month());
         for ((year, mon), path) in months.into_iter().rev() {
             if (year, mon) > month(to) {

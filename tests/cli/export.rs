@@ -561,7 +561,7 @@ fn importing_a_file_that_is_not_there_says_what_to_give() {
     let missing = env.scratch("missing.json");
     env.run(["import", missing.to_str().expect("UTF-8")])
         .failure_code(1)
-        .stderr_has("missing.json does not exist")
+        .stderr_has("missing.json: no such file or folder")
         .stderr_has("hint: give the file that mentee export --format json -o FILE wrote");
     assert!(!env.dir().exists() || env.files().is_empty());
 }

@@ -19,6 +19,8 @@ mod mentor;
 mod nudges;
 mod practice;
 mod prep;
+mod prompt;
+mod remind;
 mod sample;
 mod search;
 mod send;

@@ -401,6 +401,22 @@ impl Run {
         self
     }
 
+    #[track_caller]
+    pub fn stdout_is(self, expected: &str) -> Run {
+        assert_eq!(self.stdout(), expected, "\n{}", self.describe());
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_is_empty(self) -> Run {
+        assert!(
+            self.output.stderr.is_empty(),
+            "expected nothing on stderr\n{}",
+            self.describe()
+        );
+        self
+    }
+
     /// stdout parsed as JSON.
     #[track_caller]
     pub fn json(&self) -> Value {

@@ -1,0 +1,137 @@
+//! `mentee prompt`: one short line for a shell prompt, which never waits,
+//! never prints an error and never makes anything.
+
+use crate::support::TestEnv;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+#[test]
+fn the_prompt_shows_the_next_meeting_reports_due_today_and_overdue_work() {
+    let mut env = TestEnv::with_sample();
+    env.today("2026-11-30");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: Alex tomorrow \u{b7} 7 overdue\n");
+    env.today("2026-12-01");
+    env.run(["prompt"])
+        .success()
+        .stdout_is("mentee: Alex today \u{b7} 6 to report \u{b7} 7 overdue\n");
+}
+
+#[test]
+fn nothing_pressing_prints_nothing() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.commit("Read the RFC", &["--due", "2026-11-20"]);
+    env.run(["agenda", "Q?", "--on", "2026-11-20", "--at", "15:00"])
+        .success();
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is_empty();
+}
+
+#[test]
+fn a_meeting_tomorrow_shows_its_time() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "Q?", "--on", "2026-11-11", "--at", "3pm"])
+        .success();
+    env.run(["prompt"])
+        .success()
+        .stdout_is("mentee: Alex tomorrow 15:00\n");
+}
+
+#[test]
+fn a_broken_file_shows_the_marker_and_nothing_on_stderr() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.write("mentors.toml", "format = 1\n[[mentor]\nname = \"Alex\n");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: !\n");
+    // A settings file in a bad state does not matter to it.
+    let config = env.scratch("config.toml");
+    std::fs::write(&config, "this is not = = toml").expect("write");
+    env.write("mentors.toml", "format = 1\n");
+    env.command(["prompt"])
+        .env("MENTEE_CONFIG", &config)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn a_missing_or_empty_folder_prints_nothing_and_makes_nothing() {
+    let env = TestEnv::new();
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is_empty();
+    assert!(!env.dir().exists(), "the data folder was made");
+    std::fs::create_dir(env.dir()).expect("mkdir");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is_empty();
+    assert!(env.file_names().is_empty(), "{:?}", env.file_names());
+}
+
+/// Another process holds the lock (as a command writing does): the prompt
+/// does not wait for it. The lock is held far longer than the test's
+/// timeout, so a prompt that waited would fail the test, however fast or
+/// slow the machine.
+#[test]
+fn the_prompt_does_not_wait_for_the_lock() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.commit("Book the retro", &["--due", "2026-11-09"]);
+    let spawned = Command::new("flock")
+        .arg("--close")
+        .arg(env.path(".lock"))
+        .args(["sh", "-c", "echo $$; exec sleep 300"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn();
+    let mut holder = match spawned {
+        Ok(holder) => holder,
+        Err(err) => {
+            #[allow(clippy::print_stderr)] // why the test did not run
+            {
+                eprintln!("skipped: cannot run flock ({err})");
+            }
+            return;
+        }
+    };
+    // The shell prints its process ID once flock holds the lock.
+    let mut pid = String::new();
+    BufReader::new(holder.stdout.take().expect("stdout"))
+        .read_line(&mut pid)
+        .expect("flock started its command");
+    let run = env.run(["prompt"]);
+    let _ = Command::new("kill").arg(pid.trim()).status();
+    let _ = holder.kill();
+    let _ = holder.wait();
+    run.success()
+        .stderr_is_empty()
+        .stdout_is("mentee: 1 overdue\n");
+}
+
+/// The prompt reads no journal month: one broken by hand does not matter
+/// to it (`mentee log` is where that shows).
+#[test]
+fn the_prompt_reads_no_journal_month() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.commit("Book the retro", &["--due", "2026-11-09"]);
+    env.run(["update", "Started the retro doc"]).success();
+    env.write("journal/2026/2026-11.toml", "format = 1\n[[entry]\n");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: 1 overdue\n");
+    env.run(["log"]).failure_code(1);
+}

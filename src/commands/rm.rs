@@ -40,15 +40,15 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let entries = ctx.store.entries(None, None)?;
     let mut goals = ctx.store.goals()?;
     let mut later = ctx.store.later()?;
-    let (target, own) = find(&records, &entries, &goals, &later, &args.id)?;
-    let what = describe(&records, &goals, &later, &target);
     // A removal is the one change a short prefix must not guess at: with
     // --yes nothing else stands between a typo and a lost record.
+    let (target, own) = find(&records, &entries, &goals, &later, &args.id)?;
     if !removal::typed_enough(&args.id, own.as_str()) {
         return Err(Error::user_with_hint(
             format!(
-                "`{}` is too short an ID to remove a record by: it matches {what} [{own}]",
-                args.id.trim()
+                "`{}` is too short an ID to remove a record by: it matches {} [{own}]",
+                args.id.trim(),
+                describe(&records, &goals, &later, &target)
             ),
             format!(
                 "type at least {} characters of the ID: mentee rm {own}",
@@ -56,6 +56,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
             ),
         ));
     }
+    let what = describe(&records, &goals, &later, &target);
     let gone = removal::gone_with(&records, &target, &own);
     if let Target::Meeting(i) = target
         && records.meetings[i].held

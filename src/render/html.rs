@@ -60,7 +60,7 @@ pub fn page(title: &str, markdown: &str, charts: &Charts) -> String {
             body {
                 h1 { (title) }
                 (charts_section(charts))
-                (PreEscaped(markdown_html(body)))
+                (PreEscaped(markdown_html(body, false)))
             }
         }
     };
@@ -70,14 +70,19 @@ pub fn page(title: &str, markdown: &str, charts: &Charts) -> String {
 }
 
 /// Markdown as HTML: raw HTML in it (a `<b>` typed in an entry) is shown as
-/// typed, links and images keep only their words, so the page names no
-/// other file; each line break stays one.
-pub fn markdown_html(markdown: &str) -> String {
+/// typed, and each line break stays one. Unless `keep_links` (an email may
+/// link), links and images keep only their words, so a page names no other
+/// file.
+pub fn markdown_html(markdown: &str, keep_links: bool) -> String {
     let events = Parser::new(markdown).filter_map(|event| match event {
         Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
         Event::SoftBreak => Some(Event::HardBreak),
         Event::Start(Tag::Link { .. } | Tag::Image { .. })
-        | Event::End(TagEnd::Link | TagEnd::Image) => None,
+        | Event::End(TagEnd::Link | TagEnd::Image)
+            if !keep_links =>
+        {
+            None
+        }
         other => Some(other),
     });
     let mut out = String::new();
@@ -224,7 +229,10 @@ mod tests {
 
     #[test]
     fn typed_html_links_and_images_stay_words() {
-        let html = markdown_html("- <b>bold</b> [site](https://example.com) ![pic](a.png)");
+        let html = markdown_html(
+            "- <b>bold</b> [site](https://example.com) ![pic](a.png)",
+            false,
+        );
         assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "{html}");
         assert!(!html.contains("href"), "{html}");
         assert!(!html.contains("src"), "{html}");

@@ -12,7 +12,6 @@ use base64::engine::general_purpose::STANDARD;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
-use pulldown_cmark::{Event, Parser};
 
 /// What goes into the email.
 #[derive(Debug)]
@@ -50,13 +49,7 @@ pub fn message(draft: &Draft<'_>) -> Vec<u8> {
 /// entry) is shown as typed, not obeyed, and each line break stays a line
 /// break, as in the plain text.
 pub fn html(markdown: &str) -> String {
-    let events = Parser::new(markdown).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-        Event::SoftBreak => Event::HardBreak,
-        other => other,
-    });
-    let mut body = String::new();
-    pulldown_cmark::html::push_html(&mut body, events);
+    let body = crate::render::html::markdown_html(markdown, true);
     format!(
         "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n</head>\n<body>\n{body}</body>\n</html>\n"
     )

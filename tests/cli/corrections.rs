@@ -366,14 +366,24 @@ fn a_done_commitment_reported_done_again_keeps_the_day_it_was_done() {
 
 #[test]
 fn rm_wants_four_characters_of_an_id_even_with_yes() {
-    let mut env = TestEnv::new();
-    let Scenario { draft, .. } = env.scenario();
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["update", "Shipped it"]).success();
+    // A hand-written entry with a known ID: nothing else starts with "zq1".
+    let month = env
+        .files()
+        .into_keys()
+        .find(|name| name.starts_with("journal/"))
+        .expect("a month file");
+    let text = env.read(&month)
+        + "\n[[entry]]\nid = \"zq1234\"\ndate = 2026-11-10\nkind = \"update\"\ntext = \"Typo\"\n";
+    env.write(&month, &text);
     let before = env.files();
-    env.run(["rm", &draft[..1], "--yes"])
+    env.run(["rm", "zq1", "--yes"])
         .failure_code(1)
-        .stderr_has("too short an ID to remove a record by")
-        .stderr_has(&format!("mentee rm {draft}"));
-    env.run(["rm", &draft[..3], "--yes"]).failure_code(1);
+        .stderr_has("`zq1` is too short an ID to remove a record by: it matches")
+        .stderr_has("mentee rm zq1234");
     assert_eq!(env.files(), before, "nothing was removed");
-    env.run(["rm", &draft[..4], "--yes"]).success();
+    env.run(["rm", "zq12", "--yes"]).success();
+    assert!(!env.read(&month).contains("zq1234"));
 }

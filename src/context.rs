@@ -174,6 +174,23 @@ impl Context {
         text.map(|text| self.date(flag, text, dir)).transpose()
     }
 
+    /// The end of a period that tells what has happened (`--until` of a
+    /// summary or a brag document): the day typed, which must have come,
+    /// else today. `what` names the document, as in "a summary".
+    pub fn until_today(&self, typed: Option<&str>, what: &str) -> Result<NaiveDate> {
+        let until = self
+            .optional_date("--until", typed, Direction::Past)?
+            .unwrap_or(self.today);
+        if until > self.today {
+            return Err(Error::not_come_yet(
+                format_args!("--until {until}"),
+                &format!(": {what} tells what has happened"),
+                &format!("leave out --until for {what} up to today"),
+            ));
+        }
+        Ok(until)
+    }
+
     /// The format of a summary or review: --json, else --format, else the
     /// configured format, else Markdown.
     pub fn summary_format(&self, json: bool, typed: Option<Format>) -> Format {

@@ -2,7 +2,7 @@
 //! mentor, each result traced to what led to it.
 
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::brag::{self, Sources};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
@@ -55,16 +55,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
-    let until = ctx
-        .optional_date("--until", args.until.as_deref(), Direction::Past)?
-        .unwrap_or(ctx.today);
-    if until > ctx.today {
-        return Err(Error::not_come_yet(
-            format_args!("--until {until}"),
-            ": a brag document tells what has happened",
-            "leave out --until for one up to today",
-        ));
-    }
+    let until = ctx.until_today(args.until.as_deref(), "a brag document")?;
     let since = match args.since.as_deref() {
         Some(text) => ctx.date("--since", text, Direction::Past)?,
         None => brag::default_since(until),

@@ -75,16 +75,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let how = args.share.how();
     let format = share::format(ctx, args.json, args.format, how)?;
-    let until = ctx
-        .optional_date("--until", args.until.as_deref(), Direction::Past)?
-        .unwrap_or(ctx.today);
-    if until > ctx.today {
-        return Err(Error::not_come_yet(
-            format_args!("--until {until}"),
-            ": a summary tells what has happened",
-            "leave out --until for a summary up to today",
-        ));
-    }
+    let until = ctx.until_today(args.until.as_deref(), "a summary")?;
     let records = Ledger::load(&ctx.store)?;
     let mentor = resolve_mentor(ctx, &records.mentors, args.mentor.typed())?;
     let since = match args.since.as_deref().map(str::trim) {

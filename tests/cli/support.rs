@@ -488,3 +488,65 @@ pub fn ids(list: &Value) -> Vec<String> {
         .map(|item| item["id"].as_str().expect("an id").to_string())
         .collect()
 }
+
+// ---- git, for the sync tests ------------------------------------------------
+
+/// A machine: a test environment whose git knows who the user is.
+pub fn machine(sample: bool) -> TestEnv {
+    let mut env = if sample {
+        TestEnv::with_sample()
+    } else {
+        TestEnv::new()
+    };
+    env.today(SAMPLE_LAST_DAY);
+    std::fs::write(
+        env.home().join(".gitconfig"),
+        "[user]\n\tname = Sam Mentee\n\temail = sam@example.com\n[init]\n\tdefaultBranch = main\n",
+    )
+    .expect("write .gitconfig");
+    env
+}
+
+/// `mentee ARGS` on a machine, with the system git configuration left out.
+pub fn mentee(env: &TestEnv, args: &[&str]) -> Run {
+    let mut cmd = env.command(args);
+    cmd.env("GIT_CONFIG_NOSYSTEM", "1");
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    Run::from_command(cmd, &args)
+}
+
+/// Runs git as the machine's user; panics when it fails.
+#[track_caller]
+pub fn git(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
+    let out = git_output(env, dir, args);
+    assert!(
+        out.status.success(),
+        "git {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn git_output(env: &TestEnv, dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("git runs")
+}
+
+pub fn bare_remote(env: &TestEnv) -> PathBuf {
+    let remote = env.scratch("remote.git");
+    git(
+        env,
+        env.home().as_path(),
+        &["init", "--quiet", "--bare", remote.to_str().expect("UTF-8")],
+    );
+    remote
+}

@@ -8,71 +8,10 @@
 
 #![cfg(unix)]
 
-use crate::support::{Run, SAMPLE_LAST_DAY, TestEnv};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use crate::support::{TestEnv, bare_remote, git, git_output, machine, mentee};
+use std::path::PathBuf;
 
 const MONTH: &str = "journal/2026/2026-11.toml";
-
-/// A machine whose git knows who the user is.
-fn machine(sample: bool) -> TestEnv {
-    let mut env = if sample {
-        TestEnv::with_sample()
-    } else {
-        TestEnv::new()
-    };
-    env.today(SAMPLE_LAST_DAY);
-    std::fs::write(
-        env.home().join(".gitconfig"),
-        "[user]\n\tname = Sam Mentee\n\temail = sam@example.com\n[init]\n\tdefaultBranch = main\n",
-    )
-    .expect("write .gitconfig");
-    env
-}
-
-/// `mentee ARGS` with the system git configuration left out.
-fn mentee(env: &TestEnv, args: &[&str]) -> Run {
-    let mut cmd = env.command(args);
-    cmd.env("GIT_CONFIG_NOSYSTEM", "1");
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    Run::from_command(cmd, &args)
-}
-
-fn git_output(env: &TestEnv, dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.home())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("git runs")
-}
-
-/// Runs git as the machine's user; panics when it fails.
-#[track_caller]
-fn git(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
-    let out = git_output(env, dir, args);
-    assert!(
-        out.status.success(),
-        "git {} failed: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn bare_remote(env: &TestEnv) -> PathBuf {
-    let remote = env.scratch("remote.git");
-    git(
-        env,
-        &env.home(),
-        &["init", "--quiet", "--bare", remote.to_str().expect("UTF-8")],
-    );
-    remote
-}
 
 /// One machine with the sample journal, synced with a bare remote.
 fn synced() -> (TestEnv, PathBuf) {

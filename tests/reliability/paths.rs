@@ -4,7 +4,7 @@
 
 #![cfg(unix)]
 
-use crate::support::TestEnv;
+use crate::support::{TestEnv, bare_remote, git, machine, mentee};
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fs;
@@ -93,41 +93,21 @@ fn a_data_folder_linked_outside_is_refused_and_nothing_is_written_there() {
 
 #[test]
 fn a_gitignore_linked_outside_is_not_appended_to_by_sync() {
-    let env = TestEnv::new();
-    env.mentor("Alex Kim", &[]);
-    let git = std::process::Command::new("git")
-        .args(["init", "--quiet"])
-        .current_dir(env.dir())
-        .env("HOME", env.home())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .expect("git runs");
-    assert!(git.success());
     // Sync checks that it has somewhere to push, and who commits, before
-    // anything else.
-    fs::write(
-        env.home().join(".gitconfig"),
-        "[user]\n\tname = Sam Mentee\n\temail = sam@example.com\n",
-    )
-    .expect("write .gitconfig");
-    let remote = env.scratch("remote.git");
-    for args in [
-        vec!["init", "--quiet", "--bare", remote.to_str().expect("UTF-8")],
-        vec!["remote", "add", "origin", remote.to_str().expect("UTF-8")],
-    ] {
-        let status = std::process::Command::new("git")
-            .args(&args)
-            .current_dir(env.dir())
-            .env("HOME", env.home())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .status()
-            .expect("git runs");
-        assert!(status.success(), "git {args:?}");
-    }
+    // anything else: a machine whose git knows the user, with a remote.
+    let env = machine(false);
+    env.mentor("Alex Kim", &[]);
+    let remote = bare_remote(&env);
+    git(&env, &env.dir(), &["init", "--quiet"]);
+    git(
+        &env,
+        &env.dir(),
+        &["remote", "add", "origin", remote.to_str().expect("UTF-8")],
+    );
     let target = outside(&env, "ignore", "*.log\n");
     symlink("../outside/ignore", env.path(".gitignore")).expect("symlink");
 
-    env.run(["sync"])
+    mentee(&env, &["sync"])
         .failure_code(1)
         .stderr_has(".gitignore")
         .stderr_has("outside the data folder");

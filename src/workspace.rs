@@ -364,6 +364,18 @@ impl Ledger {
         })
     }
 
+    /// Only the meetings that can still call for attention (see
+    /// [`crate::model::meeting::Meeting::is_pending`]): enough to tell what
+    /// is pressing (`mentee prompt`), but not how many meetings a commitment
+    /// was carried over, which counts the held meetings left out.
+    pub fn load_pending(store: &Store) -> Result<Ledger> {
+        Ok(Ledger {
+            mentors: store.mentors()?,
+            meetings: store.pending_meetings()?,
+            unattached: store.unattached_actions()?,
+        })
+    }
+
     /// Only the mentors, for commands that touch no meeting or commitment.
     pub fn mentors_only(store: &Store) -> Result<Ledger> {
         Ok(Ledger {

@@ -2,8 +2,9 @@
 //!
 //! A prompt runs it before every command line, so it must never get in the
 //! way: it only reads (no lock, so it never waits for a command that
-//! writes), reads only the mentors, the meetings (from the index) and the
-//! commitments made outside meetings (never a journal month), and whatever
+//! writes), reads only the mentors, the pending meetings (from the index's
+//! small summary of them) and the commitments made outside meetings (never
+//! a journal month), and whatever
 //! goes wrong prints a short marker on standard output and nothing on
 //! standard error, and succeeds.
 
@@ -50,7 +51,7 @@ fn line(dir: Option<PathBuf>) -> crate::error::Result<Option<String>> {
     }
     let (today, now) = crate::context::today_and_now()?;
     let store = crate::context::open_store(dir).meetings_index_only();
-    let ledger = Ledger::load(&store)?;
+    let ledger = Ledger::load_pending(&store)?;
     let pressing = remind::pressing(&ledger, now.naive_local());
     Ok(words::prompt_line(&pressing, &ledger.mentors, today))
 }

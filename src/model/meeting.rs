@@ -66,6 +66,33 @@ impl Meeting {
     pub fn length(&self) -> Option<u32> {
         self.time.map(|_| self.minutes.unwrap_or(DEFAULT_MINUTES))
     }
+
+    /// What of it can still call for attention, if anything: a planned
+    /// meeting whole; of a held one, the commitments still open, without
+    /// its topics, check-in or closed commitments. A held meeting whose
+    /// commitments are all done or dropped is history: `None`.
+    pub fn pending_part(&self) -> Option<Meeting> {
+        if !self.held {
+            return Some(self.clone());
+        }
+        let open: Vec<Action> = self
+            .actions
+            .iter()
+            .filter(|a| a.status.is_open())
+            .cloned()
+            .collect();
+        (!open.is_empty()).then(|| Meeting {
+            id: self.id.clone(),
+            mentor: self.mentor.clone(),
+            held: self.held,
+            date: self.date,
+            time: self.time,
+            minutes: self.minutes,
+            topics: Vec::new(),
+            checkins: Vec::new(),
+            actions: open,
+        })
+    }
 }
 
 /// One line of the check-in report: what became of an earlier commitment.

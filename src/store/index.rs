@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 /// Bumped whenever the shape of the index changes; an index of another
 /// version is ignored and rebuilt.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Identifies one version of a file without reading it. Every write changes
 /// the modification time; a rename (which is how mentee writes) also changes
@@ -112,6 +112,13 @@ pub struct Indexed {
     /// asked for, so that commands that need only IDs do not decode it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     meeting: Option<Box<RawValue>>,
+    /// For a meeting file that parsed: the meeting's own ID, and what of it
+    /// can still call for attention (see [`Meeting::pending_part`]), for
+    /// the [`PendingSummary`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    meeting_id: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pending: Option<Box<RawValue>>,
     /// For a journal month file: it parsed, and new entries can be appended
     /// to its text as they are.
     #[serde(default)]
@@ -131,6 +138,8 @@ impl Indexed {
             racy_hash,
             ids,
             meeting: None,
+            meeting_id: None,
+            pending: None,
             appendable: false,
             latest: None,
         }
@@ -163,6 +172,13 @@ impl Indexed {
 
     pub fn set_meeting(&mut self, meeting: Option<&Meeting>) {
         self.meeting = meeting.and_then(|m| serde_json::value::to_raw_value(m).ok());
+        self.meeting_id = meeting
+            .filter(|_| self.meeting.is_some())
+            .map(|m| m.id.clone());
+        self.pending = meeting
+            .filter(|_| self.meeting.is_some())
+            .and_then(Meeting::pending_part)
+            .and_then(|part| serde_json::value::to_raw_value(&part).ok());
     }
 
     /// The cached meeting, if the file parsed when it was indexed.
@@ -244,6 +260,9 @@ pub struct Index {
     /// cannot be trusted.
     dir: Option<PathBuf>,
     shards: BTreeMap<String, Shard>,
+    /// The saved [`PendingSummary`] did not describe the meeting files, so
+    /// it is saved again even if no shard changed.
+    pending_stale: bool,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -288,6 +307,7 @@ impl Index {
             root: root.to_path_buf(),
             dir: dir.map(Path::to_path_buf),
             shards: BTreeMap::new(),
+            pending_stale: false,
         };
         let Some(entries) = dir.and_then(|dir| fs::read_dir(dir).ok()) else {
             return index;
@@ -319,13 +339,18 @@ impl Index {
         index
     }
 
-    /// Saves the shards that changed. A cache that cannot be written costs
-    /// speed, not data, so failures are ignored.
+    /// Saves the shards that changed, and with the meetings' shard its
+    /// [`PendingSummary`]. A cache that cannot be written costs speed, not
+    /// data, so failures are ignored.
     pub fn save(&mut self) {
         let Some(dir) = self.dir.as_deref() else {
             return;
         };
-        if !self.shards.values().any(|shard| shard.changed)
+        let meetings_changed = self
+            .shards
+            .get("meetings")
+            .is_some_and(|shard| shard.changed);
+        if !(self.pending_stale || self.shards.values().any(|shard| shard.changed))
             || fsio::create_private_dir(dir).is_err()
             || !usable(dir)
         {
@@ -333,21 +358,29 @@ impl Index {
         }
         remove_old_temp_files(dir);
         for (name, shard) in self.shards.iter_mut().filter(|(_, shard)| shard.changed) {
-            let (Ok(json), Ok(random)) = (serde_json::to_vec(shard), getrandom::u32()) else {
-                continue;
-            };
-            let file = dir.join(format!("{name}.json"));
-            // A new file of a name nobody can guess: never one planted there.
-            let temp = dir.join(format!(".{name}.{random:08x}.tmp"));
-            let Ok(mut out) = fsio::create_private(&temp) else {
-                continue;
-            };
-            if out.write_all(&json).is_ok() && fs::rename(&temp, &file).is_ok() {
+            if serde_json::to_vec(shard).is_ok_and(|json| replace(dir, name, &json)) {
                 shard.changed = false;
-            } else {
-                let _ = fs::remove_file(&temp);
             }
         }
+        if meetings_changed || self.pending_stale {
+            let summary = self
+                .shards
+                .get("meetings")
+                .and_then(|shard| PendingSummary::of(shard, &self.root));
+            let saved = summary
+                .and_then(|summary| serde_json::to_vec(&summary).ok())
+                .is_some_and(|json| replace(dir, PENDING, &json));
+            if !saved {
+                let _ = fs::remove_file(dir.join(format!("{PENDING}.json")));
+            }
+            self.pending_stale = false;
+        }
+    }
+
+    /// The saved [`PendingSummary`] turned out not to describe the meeting
+    /// files: it is saved again, from the meetings' shard, with the index.
+    pub fn pending_stale(&mut self) {
+        self.pending_stale = true;
     }
 
     fn shard(&mut self, relative: &str) -> &mut Shard {
@@ -419,6 +452,157 @@ impl Index {
 
     pub fn all(&self) -> impl Iterator<Item = &Indexed> {
         self.shards.values().flat_map(|shard| shard.files.values())
+    }
+}
+
+/// Replaces `NAME.json` in the index folder `dir` with `json`, through a
+/// new private file of a name nobody can guess (never one planted there).
+fn replace(dir: &Path, name: &str, json: &[u8]) -> bool {
+    let Ok(random) = getrandom::u32() else {
+        return false;
+    };
+    let file = dir.join(format!("{name}.json"));
+    let temp = dir.join(format!(".{name}.{random:08x}.tmp"));
+    let Ok(mut out) = fsio::create_private(&temp) else {
+        return false;
+    };
+    let written = out.write_all(json).is_ok() && fs::rename(&temp, &file).is_ok();
+    if !written {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+/// What `mentee prompt` reads of the index before every shell prompt, so
+/// it is small: the part of each meeting that can still call for attention
+/// (see [`Meeting::pending_part`]), and one fingerprint of the names and
+/// stamps of the meeting files it was made from. Files written too recently
+/// for their stamp to tell two versions apart are kept aside with a hash of
+/// their content instead, and files that did not parse are named, so that
+/// reading them again reports the error. When the meeting files on disk
+/// give the same fingerprint (and the recent ones the same hashes), the
+/// summary is true to them. Made from the meetings' shard each time that is
+/// saved, from the meetings kept there as JSON text; read as meetings.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PendingSummary<M = Meeting> {
+    version: u32,
+    root: PathBuf,
+    settled: Fingerprint,
+    recent: BTreeMap<String, Recent>,
+    pub unparsed: Vec<String>,
+    pub meetings: Vec<M>,
+}
+
+/// A meeting file written too recently to trust its stamp alone.
+#[derive(Debug, Serialize, Deserialize)]
+struct Recent {
+    stamp: Stamp,
+    hash: u64,
+}
+
+const PENDING: &str = "pending";
+
+impl PendingSummary {
+    /// The saved summary for `root` in `dir`, if there is one to trust.
+    pub fn load(dir: Option<&Path>, root: &Path) -> Option<PendingSummary> {
+        let dir = dir.filter(|dir| usable(dir))?;
+        let bytes = read_private(&dir.join(format!("{PENDING}.json")))?;
+        serde_json::from_slice::<PendingSummary>(&bytes)
+            .ok()
+            .filter(|summary| summary.version == VERSION && summary.root == root)
+    }
+
+    /// Is the summary true to the meeting files on disk, given as their
+    /// paths relative to the data folder and stamps? `read` gives the
+    /// content of a file, for those written too recently.
+    pub fn describes(
+        &self,
+        files: impl IntoIterator<Item = (String, Stamp)>,
+        read: impl Fn(&str) -> Option<Vec<u8>>,
+    ) -> bool {
+        let mut settled = Fingerprint::default();
+        let mut recent = 0;
+        for (relative, stamp) in files {
+            match self.recent.get(&relative) {
+                None => settled.add(&relative, stamp),
+                Some(known) if known.stamp == stamp => {
+                    if read(&relative).is_none_or(|bytes| hash(&bytes) != known.hash) {
+                        return false;
+                    }
+                    recent += 1;
+                }
+                Some(_) => return false,
+            }
+        }
+        recent == self.recent.len() && settled == self.settled
+    }
+}
+
+impl<'a> PendingSummary<&'a RawValue> {
+    /// Made from the meetings' shard. None when two meeting files hold a
+    /// meeting of the same ID (a planned copy left behind by an interrupted
+    /// move): which one counts is for the full reading of the meetings to
+    /// decide.
+    fn of(shard: &'a Shard, root: &Path) -> Option<Self> {
+        let mut ids = HashSet::new();
+        let mut summary = PendingSummary {
+            version: VERSION,
+            root: root.to_path_buf(),
+            settled: Fingerprint::default(),
+            recent: BTreeMap::new(),
+            unparsed: Vec::new(),
+            meetings: Vec::new(),
+        };
+        for (relative, indexed) in &shard.files {
+            if let Some(id) = &indexed.meeting_id
+                && !ids.insert(id)
+            {
+                return None;
+            }
+            match indexed.racy_hash {
+                Some(hash) => {
+                    let stamp = indexed.stamp;
+                    summary
+                        .recent
+                        .insert(relative.clone(), Recent { stamp, hash });
+                }
+                None => summary.settled.add(relative, indexed.stamp),
+            }
+            if indexed.meeting.is_none() {
+                summary.unparsed.push(relative.clone());
+            }
+            summary.meetings.extend(indexed.pending.as_deref());
+        }
+        Some(summary)
+    }
+}
+
+/// The names and stamps of a set of files, as one value that does not
+/// depend on the order they are added in: a file added, removed, renamed
+/// or changed gives another value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Fingerprint {
+    count: u64,
+    sum: u64,
+}
+
+impl Fingerprint {
+    fn add(&mut self, relative: &str, stamp: Stamp) {
+        let mut bytes = Vec::with_capacity(relative.len() + 49);
+        bytes.extend_from_slice(relative.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&stamp.len.to_le_bytes());
+        for field in [
+            stamp.seconds,
+            stamp.nanos,
+            stamp.changed_seconds,
+            stamp.changed_nanos,
+        ] {
+            bytes.extend_from_slice(&field.to_le_bytes());
+        }
+        bytes.extend_from_slice(&stamp.inode.to_le_bytes());
+        self.count += 1;
+        self.sum = self.sum.wrapping_add(hash(&bytes));
     }
 }
 
@@ -577,7 +761,161 @@ fn hash(bytes: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_shard_name, shard_of};
+    use super::{Indexed, PendingSummary, Shard, Stamp, is_shard_name, shard_of};
+    use crate::model::id::Id;
+    use crate::model::meeting::{Action, Meeting, Status};
+    use std::path::Path;
+
+    /// A stamp of a file last changed in 2020: old enough to trust.
+    fn old(len: u64, inode: u64) -> Stamp {
+        Stamp {
+            len,
+            seconds: 1_600_000_000,
+            nanos: 0,
+            changed_seconds: 1_600_000_000,
+            changed_nanos: 0,
+            inode,
+        }
+    }
+
+    fn meeting(id: &str, held: bool, statuses: &[Status]) -> Meeting {
+        let day = "2026-11-10".parse().expect("a date");
+        let mut meeting = Meeting::planned(Id::from(id), "alex", Some(day), vec!["Q?".into()]);
+        meeting.held = held;
+        for (n, status) in statuses.iter().enumerate() {
+            let mut action = Action::new(
+                Id::from(format!("{id}{n}").as_str()),
+                "Do".into(),
+                day,
+                None,
+            );
+            action.status = *status;
+            meeting.actions.push(action);
+        }
+        meeting
+    }
+
+    /// A shard of files, each with its stamp and the meeting it holds.
+    fn shard(files: &[(&str, Stamp, &Meeting)]) -> Shard {
+        let mut shard = Shard::default();
+        for (relative, stamp, meeting) in files {
+            let mut indexed = Indexed::new(*stamp, b"");
+            indexed.set_meeting(Some(meeting));
+            shard.files.insert(relative.to_string(), indexed);
+        }
+        shard
+    }
+
+    fn stamps(files: &[(&str, Stamp)]) -> Vec<(String, Stamp)> {
+        files.iter().map(|(r, s)| (r.to_string(), *s)).collect()
+    }
+
+    fn summary(shard: &Shard) -> PendingSummary {
+        let json =
+            serde_json::to_vec(&PendingSummary::of(shard, Path::new("/data")).expect("made"))
+                .expect("saved");
+        serde_json::from_slice(&json).expect("read back")
+    }
+
+    const DONE: &str = "meetings/2026/2026-11-03-alex.toml";
+    const OPEN: &str = "meetings/2026/2026-11-10-alex.toml";
+    const NEXT: &str = "meetings/next-alex.toml";
+
+    #[test]
+    fn the_pending_summary_keeps_only_what_can_call_for_attention() {
+        let done = meeting("m00001", true, &[Status::Done, Status::Dropped]);
+        let open = meeting("m00002", true, &[Status::Done, Status::Blocked]);
+        let next = meeting("m00003", false, &[]);
+        let shard = shard(&[
+            (DONE, old(10, 1), &done),
+            (OPEN, old(20, 2), &open),
+            (NEXT, old(30, 3), &next),
+        ]);
+        let summary = summary(&shard);
+        let ids: Vec<(String, Vec<String>)> = summary
+            .meetings
+            .iter()
+            .map(|m| {
+                (
+                    m.id.to_string(),
+                    m.actions.iter().map(|a| a.id.to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("m00002".to_string(), vec!["m000021".to_string()]),
+                ("m00003".to_string(), vec![])
+            ]
+        );
+        assert!(
+            summary.meetings[0].topics.is_empty(),
+            "a held meeting's topics are history"
+        );
+        assert_eq!(
+            summary.meetings[1].topics,
+            ["Q?"],
+            "a planned meeting is kept whole"
+        );
+    }
+
+    #[test]
+    fn the_pending_summary_is_true_only_to_the_files_it_was_made_from() {
+        let done = meeting("m00001", true, &[Status::Done]);
+        let next = meeting("m00003", false, &[]);
+        let files = [(DONE, old(10, 1)), (NEXT, old(30, 3))];
+        let summary = summary(&shard(&[
+            (DONE, files[0].1, &done),
+            (NEXT, files[1].1, &next),
+        ]));
+        let never = |_: &str| -> Option<Vec<u8>> { panic!("an old file is not read") };
+        assert!(summary.describes(stamps(&files), never));
+        let mut touched = old(10, 1);
+        touched.changed_nanos = 1;
+        let other = "meetings/2026/2026-11-04-alex.toml";
+        for changed in [
+            vec![(DONE, touched), files[1]],
+            vec![(DONE, old(11, 1)), files[1]],
+            vec![(DONE, old(10, 9)), files[1]],
+            vec![(other, old(10, 1)), files[1]],
+            vec![files[1]],
+            vec![files[0], files[1], (other, old(5, 5))],
+        ] {
+            assert!(!summary.describes(stamps(&changed), never), "{changed:?}");
+        }
+    }
+
+    #[test]
+    fn a_recently_written_file_is_checked_by_its_content() {
+        let next = meeting("m00003", false, &[]);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs() as i64;
+        let recent = Stamp {
+            seconds: now,
+            changed_seconds: now,
+            ..old(30, 3)
+        };
+        let mut shard = Shard::default();
+        let mut indexed = Indexed::new(recent, b"version one");
+        indexed.set_meeting(Some(&next));
+        shard.files.insert(NEXT.to_string(), indexed);
+        let summary = summary(&shard);
+        let files = stamps(&[(NEXT, recent)]);
+        assert!(summary.describes(files.clone(), |_| Some(b"version one".to_vec())));
+        assert!(!summary.describes(files.clone(), |_| Some(b"version two".to_vec())));
+        assert!(!summary.describes(files, |_| None));
+    }
+
+    #[test]
+    fn two_files_holding_one_meeting_make_no_summary() {
+        let held = meeting("m00003", true, &[Status::Open]);
+        let planned_copy = meeting("m00003", false, &[]);
+        let shard = shard(&[(OPEN, old(20, 2), &held), (NEXT, old(30, 3), &planned_copy)]);
+        assert!(PendingSummary::of(&shard, Path::new("/data")).is_none());
+    }
 
     #[track_caller]
     fn case(relative: &str, shard: &str) {

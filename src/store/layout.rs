@@ -119,23 +119,44 @@ pub fn month_of(path: &Path) -> Option<(i32, u32)> {
 
 /// Visible `*.toml` files directly in `dir`, sorted; none if `dir` is missing.
 pub(super) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = list(dir)?
+    Ok(toml_entries(dir)?
         .into_iter()
-        .filter(|(path, kind)| *kind == Kind::File && path.extension().is_some_and(|e| e == "toml"))
-        .map(|(path, _)| plain_name(path))
-        .collect::<Result<_>>()?;
-    files.sort();
-    Ok(files)
+        .map(|entry| entry.path)
+        .collect())
+}
+
+/// [`toml_files`], each with what it takes to stamp it.
+pub(super) fn toml_entries(dir: &Path) -> Result<Vec<Listed>> {
+    let toml = |entry: &Listed| {
+        entry.kind == Kind::File
+            && Path::new(&entry.name)
+                .extension()
+                .is_some_and(|e| e == "toml")
+    };
+    sorted_plain(list(dir)?.into_iter().filter(toml).collect())
 }
 
 pub(super) fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut dirs: Vec<PathBuf> = list(dir)?
+    let dirs = list(dir)?
         .into_iter()
-        .filter(|(_, kind)| *kind == Kind::Dir)
-        .map(|(path, _)| plain_name(path))
-        .collect::<Result<_>>()?;
-    dirs.sort();
-    Ok(dirs)
+        .filter(|entry| entry.kind == Kind::Dir)
+        .collect();
+    Ok(sorted_plain(dirs)?
+        .into_iter()
+        .map(|entry| entry.path)
+        .collect())
+}
+
+/// The entries sorted by name (so by path: they share one folder), once
+/// every name is known to be valid UTF-8.
+fn sorted_plain(mut entries: Vec<Listed>) -> Result<Vec<Listed>> {
+    for entry in &entries {
+        if entry.name.to_str().is_none() {
+            plain_name(entry.path.clone())?;
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    Ok(entries)
 }
 
 /// Refuses a data file or folder whose name is not valid UTF-8. Such a name
@@ -202,23 +223,46 @@ pub(super) enum Kind {
     Other,
 }
 
+/// One visible entry of a folder.
+pub(super) struct Listed {
+    pub name: std::ffi::OsString,
+    pub path: PathBuf,
+    pub kind: Kind,
+    link: bool,
+    entry: fs::DirEntry,
+}
+
+impl Listed {
+    /// The metadata of the file (of what a link leads to), looked up from
+    /// the open folder, not by walking its whole path again.
+    pub fn metadata(&self) -> io::Result<fs::Metadata> {
+        if self.link {
+            fs::metadata(&self.path)
+        } else {
+            self.entry.metadata()
+        }
+    }
+}
+
 /// The visible entries of `dir`; none if it is missing. The kind comes from
 /// the directory listing itself; only symbolic links cost a lookup.
-pub(super) fn list(dir: &Path) -> Result<Vec<(PathBuf, Kind)>> {
+fn list(dir: &Path) -> Result<Vec<Listed>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(Error::io(dir, err)),
     };
-    let mut paths = Vec::new();
+    let mut listed = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|err| Error::io(dir, err))?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = entry.path();
         let file_type = entry.file_type().map_err(|err| Error::io(&path, err))?;
-        let kind = if file_type.is_symlink() {
+        let link = file_type.is_symlink();
+        let kind = if link {
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_file() => Kind::File,
                 Ok(meta) if meta.is_dir() => Kind::Dir,
@@ -232,9 +276,15 @@ pub(super) fn list(dir: &Path) -> Result<Vec<(PathBuf, Kind)>> {
         } else {
             Kind::Other
         };
-        paths.push((path, kind));
+        listed.push(Listed {
+            name,
+            path,
+            kind,
+            link,
+            entry,
+        });
     }
-    Ok(paths)
+    Ok(listed)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! it is up to date), and writing one back, moving it when it is held.
 
 use super::Lock;
-use super::index::Stamp;
+use super::index::{PendingSummary, Stamp};
 use super::{Seen, Store, codec, fsio};
 use crate::error::{Error, Result};
 use crate::model::id::Id;
@@ -82,6 +82,59 @@ impl Store {
         }
         meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
         Ok(meetings)
+    }
+
+    /// What of each meeting can still call for attention (see
+    /// [`Meeting::pending_part`]), held ones by date, then planned ones: all
+    /// a reminder can be about, for `mentee prompt`, which runs before
+    /// every shell prompt. Taken from the index's small summary of them
+    /// when it is true to every meeting file (see [`PendingSummary`]), so
+    /// the other meetings are not even decoded; otherwise from every
+    /// meeting, and the summary is made again.
+    ///
+    /// These are parts of meetings: a store that read them refuses to
+    /// write (see [`Store::lock`]).
+    pub fn pending_meetings(&self) -> Result<Vec<Meeting>> {
+        self.read_only.set(true);
+        let mut meetings = match self.pending_from_summary()? {
+            Some(meetings) => meetings,
+            None => {
+                let meetings = self.meetings()?;
+                if let Some(index) = self.index.borrow_mut().as_mut() {
+                    index.pending_stale();
+                }
+                meetings.iter().filter_map(Meeting::pending_part).collect()
+            }
+        };
+        meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
+        Ok(meetings)
+    }
+
+    /// The pending parts of the meetings from the saved [`PendingSummary`],
+    /// if it is true to the meeting files as they are now.
+    fn pending_from_summary(&self) -> Result<Option<Vec<Meeting>>> {
+        let Some(summary) = PendingSummary::load(self.index_dir.as_deref(), &self.root) else {
+            return Ok(None);
+        };
+        let files = self.stamped_files("meetings/")?;
+        let stamps = files
+            .iter()
+            .map(|(relative, _, stamp)| (relative.clone(), *stamp));
+        let read = |relative: &str| {
+            fsio::read_optional(&self.root.join(relative))
+                .ok()
+                .flatten()
+        };
+        if !summary.describes(stamps, read) {
+            return Ok(None);
+        }
+        // A file that did not parse: reading it again tells why.
+        for relative in &summary.unparsed {
+            let path = self.root.join(relative);
+            let bytes = fsio::read_optional(&path)?.unwrap_or_default();
+            codec::read_meeting(&path, &bytes)?;
+        }
+        Ok(Some(summary.meetings))
     }
 
     /// Writes a meeting to its file; a meeting that was planned and is now

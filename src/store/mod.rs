@@ -34,7 +34,7 @@ pub use fsio::{Lock, read_optional};
 pub use git_files::JOURNAL_MERGE_DRIVER;
 pub use install::Installed;
 pub use layout::{DataFile, month_of, owned_by_mentee};
-use layout::{subdirs, toml_files};
+use layout::{subdirs, toml_entries};
 pub use meetings::{MAX_MEETINGS_PER_NAME, overfull_meeting_names};
 pub use merge_driver::{JournalMerge, merge_journal_files};
 pub use months::MonthFile;
@@ -50,7 +50,6 @@ use crate::model::id::Id;
 use crate::model::meeting::Meeting;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -64,6 +63,9 @@ pub struct Store {
     /// Whether this run wrote or removed a data file: what a calendar feed
     /// shows may have changed (see [`Store::wrote`]).
     wrote: std::cell::Cell<bool>,
+    /// It handed out parts of meetings ([`Store::pending_meetings`]), so
+    /// it must not write: see [`Store::lock`].
+    read_only: std::cell::Cell<bool>,
     index: RefCell<Option<Index>>,
     /// Every file as mentee saw it, to notice a change made by someone else
     /// before writing over it.
@@ -100,6 +102,7 @@ impl Store {
             index_dir: None,
             index_only: None,
             wrote: std::cell::Cell::new(false),
+            read_only: std::cell::Cell::new(false),
             index: RefCell::default(),
             seen: RefCell::default(),
             meeting_files: RefCell::default(),
@@ -141,7 +144,8 @@ impl Store {
     }
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change
-    /// after taking it, so nothing read before can be stale.
+    /// after taking it, so nothing read before can be stale. Refused by a
+    /// store that read [`Store::pending_meetings`].
     ///
     /// Whatever this run read before is forgotten here: another command may
     /// have written while this one waited (a meeting walk-through can take an
@@ -156,6 +160,13 @@ impl Store {
     /// then would be acknowledged and lost when it is aborted. Checked once
     /// the lock is held, so a sync running now has finished.
     pub fn lock(&self) -> Result<Lock> {
+        if self.read_only.get() {
+            // A mistake in mentee, not in the data: saving a part of a
+            // meeting would drop the rest of it.
+            return Err(Error::user(
+                "this command only reads: it loaded parts of meetings, so it cannot write them",
+            ));
+        }
         let lock = Lock::acquire(&self.root.join(".lock"))?;
         if let Some(state) = crate::git::unfinished(&self.root) {
             return Err(Error::Unfinished {
@@ -217,6 +228,42 @@ impl Store {
                 slot.get_or_insert_with(Index::default)
             }));
         }
+        let mut present = std::collections::HashSet::new();
+        for (relative, path, stamp) in self.stamped_files(prefix)? {
+            present.insert(relative.clone());
+            let read = || fsio::read_optional(&path).ok().flatten();
+            let bytes = match index
+                .get(&relative)
+                .map(|known| known.describes(stamp, read))
+            {
+                Some(Fresh::Yes(_)) => {
+                    index.settle(&relative);
+                    continue;
+                }
+                Some(Fresh::No(Some(bytes))) => bytes,
+                _ => match fsio::read_optional(&path)? {
+                    Some(bytes) => bytes,
+                    None => continue,
+                },
+            };
+            let mut indexed = Indexed::new(stamp, &bytes);
+            if relative.starts_with("meetings/") {
+                // A file that does not parse keeps only its IDs; reading
+                // the meetings reports the error.
+                indexed.set_meeting(codec::read_meeting(&path, &bytes).ok().as_ref());
+            }
+            index.set(relative, indexed);
+        }
+        index.keep_only(prefix, &present);
+        self.refreshed.borrow_mut().push(prefix.to_string());
+        Ok(std::cell::RefMut::map(slot, |slot| {
+            slot.get_or_insert_with(Index::default)
+        }))
+    }
+
+    /// Every data file under `prefix` (`meetings/`, or "" for all), by its
+    /// path relative to the data folder, with its path and stamp now.
+    fn stamped_files(&self, prefix: &str) -> Result<Vec<(String, PathBuf, Stamp)>> {
         let dirs = match prefix {
             "meetings/" => {
                 let meetings = self.root.join("meetings");
@@ -226,52 +273,32 @@ impl Store {
             }
             _ => self.data_dirs()?,
         };
-        let mut present = std::collections::HashSet::new();
+        let mut files = Vec::new();
         for dir in dirs {
-            for path in toml_files(&dir)? {
-                let relative = self.relative(&path);
+            let folder = self.relative(&dir);
+            for entry in toml_entries(&dir)? {
+                let name = entry.name.to_string_lossy();
+                let relative = match folder.as_str() {
+                    "" => name.into_owned(),
+                    folder => format!("{folder}/{name}"),
+                };
                 if !relative.starts_with(prefix) {
                     continue;
                 }
-                present.insert(relative.clone());
-                let meta = match fs::metadata(&path) {
+                let meta = match entry.metadata() {
                     Ok(meta) => meta,
                     // Removed since the listing (a meeting moved by a writer).
-                    Err(err) if err.kind() == io::ErrorKind::NotFound && !path.is_symlink() => {
+                    Err(err)
+                        if err.kind() == io::ErrorKind::NotFound && !entry.path.is_symlink() =>
+                    {
                         continue;
                     }
-                    Err(err) => return Err(Error::io(&path, err)),
+                    Err(err) => return Err(Error::io(&entry.path, err)),
                 };
-                let stamp = Stamp::of(&meta);
-                let read = || fsio::read_optional(&path).ok().flatten();
-                let bytes = match index
-                    .get(&relative)
-                    .map(|known| known.describes(stamp, read))
-                {
-                    Some(Fresh::Yes(_)) => {
-                        index.settle(&relative);
-                        continue;
-                    }
-                    Some(Fresh::No(Some(bytes))) => bytes,
-                    _ => match fsio::read_optional(&path)? {
-                        Some(bytes) => bytes,
-                        None => continue,
-                    },
-                };
-                let mut indexed = Indexed::new(stamp, &bytes);
-                if relative.starts_with("meetings/") {
-                    // A file that does not parse keeps only its IDs; reading
-                    // the meetings reports the error.
-                    indexed.set_meeting(codec::read_meeting(&path, &bytes).ok().as_ref());
-                }
-                index.set(relative, indexed);
+                files.push((relative, entry.path, Stamp::of(&meta)));
             }
         }
-        index.keep_only(prefix, &present);
-        self.refreshed.borrow_mut().push(prefix.to_string());
-        Ok(std::cell::RefMut::map(slot, |slot| {
-            slot.get_or_insert_with(Index::default)
-        }))
+        Ok(files)
     }
 
     /// Records what mentee itself just wrote, so the index need not read it.
@@ -300,9 +327,20 @@ mod tests {
     use crate::model::journal::Entry;
     use crate::model::mentor::Mentor;
     use chrono::NaiveDate;
+    use std::fs;
 
     fn mentor(name: &str) -> Mentor {
         Mentor::new(name.to_string(), crate::model::mentor::slugify(name))
+    }
+
+    /// Parts of meetings must never be written back over the meetings.
+    #[test]
+    fn a_store_that_read_pending_parts_of_meetings_does_not_write() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path().to_path_buf());
+        drop(store.lock().expect("a store locks"));
+        store.pending_meetings().expect("read");
+        assert!(store.lock().is_err());
     }
 
     #[test]

@@ -4,19 +4,9 @@
 
 use crate::support::{MEETING_FILE, TestEnv};
 use std::fs;
-use std::path::PathBuf;
 
 const PLANNED: &str = "meetings/next-alex-kim.toml";
 const NOVEMBER: &str = "journal/2026/2026-11.toml";
-
-/// The index folders in the cache (one per data folder).
-fn index_dirs(env: &TestEnv) -> Vec<PathBuf> {
-    let dir = env.home().join(".cache/mentee");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries.map(|e| e.expect("an entry").path()).collect()
-}
 
 /// Everything the reading commands show, to compare runs.
 fn views(env: &TestEnv) -> Vec<String> {
@@ -37,7 +27,7 @@ fn the_index_lives_in_the_cache_folder_not_with_the_data() {
     let mut env = TestEnv::new();
     env.scenario();
     env.run(["status"]).success();
-    let dirs = index_dirs(&env);
+    let dirs = env.index_dirs();
     assert_eq!(dirs.len(), 1);
     let shards = fs::read_dir(&dirs[0]).expect("shards").count();
     assert!(
@@ -62,23 +52,12 @@ fn a_hand_edit_right_after_a_write_is_seen() {
         .and_then(|m| m.modified())
         .expect("mtime");
     let edited = env.read(PLANNED).replace("Topic one?", "Topic two?");
-    edit_in_place(&env, PLANNED, &edited, written);
+    env.edit_in_place(PLANNED, &edited, written);
     env.run(["status"])
         .success()
         .stdout_has("Topic two?")
         .stdout_lacks("Topic one?");
     env.run(["agenda"]).success().stdout_has("Topic two?");
-}
-
-/// Rewrites `relative` in place, then sets its modification time to `time`.
-fn edit_in_place(env: &TestEnv, relative: &str, text: &str, time: std::time::SystemTime) {
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(env.path(relative))
-        .expect("open");
-    std::io::Write::write_all(&mut &file, text.as_bytes()).expect("write");
-    file.set_modified(time).expect("set the time");
 }
 
 #[test]
@@ -90,11 +69,11 @@ fn an_old_file_edited_with_its_time_put_back_is_seen() {
     // index to trust the file's stamp without reading it.
     let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     let planned = env.read(PLANNED);
-    edit_in_place(&env, PLANNED, &planned, an_hour_ago);
+    env.edit_in_place(PLANNED, &planned, an_hour_ago);
     env.run(["status"]).success().stdout_has("Topic one?");
     // Same size, same inode, same modification time (as `cp -p` or
     // `rsync --inplace -t` leave it): the status-change time tells.
-    edit_in_place(&env, PLANNED, &planned.replace("one", "two"), an_hour_ago);
+    env.edit_in_place(PLANNED, &planned.replace("one", "two"), an_hour_ago);
     env.run(["status"])
         .success()
         .stdout_has("Topic two?")
@@ -110,11 +89,11 @@ fn deleting_or_corrupting_the_index_changes_nothing_but_speed() {
     env.scenario();
     env.run(["update", "Progress on the proposal"]).success();
     let before = views(&env);
-    for dir in index_dirs(&env) {
+    for dir in env.index_dirs() {
         fs::remove_dir_all(dir).expect("delete the index");
     }
     assert_eq!(views(&env), before);
-    for dir in index_dirs(&env) {
+    for dir in env.index_dirs() {
         for shard in fs::read_dir(dir).expect("shards") {
             fs::write(shard.expect("a shard").path(), "{ not json").expect("corrupt it");
         }

@@ -1,7 +1,7 @@
 //! `mentee prompt`: one short line for a shell prompt, which never waits,
 //! never prints an error and never makes anything.
 
-use crate::support::TestEnv;
+use crate::support::{MEETING_FILE, TestEnv};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -134,4 +134,52 @@ fn the_prompt_reads_no_journal_month() {
         .stderr_is_empty()
         .stdout_is("mentee: 1 overdue\n");
     env.run(["log"]).failure_code(1);
+}
+
+/// The prompt reads a small summary of what can call for attention, kept
+/// with the index, instead of every meeting; yet a change made behind
+/// mentee's back is seen at once, even one that puts the file's time back.
+#[test]
+fn the_prompt_reads_a_summary_that_hand_edits_cannot_fool() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-11-16");
+    env.run(["prompt"])
+        .success()
+        .stdout_is("mentee: 1 overdue\n");
+    let dirs = env.index_dirs();
+    assert_eq!(dirs.len(), 1);
+    assert!(
+        dirs[0].join("pending.json").is_file(),
+        "the summary is kept"
+    );
+    // The whole meetings' part of the index is not read: broken, it stays so.
+    let shard = dirs[0].join("meetings.json");
+    std::fs::write(&shard, "{ not json").expect("break it");
+    env.run(["prompt"])
+        .success()
+        .stdout_is("mentee: 1 overdue\n");
+    assert_eq!(std::fs::read_to_string(&shard).expect("read"), "{ not json");
+    // Done by hand, in place, with the old time put back.
+    let written = std::fs::metadata(env.path(MEETING_FILE))
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let done = env
+        .read(MEETING_FILE)
+        .replace("status = \"open\"", "status = \"done\"");
+    env.edit_in_place(MEETING_FILE, &done, written);
+    env.run(["prompt"]).success().stdout_is_empty();
+    // Reopened by hand an hour later, as far as its time says.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let reopened = done.replace("status = \"done\"", "status = \"open\"");
+    env.edit_in_place(MEETING_FILE, &reopened, an_hour_ago);
+    env.run(["prompt"])
+        .success()
+        .stdout_is("mentee: 1 overdue\n");
+    // A meeting file broken by hand shows the marker, not an old answer.
+    env.write(MEETING_FILE, "format = 1\n[meeting\n");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: !\n");
 }

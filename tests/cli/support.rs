@@ -173,6 +173,27 @@ impl TestEnv {
         fs::write(&path, text).expect("write a data file");
     }
 
+    /// Rewrites `relative` in place (same file, same inode), then sets its
+    /// modification time to `time`: as an editor that saves in place, or
+    /// `cp -p`, leaves it.
+    pub fn edit_in_place(&self, relative: &str, text: &str, time: std::time::SystemTime) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(self.path(relative))
+            .expect("open");
+        std::io::Write::write_all(&mut &file, text.as_bytes()).expect("write");
+        file.set_modified(time).expect("set the time");
+    }
+
+    /// The index folders in the cache (one per data folder).
+    pub fn index_dirs(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.home().join(".cache/mentee")) else {
+            return Vec::new();
+        };
+        entries.map(|e| e.expect("an entry").path()).collect()
+    }
+
     /// Every visible file in the data folder (relative path -> bytes).
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
         let mut files = BTreeMap::new();

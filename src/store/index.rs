@@ -503,13 +503,18 @@ struct Recent {
 const PENDING: &str = "pending";
 
 impl PendingSummary {
-    /// The saved summary for `root` in `dir`, if there is one to trust.
+    /// The saved summary for `root` in `dir`, if there is one to trust and
+    /// to keep. One that holds a file aside as recently written, when its
+    /// stamp has aged enough to be trusted alone, is not used: the full
+    /// reading of the meetings makes it again, so that the file is not read
+    /// and hashed before every prompt from then on.
     pub fn load(dir: Option<&Path>, root: &Path) -> Option<PendingSummary> {
         let dir = dir.filter(|dir| usable(dir))?;
         let bytes = read_private(&dir.join(format!("{PENDING}.json")))?;
         serde_json::from_slice::<PendingSummary>(&bytes)
             .ok()
             .filter(|summary| summary.version == VERSION && summary.root == root)
+            .filter(|summary| summary.recent.values().all(|r| r.stamp.is_recent()))
     }
 
     /// Is the summary true to the meeting files on disk, given as their
@@ -907,6 +912,42 @@ mod tests {
         assert!(summary.describes(files.clone(), |_| Some(b"version one".to_vec())));
         assert!(!summary.describes(files.clone(), |_| Some(b"version two".to_vec())));
         assert!(!summary.describes(files, |_| None));
+    }
+
+    /// Once a file held aside as recent has aged, the summary is made
+    /// again (by the full reading) rather than the file read every time.
+    #[cfg(unix)]
+    #[test]
+    fn a_summary_holding_a_file_that_has_aged_is_made_again() {
+        use std::os::unix::fs::PermissionsExt;
+        let cache = tempfile::tempdir().expect("a cache folder");
+        let dir = cache.path().join("index-1");
+        std::fs::create_dir(&dir).expect("mkdir");
+        for folder in [cache.path(), &dir] {
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+                .expect("chmod");
+        }
+        let root = Path::new("/data");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs() as i64;
+        for (seconds, kept) in [(now, true), (now - 3600, false)] {
+            let stamp = Stamp {
+                seconds,
+                changed_seconds: seconds,
+                ..old(30, 3)
+            };
+            let mut shard = Shard::default();
+            let mut indexed = Indexed::new(stamp, b"");
+            indexed.racy_hash = Some(1);
+            shard.files.insert(NEXT.to_string(), indexed);
+            let json = serde_json::to_vec(&PendingSummary::of(&shard, root).expect("made"))
+                .expect("saved");
+            assert!(super::replace(&dir, super::PENDING, &json));
+            let loaded = PendingSummary::load(Some(&dir), root);
+            assert_eq!(loaded.is_some(), kept, "written at {seconds}");
+        }
     }
 
     #[test]

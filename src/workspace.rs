@@ -376,6 +376,17 @@ impl Ledger {
         })
     }
 
+    /// Only the meetings whose stored text `may_match` accepts (see
+    /// [`Store::meetings_where`]), and the commitments made at them: for
+    /// `search`, which reads and never writes.
+    pub fn load_where(store: &Store, may_match: &dyn Fn(&str) -> bool) -> Result<Ledger> {
+        Ok(Ledger {
+            mentors: store.mentors()?,
+            meetings: store.meetings_where(may_match)?,
+            unattached: store.unattached_actions()?,
+        })
+    }
+
     /// Only the mentors, for commands that touch no meeting or commitment.
     pub fn mentors_only(store: &Store) -> Result<Ledger> {
         Ok(Ledger {

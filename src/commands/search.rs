@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Query::words(&args.words)
     };
     let query = query.with_tag(args.tag.as_deref().map(tag_key).transpose()?);
-    let ledger = Ledger::load(&ctx.store)?;
+    let ledger = Ledger::load_where(&ctx.store, &|raw| query.may_match(raw))?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &ledger.mentors, Some(typed))?.slug),
         None => None,

@@ -20,6 +20,7 @@ use crate::model::journal::Entry;
 use crate::model::meeting::{Meeting, QueuedTopic};
 use crate::model::tags;
 use chrono::NaiveDate;
+use memchr::memmem::Finder;
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -50,14 +51,37 @@ pub const JOURNAL_KINDS: [&str; 8] = [
 /// marks removed and compatibility forms (`ﬁ`, full-width letters) spelt
 /// plainly. Works one character at a time.
 pub fn fold(text: &str) -> String {
+    let mut out = Vec::new();
+    fold_into(text, &mut out);
+    String::from_utf8(out)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+}
+
+/// [`fold`], as UTF-8 bytes appended to `out`: a year of journal files is
+/// folded into one buffer, one file at a time.
+fn fold_into(text: &str, out: &mut Vec<u8>) {
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        return;
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
+    out.reserve(text.len());
+    let mut rest = text;
+    // Runs of ASCII (most of any text) are lowercased as they are copied.
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..ascii].iter().map(u8::to_ascii_lowercase));
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            let mut folded = String::new();
+            fold_char(c, &mut folded);
+            out.extend_from_slice(folded.as_bytes());
+            rest = chars.as_str();
+        }
     }
-    out
 }
 
 fn fold_char(c: char, out: &mut String) {
@@ -201,18 +225,45 @@ impl<'a> Record<'a> {
 pub struct Query {
     pattern: Option<Pattern>,
     tag: Option<String>,
+    /// `#` and the tag's key, to look for in raw text.
+    tag_mark: Option<Word>,
 }
 
 #[derive(Debug, Clone)]
 enum Pattern {
     /// Folded, none empty.
-    Words(Vec<String>),
+    Words(Vec<Word>),
     Regex {
         regex: Regex,
         /// `^` or `$` mean a line's start and end, which a file's raw text
         /// does not show, so such a pattern is tried on every record.
         anchored: bool,
     },
+}
+
+/// A word to find, folded, with a fast finder for it (the files are large,
+/// the words short).
+#[derive(Debug, Clone)]
+struct Word {
+    folded: String,
+    finder: Finder<'static>,
+}
+
+impl Word {
+    fn new(folded: String) -> Word {
+        let finder = Finder::new(folded.as_bytes()).into_owned();
+        Word { folded, finder }
+    }
+
+    /// Does `folded` (a folded text) hold the word?
+    fn is_in(&self, folded: &[u8]) -> bool {
+        self.finder.find(folded).is_some()
+    }
+}
+
+thread_local! {
+    /// The text being sifted, folded, in memory reused from file to file.
+    static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A regular expression that does not compile.
@@ -227,14 +278,15 @@ pub struct PatternError {
 impl Query {
     /// Every word in `typed` (split at spaces) must occur.
     pub fn words<S: AsRef<str>>(typed: &[S]) -> Query {
-        let words: Vec<String> = typed
+        let words: Vec<Word> = typed
             .iter()
             .flat_map(|t| t.as_ref().split_whitespace())
-            .map(fold)
+            .map(|word| Word::new(fold(word)))
             .collect();
         Query {
             pattern: (!words.is_empty()).then_some(Pattern::Words(words)),
             tag: None,
+            tag_mark: None,
         }
     }
 
@@ -269,12 +321,14 @@ impl Query {
         Ok(Query {
             pattern: Some(Pattern::Regex { regex, anchored }),
             tag: None,
+            tag_mark: None,
         })
     }
 
     /// Also (or only) records that use the tag with this key (see
     /// [`tags::typed_key`]).
     pub fn with_tag(mut self, key: Option<String>) -> Query {
+        self.tag_mark = key.as_ref().map(|key| Word::new(format!("#{key}")));
         self.tag = key;
         self
     }
@@ -283,27 +337,27 @@ impl Query {
     /// only when none can.
     pub fn may_match(&self, raw: &str) -> bool {
         // An escape (`\"`, `\u00e9`) can hide a match from the raw text.
-        if raw.contains('\\') {
+        if memchr::memchr(b'\\', raw.as_bytes()).is_some() {
             return true;
         }
-        let folded = match (&self.pattern, &self.tag) {
-            (Some(Pattern::Words(_)), _) | (_, Some(_)) => Some(fold(raw)),
-            _ => None,
-        };
+        if let Some(Pattern::Regex { regex, anchored }) = &self.pattern
+            && !*anchored
+            && !regex.is_match(raw)
+        {
+            return false;
+        }
         let words = match &self.pattern {
-            Some(Pattern::Words(words)) => folded
-                .as_deref()
-                .is_some_and(|f| words.iter().all(|w| f.contains(w.as_str()))),
-            Some(Pattern::Regex { regex, anchored }) => *anchored || regex.is_match(raw),
-            None => true,
+            Some(Pattern::Words(words)) => words.as_slice(),
+            _ => &[],
         };
-        let tag = match &self.tag {
-            Some(key) => folded
-                .as_deref()
-                .is_some_and(|f| f.contains(&format!("#{key}"))),
-            None => true,
-        };
-        words && tag
+        if words.is_empty() && self.tag_mark.is_none() {
+            return true;
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            folded.clear();
+            fold_into(raw, folded);
+            words.iter().chain(&self.tag_mark).all(|w| w.is_in(folded))
+        })
     }
 
     /// The record as a hit, with the lines that match, if it matches.
@@ -312,6 +366,21 @@ impl Query {
             && !record.tag_keys().contains(key)
         {
             return None;
+        }
+        if let Some(Pattern::Words(words)) = &self.pattern {
+            // Most records hold no word at all: ruled out without going
+            // through them line by line.
+            let all_in = FOLDED.with_borrow_mut(|folded| {
+                folded.clear();
+                for (_, text) in &record.texts {
+                    fold_into(text, folded);
+                    folded.push(b'\n');
+                }
+                words.iter().all(|w| w.is_in(folded))
+            });
+            if !all_in {
+                return None;
+            }
         }
         let mut lines = Vec::new();
         let mut found = vec![false; self.word_count()];
@@ -354,7 +423,8 @@ impl Query {
             Some(Pattern::Words(words)) => {
                 let (folded, map) = fold_mapped(line);
                 for (i, word) in words.iter().enumerate() {
-                    for (at, _) in folded.match_indices(word.as_str()) {
+                    let word = word.folded.as_str();
+                    for (at, _) in folded.match_indices(word) {
                         found[i] = true;
                         spans.push(map[at].start..map[at + word.len() - 1].end);
                     }
@@ -594,6 +664,36 @@ mod tests {
         assert!(q.may_match("text = \"R\\u00e9sum\\u00e9 review\""));
         let q = Query::regex("resume").expect("compiles");
         assert!(!q.may_match("text = \"nothing\""));
+        // All ASCII or not, any case.
+        let q = Query::words(&["Resume"]).with_tag(Some("career".into()));
+        assert!(q.may_match("text = \"My RESUME, #CAREER\""));
+        assert!(q.may_match("text = \"My RÉSUMÉ, #Career, ﬁne\""));
+        assert!(!q.may_match("text = \"My RESUME, career\""));
+        assert!(!Query::words(&["straße"]).may_match("text = \"strasse\""));
+    }
+
+    #[test]
+    fn the_words_may_be_in_different_texts_of_a_record() {
+        let id = Id::from("m00001");
+        let record = Record {
+            date: None,
+            kind: "meeting",
+            mentor: None,
+            id: &id,
+            texts: vec![("topic", "My Résumé?"), ("check-in", "Review\ndone")],
+        };
+        let lines = |query: Query| -> Vec<String> {
+            query
+                .hit(&record)
+                .map(|hit| hit.lines.into_iter().map(|l| l.text).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            lines(Query::words(&["resume", "review"])),
+            ["My Résumé?", "Review"]
+        );
+        assert!(lines(Query::words(&["resume", "lunch"])).is_empty());
+        assert!(lines(Query::words(&["résumé?review"])).is_empty());
     }
 
     #[test]

@@ -28,6 +28,17 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
+/// [`read_optional`] into `buffer`, emptied first, reusing its memory:
+/// `false` for a missing file. For reading many files one after another.
+pub fn read_optional_into(path: &Path, buffer: &mut Vec<u8>) -> Result<bool> {
+    buffer.clear();
+    match fs::File::open(path).and_then(|mut file| io::Read::read_to_end(&mut file, buffer)) {
+        Ok(_) => Ok(true),
+        Err(err) if err.kind() == io::ErrorKind::NotFound && !is_symlink(path) => Ok(false),
+        Err(err) => Err(Error::io(path, err)),
+    }
+}
+
 fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }

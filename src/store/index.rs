@@ -181,6 +181,12 @@ impl Indexed {
             .and_then(|part| serde_json::value::to_raw_value(&part).ok());
     }
 
+    /// The cached meeting as JSON text, if the file parsed when it was
+    /// indexed.
+    pub fn meeting_json(&self) -> Option<&str> {
+        self.meeting.as_deref().map(RawValue::get)
+    }
+
     /// The cached meeting, if the file parsed when it was indexed.
     pub fn meeting(&self) -> Option<Meeting> {
         self.meeting

@@ -16,10 +16,26 @@ use std::path::{Path, PathBuf};
 impl Store {
     /// Every meeting: held ones by date, then planned ones.
     pub fn meetings(&self) -> Result<Vec<Meeting>> {
+        self.meetings_kept(&|_| true)
+    }
+
+    /// The meetings whose stored text `may_match` accepts (as JSON text; it
+    /// may accept more than match, see
+    /// [`crate::model::search::Query::may_match`]), for `search`: the
+    /// others are not even decoded. A meeting file that does not parse is
+    /// read, to report it. These are not all the meetings, so a store that
+    /// read them refuses to write (see [`Store::lock`]).
+    pub fn meetings_where(&self, may_match: &dyn Fn(&str) -> bool) -> Result<Vec<Meeting>> {
+        self.read_only.set(true);
+        self.meetings_kept(may_match)
+    }
+
+    fn meetings_kept(&self, keep: &dyn Fn(&str) -> bool) -> Result<Vec<Meeting>> {
         let files: Vec<(PathBuf, Stamp, Meeting)> = {
             let index = self.index("meetings/")?;
             index
                 .files("meetings/")
+                .filter(|(_, indexed)| indexed.meeting_json().is_none_or(keep))
                 .map(|(relative, indexed)| {
                     let path = self.root.join(relative);
                     let meeting = match indexed.meeting() {

@@ -63,8 +63,9 @@ pub struct Store {
     /// Whether this run wrote or removed a data file: what a calendar feed
     /// shows may have changed (see [`Store::wrote`]).
     wrote: std::cell::Cell<bool>,
-    /// It handed out parts of meetings ([`Store::pending_meetings`]), so
-    /// it must not write: see [`Store::lock`].
+    /// It handed out parts of meetings ([`Store::pending_meetings`]) or
+    /// some of them ([`Store::meetings_where`]), so it must not write: see
+    /// [`Store::lock`].
     read_only: std::cell::Cell<bool>,
     index: RefCell<Option<Index>>,
     /// Every file as mentee saw it, to notice a change made by someone else
@@ -145,7 +146,8 @@ impl Store {
 
     /// Takes the exclusive lock for a read-modify-write. Load what you change
     /// after taking it, so nothing read before can be stale. Refused by a
-    /// store that read [`Store::pending_meetings`].
+    /// store that read [`Store::pending_meetings`] or
+    /// [`Store::meetings_where`].
     ///
     /// Whatever this run read before is forgotten here: another command may
     /// have written while this one waited (a meeting walk-through can take an
@@ -164,7 +166,7 @@ impl Store {
             // A mistake in mentee, not in the data: saving a part of a
             // meeting would drop the rest of it.
             return Err(Error::user(
-                "this command only reads: it loaded parts of meetings, so it cannot write them",
+                "this command only reads: it loaded only part of the meetings, so it cannot write them",
             ));
         }
         let lock = Lock::acquire(&self.root.join(".lock"))?;
@@ -333,13 +335,16 @@ mod tests {
         Mentor::new(name.to_string(), crate::model::mentor::slugify(name))
     }
 
-    /// Parts of meetings must never be written back over the meetings.
+    /// Parts of meetings, or some of them, are never written back.
     #[test]
-    fn a_store_that_read_pending_parts_of_meetings_does_not_write() {
+    fn a_store_that_read_only_part_of_the_meetings_does_not_write() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::new(dir.path().to_path_buf());
         drop(store.lock().expect("a store locks"));
         store.pending_meetings().expect("read");
+        assert!(store.lock().is_err());
+        let store = Store::new(dir.path().to_path_buf());
+        store.meetings_where(&|_| true).expect("read");
         assert!(store.lock().is_err());
     }
 

@@ -342,6 +342,12 @@ impl MonthFile {
         fsio::read_optional(&self.path)
     }
 
+    /// Reads the file into `buffer` (see [`fsio::read_optional_into`]);
+    /// `false` when it is gone since it was listed.
+    pub fn read_into(&self, buffer: &mut Vec<u8>) -> Result<bool> {
+        fsio::read_optional_into(&self.path, buffer)
+    }
+
     /// The entries in `bytes`, read from this file, in the file's order.
     pub fn entries(&self, bytes: &[u8]) -> Result<Vec<Entry>> {
         codec::read_month(&self.path, bytes, self.month)
@@ -361,12 +367,13 @@ impl MonthFile {
         let Ok(text) = std::str::from_utf8(bytes) else {
             return self.entries(bytes);
         };
-        if text.contains("\"\"\"") || text.contains("'''") {
+        if memchr::memmem::find(bytes, b"\"\"\"").is_some()
+            || memchr::memmem::find(bytes, b"'''").is_some()
+        {
             return self.entries(bytes);
         }
-        let mut starts: Vec<usize> = text
-            .match_indices("\n[[entry]]")
-            .map(|(at, _)| at + 1)
+        let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"\n[[entry]]")
+            .map(|at| at + 1)
             .collect();
         if text.starts_with("[[entry]]") {
             starts.insert(0, 0);

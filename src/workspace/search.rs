@@ -80,8 +80,13 @@ pub fn each_record(
             .iter()
             .any(|k| JOURNAL_KINDS.contains(&k.as_str()));
     if journal {
+        // One buffer for every month, so a year of files costs no more memory
+        // than the largest.
+        let mut bytes = Vec::new();
         for month in ctx.store.journal_months(scope.since, scope.until)? {
-            let Some(bytes) = month.read()? else { continue };
+            if !month.read_into(&mut bytes)? {
+                continue;
+            }
             // A file that is not UTF-8 is parsed, to report it.
             if std::str::from_utf8(&bytes).is_ok_and(|raw| !may_match(raw)) {
                 continue;

@@ -327,3 +327,28 @@ fn log_and_summary_take_a_tag() {
         .stdout();
     assert!(all.contains("walrus"), "{all}");
 }
+
+/// Meetings are sifted by their text as the index keeps it, where a quote
+/// is escaped and an accent is not: a word next to either is still found,
+/// in the planned meeting and in a held one.
+#[test]
+fn words_next_to_quotes_and_accents_in_meetings_are_found() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run([
+        "agenda",
+        "Should I say \"no\" to the École project?",
+        "-m",
+        "alex",
+    ])
+    .success();
+    for held in [false, true] {
+        for word in ["ecole", "\"no\"", "PROJECT?"] {
+            let found = hits(&env, &[word]);
+            assert_eq!(found.len(), 1, "{word}, held {held}: {found:?}");
+            assert_eq!(found[0]["kind"], "meeting", "{word}");
+        }
+        assert!(hits(&env, &["ecole", "walrus"]).is_empty());
+        env.run(["meet", "-m", "alex"]).success();
+    }
+}

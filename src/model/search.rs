@@ -76,23 +76,24 @@ fn fold_into(text: &str, out: &mut Vec<u8>) {
         rest = &rest[ascii..];
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            let mut folded = String::new();
-            fold_char(c, &mut folded);
-            out.extend_from_slice(folded.as_bytes());
+            fold_char(c, |l| {
+                out.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            });
             rest = chars.as_str();
         }
     }
 }
 
-fn fold_char(c: char, out: &mut String) {
+/// Gives `push` the characters `c` folds to.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        push(c.to_ascii_lowercase());
         return;
     }
     decompose_compatible(c, |d| {
         for l in d.to_lowercase() {
             if !is_combining_mark(l) {
-                out.push(l);
+                push(l);
             }
         }
     });
@@ -104,7 +105,7 @@ fn fold_mapped(text: &str) -> (String, Vec<Range<usize>>) {
     let mut map = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         let before = out.len();
-        fold_char(c, &mut out);
+        fold_char(c, |l| out.push(l));
         map.extend(std::iter::repeat_n(
             at..at + c.len_utf8(),
             out.len() - before,

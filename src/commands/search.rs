@@ -73,6 +73,13 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         Query::words(&args.words)
     };
     let query = query.with_tag(args.tag.as_deref().map(tag_key).transpose()?);
+    if query.is_empty() {
+        return Err(Error::missing(
+            "there is no word to look for",
+            "give at least one word with a letter or digit in it, such as \
+             `mentee search billing`, or a tag with --tag",
+        ));
+    }
     let ledger = Ledger::load_where(&ctx.store, &|raw| query.may_match(raw))?;
     let slug = match &args.mentor {
         Some(typed) => Some(resolve_mentor(ctx, &ledger.mentors, Some(typed))?.slug),

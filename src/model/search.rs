@@ -48,8 +48,9 @@ pub const JOURNAL_KINDS: [&str; 8] = [
 ];
 
 /// Text as search compares it: lowercase, with accents and other combining
-/// marks removed and compatibility forms (`ﬁ`, full-width letters) spelt
-/// plainly. Works one character at a time.
+/// marks removed, compatibility forms (`ﬁ`, full-width letters) spelt
+/// plainly and Greek's final sigma as any other. Works one character at a
+/// time.
 pub fn fold(text: &str) -> String {
     let mut out = Vec::new();
     fold_into(text, &mut out);
@@ -92,8 +93,11 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
     }
     decompose_compatible(c, |d| {
         for l in d.to_lowercase() {
-            if !is_combining_mark(l) {
-                push(l);
+            match l {
+                // Greek spells a final sigma apart; it is the same letter.
+                'ς' => push('σ'),
+                l if is_combining_mark(l) => {}
+                l => push(l),
             }
         }
     });
@@ -282,7 +286,11 @@ impl Query {
         let words: Vec<Word> = typed
             .iter()
             .flat_map(|t| t.as_ref().split_whitespace())
-            .map(|word| Word::new(fold(word)))
+            .map(fold)
+            // A word of nothing but accents folds to nothing: it cannot be
+            // found, nor can it rule anything out.
+            .filter(|folded| !folded.is_empty())
+            .map(Word::new)
             .collect();
         Query {
             pattern: (!words.is_empty()).then_some(Pattern::Words(words)),
@@ -407,6 +415,12 @@ impl Query {
             id: record.id.clone(),
             lines,
         })
+    }
+
+    /// Whether there is nothing to look for: no word (or none but
+    /// accents), no pattern and no tag.
+    pub fn is_empty(&self) -> bool {
+        self.pattern.is_none() && self.tag.is_none()
     }
 
     fn word_count(&self) -> usize {

@@ -3,16 +3,17 @@
 //! typed in an editor counts as much as one typed on the command line.
 //!
 //! The rule (docs/search.md shows it with examples): `#` followed by
-//! letters, digits, `-` and `_`, with at least one letter, so `#123` (an
-//! issue number) is not a tag. The `#` must not follow a letter, digit, `_`,
-//! `#`, `&` or `/` (`C#`, `a#b`, `&#39;`, `##`). Trailing `-` and `_` are not
-//! part of the tag, so punctuation after it ends it (`#career,`,
-//! `(#growth)`, `#mentoring.`). Nothing inside a web address
-//! (`https://x.org/a#frag`, `www.x.org/#top`) or a code span in backticks
-//! is a tag.
+//! letters (with their accents, even typed apart), digits, `-` and `_`,
+//! with at least one letter, so `#123` (an issue number) is not a tag. The
+//! `#` must not follow a letter, digit, `_`, `#`, `&` or `/` (`C#`, `a#b`,
+//! `&#39;`, `##`). Trailing `-` and `_` are not part of the tag, so
+//! punctuation after it ends it (`#career,`, `(#growth)`, `#mentoring.`).
+//! Nothing inside a web address (`https://x.org/a#frag`, `www.x.org/#top`)
+//! or a code span in backticks is a tag.
 
 use crate::model::search::fold;
 use std::ops::Range;
+use unicode_normalization::char::is_combining_mark;
 
 /// One use of a tag in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,13 +68,13 @@ fn tags_in_all(text: &str) -> Vec<TagUse<'_>> {
         if c != '#' || skipped.iter().any(|r| r.contains(&at)) {
             continue;
         }
-        if before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '_' | '#' | '&' | '/')) {
+        if before.is_some_and(|b| is_word_char(b) || matches!(b, '_' | '#' | '&' | '/')) {
             continue;
         }
         let start = at + 1;
         let mut end = start;
         while let Some(&(i, n)) = chars.peek() {
-            if n.is_alphanumeric() || n == '-' || n == '_' {
+            if is_word_char(n) || n == '-' || n == '_' {
                 end = i + n.len_utf8();
                 prev = Some(n);
                 chars.next();
@@ -90,6 +91,12 @@ fn tags_in_all(text: &str) -> Vec<TagUse<'_>> {
         }
     }
     uses
+}
+
+/// A letter or digit, or an accent typed apart from its letter (`e` and
+/// U+0301 for `é`, as some keyboards and systems write it).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
 }
 
 /// Code spans (a run of backticks up to the next run of as many) and web
@@ -170,6 +177,9 @@ mod tests {
             &["q3-goals", "on_call", "2027-plan"],
         );
         case("#Résumé", &["Résumé"]);
+        // Accents typed apart from their letters (decomposed) belong to it.
+        case("#Re\u{301}sume\u{301} done", &["Re\u{301}sume\u{301}"]);
+        case("cafe\u{301}#latte", &[]);
         case("#a #b #a", &["a", "b", "a"]);
         case("no tags here", &[]);
     }
@@ -218,6 +228,10 @@ mod tests {
     fn a_typed_tag_is_compared_without_case_or_accents() {
         assert_eq!(typed_key("#Career").as_deref(), Some("career"));
         assert_eq!(typed_key("résumé").as_deref(), Some("resume"));
+        assert_eq!(
+            typed_key("#Re\u{301}sume\u{301}").as_deref(),
+            Some("resume")
+        );
         assert_eq!(typed_key(" q3-goals ").as_deref(), Some("q3-goals"));
         assert_eq!(typed_key("123"), None);
         assert_eq!(typed_key("two words"), None);

@@ -357,8 +357,9 @@ impl MonthFile {
     /// accept more), in the file's order: only those are parsed. Each
     /// `[[entry]]` table's text is offered on its own, with what comes
     /// before the first. A file with multi-line strings (where a line
-    /// `[[entry]]` may be text), or one whose parts do not parse alone, is
-    /// read whole, so that an error names its true place.
+    /// `[[entry]]` may be text), one with a table before the first
+    /// `[[entry]]` line, or one whose parts do not parse alone, is read
+    /// whole, so that an error names its true place.
     pub fn entries_where(
         &self,
         bytes: &[u8],
@@ -382,6 +383,14 @@ impl MonthFile {
             return self.entries(bytes);
         };
         let head = &text[..first];
+        // A table written otherwise (`[[ entry ]]`, indented, after a byte
+        // order mark) would be offered with every part, or with none.
+        if head.lines().any(|line| {
+            line.trim_start_matches(['\u{feff}', ' ', '\t'])
+                .starts_with('[')
+        }) {
+            return self.entries(bytes);
+        }
         let mut found = Vec::new();
         let ends = starts
             .iter()

@@ -168,6 +168,37 @@ fn nothing_found_says_so_and_succeeds() {
         .stderr_has("Nothing found.");
 }
 
+/// A search with nothing to look for is a usage error, not "Nothing
+/// found": an empty word, blanks, or a word of combining accents alone
+/// (which folds to nothing).
+#[test]
+fn a_search_with_no_word_says_what_to_give() {
+    let env = journal();
+    for typed in ["", "  ", "\u{301}", "\u{301}\u{308} \u{300}"] {
+        env.run(["search", typed])
+            .failure_code(2)
+            .stdout_is_empty()
+            .stderr_has("there is no word to look for")
+            .stderr_has("hint: give at least one word");
+    }
+    // With a tag, the tag alone is enough.
+    assert_eq!(kinds(&env, &["\u{301}", "--tag", "career"]), ["update"]);
+}
+
+/// Folding is per character and language-blind, but Greek's final sigma
+/// is the same letter as its other sigma.
+#[test]
+fn greek_final_sigma_is_found_in_capitals() {
+    let env = journal();
+    env.run(["note", "ΟΔΟΣ ΠΡΟΣ ΤΗΝ ΕΠΙΤΥΧΙΑ", "-m", "alex"])
+        .success();
+    env.run(["note", "ο δρόμος είναι μακρύς", "-m", "alex"])
+        .success();
+    assert_eq!(kinds(&env, &["οδος"]), ["note"]);
+    assert_eq!(kinds(&env, &["ΔΡΟΜΟΣ"]), ["note"]);
+    assert_eq!(kinds(&env, &["μακρυσ"]), ["note"]);
+}
+
 #[test]
 fn a_regex_is_matched_and_a_bad_one_named() {
     let env = journal();
@@ -350,5 +381,52 @@ fn words_next_to_quotes_and_accents_in_meetings_are_found() {
         }
         assert!(hits(&env, &["ecole", "walrus"]).is_empty());
         env.run(["meet", "-m", "alex"]).success();
+    }
+}
+
+/// A month file written by hand with its first table spelt otherwise
+/// (spaces in the brackets, indented, quoted, after a byte order mark) is
+/// searched as a whole: each entry found once, never repeated or missed.
+#[test]
+fn hand_spelt_entry_tables_are_each_found_once() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    let ids = |word: &str| -> Vec<String> {
+        hits(&env, &[word])
+            .iter()
+            .map(|h| h["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    for (n, first) in [
+        "[[ entry ]]",
+        "  [[entry]]",
+        "[['entry']]",
+        "\u{feff}[[entry]]",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let head = if first.starts_with('\u{feff}') {
+            ""
+        } else {
+            "format = 1\n\n"
+        };
+        let entry = |i: usize, text: &str| {
+            format!(
+                "id = \"aaaa{n}{i}\"\ndate = 2026-10-0{i}\nkind = \"note\"\ntext = \"{text}\"\n\n"
+            )
+        };
+        env.write(
+            "journal/2026/2026-10.toml",
+            &format!(
+                "{head}{first}\n{}[[entry]]\n{}[[entry]]\n{}",
+                entry(1, "The heron plan, first"),
+                entry(2, "The heron plan, second"),
+                entry(3, "The heron plan, third"),
+            ),
+        );
+        let all: Vec<String> = (1..=3).map(|i| format!("aaaa{n}{i}")).collect();
+        assert_eq!(ids("heron"), all, "{first:?}");
+        assert_eq!(ids("first"), all[..1], "{first:?}");
     }
 }

@@ -80,6 +80,22 @@ fn a_missing_or_empty_folder_prints_nothing_and_makes_nothing() {
     assert!(env.file_names().is_empty(), "{:?}", env.file_names());
 }
 
+/// A file where the data folder should be is not "nothing pressing": it
+/// shows the marker, and is left as it was.
+#[test]
+fn a_file_in_place_of_the_folder_shows_the_marker() {
+    let env = TestEnv::new();
+    std::fs::write(env.dir(), "not a folder").expect("write");
+    env.run(["prompt"])
+        .success()
+        .stderr_is_empty()
+        .stdout_is("mentee: !\n");
+    assert_eq!(
+        std::fs::read_to_string(env.dir()).expect("read"),
+        "not a folder"
+    );
+}
+
 /// Another process holds the lock (as a command writing does): the prompt
 /// does not wait for it. The lock is held far longer than the test's
 /// timeout, so a prompt that waited would fail the test, however fast or

@@ -365,7 +365,7 @@ impl Ledger {
     }
 
     /// Only the meetings that can still call for attention (see
-    /// [`crate::model::meeting::Meeting::is_pending`]): enough to tell what
+    /// [`crate::model::meeting::Meeting::pending_part`]): enough to tell what
     /// is pressing (`mentee prompt`), but not how many meetings a commitment
     /// was carried over, which counts the held meetings left out.
     pub fn load_pending(store: &Store) -> Result<Ledger> {

@@ -123,6 +123,20 @@ impl Error {
     ) -> Error {
         let count = ids.len();
         let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
+        if ids.windows(2).all(|pair| pair[0] == pair[1]) {
+            // No prefix can tell them apart: one is a copy of the other.
+            let id = ids.first().map(String::as_str).unwrap_or_default();
+            return Error::user_with_hint(
+                format!(
+                    "{count} {kind} records have the same ID `{id}` (a copy made by hand or by a merge?)"
+                ),
+                format!(
+                    "if one is a copy, delete it; otherwise give one of them another ID (six \
+                     letters and digits used nowhere else). `grep -rn {id}` in the data folder \
+                     finds them, and mentee edit FILE opens a file"
+                ),
+            );
+        }
         Error::user_with_hint(
             format!(
                 "`{}` is the start of {count} {kind} IDs: {}",

@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
-use crate::model::search::{self, KINDS, Query};
+use crate::model::search::{self, KINDS, PatternError, Query};
 use crate::render::{self, json};
 use crate::workspace::search::{Scope, each_record, tag_key};
 use crate::workspace::{resolve_mentor, say};
@@ -63,10 +63,18 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let query = if args.regex {
         let pattern = args.words.join(" ");
         Query::regex(&pattern).map_err(|err| {
+            let hint = match err {
+                PatternError::Syntax { .. } => {
+                    "put a backslash before a character that has a meaning in a pattern \
+                     (such as \\( \\[ \\. \\* \\+ \\?), or leave out --regex to search for the words"
+                }
+                PatternError::TooBig(_) => {
+                    "ask for fewer repetitions (a smaller count in {N}) or a shorter pattern"
+                }
+            };
             Error::user_with_hint(
                 format!("the pattern {pattern:?} does not compile: {err}"),
-                "put a backslash before a character that has a meaning in a pattern \
-                 (such as \\( \\[ \\. \\* \\+ \\?), or leave out --regex to search for the words",
+                hint,
             )
         })?
     } else {
@@ -76,8 +84,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if query.is_empty() {
         return Err(Error::missing(
             "there is no word to look for",
-            "give at least one word with a letter or digit in it, such as \
-             `mentee search billing`, or a tag with --tag",
+            "give at least one word, such as `mentee search billing`, or a tag with --tag",
         ));
     }
     let ledger = Ledger::load_where(&ctx.store, &|raw| query.may_match(raw))?;

@@ -49,7 +49,7 @@ pub const JOURNAL_KINDS: [&str; 8] = [
 
 /// Text as search compares it: lowercase, with accents and other combining
 /// marks removed, compatibility forms (`ﬁ`, full-width letters) spelt
-/// plainly and Greek's final sigma as any other. Works one character at a
+/// plainly, `ß` as `ss` and Greek's final sigma as any other. Works one character at a
 /// time.
 pub fn fold(text: &str) -> String {
     let mut out = Vec::new();
@@ -96,6 +96,11 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
             match l {
                 // Greek spells a final sigma apart; it is the same letter.
                 'ς' => push('σ'),
+                // German writes ss for ß in capitals (STRASSE, Straße).
+                'ß' => {
+                    push('s');
+                    push('s');
+                }
                 l if is_combining_mark(l) => {}
                 l => push(l),
             }
@@ -273,11 +278,17 @@ thread_local! {
 
 /// A regular expression that does not compile.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{reason} at character {column}")]
-pub struct PatternError {
-    /// Where, counted in characters from 1.
-    pub column: usize,
-    pub reason: String,
+pub enum PatternError {
+    /// It is not written as a pattern is.
+    #[error("{reason} at character {column}")]
+    Syntax {
+        /// Where, counted in characters from 1.
+        column: usize,
+        reason: String,
+    },
+    /// It is well written but asks for too much (`x{99999999}`).
+    #[error("{0}")]
+    TooBig(String),
 }
 
 impl Query {
@@ -314,7 +325,7 @@ impl Query {
                     _ => (0, err.to_string()),
                 };
                 let before = typed.get(..offset).unwrap_or(typed);
-                PatternError {
+                PatternError::Syntax {
                     column: before.chars().count() + 1,
                     reason,
                 }
@@ -323,9 +334,12 @@ impl Query {
         let regex = regex::RegexBuilder::new(typed)
             .case_insensitive(true)
             .build()
-            .map_err(|err| PatternError {
-                column: 1,
-                reason: err.to_string(),
+            .map_err(|err| match err {
+                regex::Error::CompiledTooBig(limit) => PatternError::TooBig(format!(
+                    "it would take more than {} MiB of memory",
+                    limit / (1024 * 1024)
+                )),
+                err => PatternError::TooBig(err.to_string()),
             })?;
         Ok(Query {
             pattern: Some(Pattern::Regex { regex, anchored }),
@@ -441,7 +455,15 @@ impl Query {
                     let word = word.folded.as_str();
                     for (at, _) in folded.match_indices(word) {
                         found[i] = true;
-                        spans.push(map[at].start..map[at + word.len() - 1].end);
+                        let mut end = map[at + word.len() - 1].end;
+                        // Accents typed apart from their letter (which fold
+                        // to nothing) are shown with it.
+                        end += line[end..]
+                            .chars()
+                            .take_while(|&c| is_combining_mark(c))
+                            .map(char::len_utf8)
+                            .sum::<usize>();
+                        spans.push(map[at].start..end);
                     }
                 }
             }
@@ -618,8 +640,21 @@ mod tests {
     fn folding_ignores_case_and_accents() {
         assert_eq!(fold("Résumé"), "resume");
         assert_eq!(fold("ÉCOLE ﬁnal"), "ecole final");
-        assert_eq!(fold("Straße"), "straße");
+        assert_eq!(fold("Straße STRAẞE"), "strasse strasse");
+        assert_eq!(fold("ΟΔΟΣ οδος"), "οδοσ οδοσ");
         assert_eq!(fold("plain"), "plain");
+    }
+
+    #[test]
+    fn a_match_is_shown_with_its_accents_however_typed() {
+        let q = Query::words(&["resume"]);
+        case(
+            &q,
+            "my Re\u{301}sume\u{301} now",
+            &["my [Re\u{301}sume\u{301}] now"],
+        );
+        case(&q, "my Résumé now", &["my [Résumé] now"]);
+        case(&Query::words(&["strasse"]), "die Straße", &["die [Straße]"]);
     }
 
     #[test]
@@ -650,11 +685,20 @@ mod tests {
 
     #[test]
     fn a_bad_regex_names_where() {
-        let err = Query::regex("ab(c").expect_err("does not compile");
-        assert_eq!(err.column, 3);
-        assert_eq!(err.reason, "unclosed group");
-        let err = Query::regex("é[z-a]").expect_err("does not compile");
-        assert_eq!(err.column, 3);
+        let column = |typed| match Query::regex(typed) {
+            Err(PatternError::Syntax { column, .. }) => column,
+            other => panic!("{typed}: {other:?}"),
+        };
+        assert_eq!(column("ab(c"), 3);
+        assert_eq!(
+            Query::regex("ab(c").expect_err("unclosed").to_string(),
+            "unclosed group at character 3"
+        );
+        assert_eq!(column("é[z-a]"), 3);
+        assert!(matches!(
+            Query::regex("x{99999999}"),
+            Err(PatternError::TooBig(_))
+        ));
     }
 
     #[test]
@@ -684,7 +728,8 @@ mod tests {
         assert!(q.may_match("text = \"My RESUME, #CAREER\""));
         assert!(q.may_match("text = \"My RÉSUMÉ, #Career, ﬁne\""));
         assert!(!q.may_match("text = \"My RESUME, career\""));
-        assert!(!Query::words(&["straße"]).may_match("text = \"strasse\""));
+        assert!(Query::words(&["straße"]).may_match("text = \"STRASSE\""));
+        assert!(!Query::words(&["straße"]).may_match("text = \"strase\""));
     }
 
     #[test]

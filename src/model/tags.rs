@@ -36,6 +36,8 @@ impl TagUse<'_> {
 pub fn typed_key(typed: &str) -> Option<String> {
     let name = typed.trim();
     let name = name.strip_prefix('#').unwrap_or(name);
+    // As in a text, a trailing `-` or `_` is not part of the tag.
+    let name = name.trim_end_matches(['-', '_']);
     let hashed = format!("#{name}");
     let uses = tags_in_all(&hashed);
     match uses.as_slice() {
@@ -237,5 +239,7 @@ mod tests {
         assert_eq!(typed_key("two words"), None);
         assert_eq!(typed_key("#"), None);
         assert_eq!(typed_key("end."), None);
+        assert_eq!(typed_key("#trailing-").as_deref(), Some("trailing"));
+        assert_eq!(typed_key("-"), None);
     }
 }

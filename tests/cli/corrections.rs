@@ -214,6 +214,32 @@ fn entry_set_corrects_a_text_and_a_decision_only_has_a_why() {
         .stderr_has("nothing to change");
 }
 
+/// An entry pasted twice (by hand or by a merge) cannot be told apart by
+/// typing more of its ID: the error says it is a copy, and nothing changes.
+#[test]
+fn an_entry_copied_by_hand_is_named_as_a_copy() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["update", "Shipped the billing split"]).success();
+    let file = "journal/2026/2026-11.toml";
+    let text = env.read(file);
+    let entry = &text[text.find("[[entry]]").expect("an entry")..];
+    let copied = format!("{text}\n{entry}");
+    env.write(file, &copied);
+    let id = env.tables(file, "entry")[0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    env.run(["entry", "set", &id, "--text", "Shipped it"])
+        .failure_code(1)
+        .stderr_has(&format!(
+            "2 journal entry records have the same ID `{id}` (a copy made by hand or by a merge?)"
+        ))
+        .stderr_has("hint: if one is a copy, delete it")
+        .stderr_lacks("type more of the ID");
+    assert_eq!(env.read(file), copied);
+}
+
 #[test]
 fn rm_needs_a_yes_off_a_terminal_and_unlinks_what_pointed_at_the_record() {
     let mut env = TestEnv::new();

@@ -199,6 +199,28 @@ fn greek_final_sigma_is_found_in_capitals() {
     assert_eq!(kinds(&env, &["μακρυσ"]), ["note"]);
 }
 
+/// German writes `ss` for `ß` in capitals: both spellings find both, in
+/// words and in tags.
+#[test]
+fn sharp_s_is_found_as_ss() {
+    let env = journal();
+    env.run(["note", "Die Straße ist lang #Straße", "-m", "alex"])
+        .success();
+    env.run(["update", "DIE STRASSE IST KURZ #STRASSE", "-m", "alex"])
+        .success();
+    for word in ["strasse", "straße", "STRAẞE"] {
+        assert_eq!(kinds(&env, &[word]), ["note", "update"], "{word}");
+        assert_eq!(kinds(&env, &["--tag", word]), ["note", "update"], "{word}");
+    }
+    let tags = env.json(["tags", "--json"]);
+    let first = &tags["tags"][0];
+    assert_eq!(
+        (first["tag"].as_str(), first["count"].as_u64()),
+        (Some("Straße"), Some(2)),
+        "one tag, as first written: {tags}"
+    );
+}
+
 #[test]
 fn a_regex_is_matched_and_a_bad_one_named() {
     let env = journal();
@@ -211,6 +233,12 @@ fn a_regex_is_matched_and_a_bad_one_named() {
         .failure_code(1)
         .stderr_has("the pattern \"walrus(pro\" does not compile: unclosed group at character 7")
         .stderr_has("hint: put a backslash");
+    // Well written but too big: no place to name, another way out.
+    env.run(["search", "--regex", "x{99999999}"])
+        .failure_code(1)
+        .stderr_has("does not compile: it would take more than 10 MiB of memory")
+        .stderr_has("hint: ask for fewer repetitions")
+        .stderr_lacks("at character");
 }
 
 #[test]

@@ -128,10 +128,17 @@ pub fn select(ledger: &Ledger, now: NaiveDateTime, within: Within) -> Reminders 
             None => date >= today && date <= end.date(),
         }
     };
+    // One planned meeting per mentor, the one every command means (a
+    // second is a copy made by hand).
+    let the_planned = |m: &Meeting| {
+        ledger
+            .planned(&m.mentor)
+            .is_some_and(|planned| std::ptr::eq(planned, m))
+    };
     let mut planned: Vec<&Meeting> = ledger
         .meetings
         .iter()
-        .filter(|m| !m.held && living(&m.mentor) && inside(m))
+        .filter(|m| the_planned(m) && living(&m.mentor) && inside(m))
         .collect();
     planned.sort_by_key(|m| (m.date, m.time.is_some(), m.time, m.mentor.clone()));
     let meetings: Vec<Upcoming> = planned
@@ -357,6 +364,28 @@ mod tests {
         ledger.meetings[1].held = true;
         let nothing = select(&ledger, at("2027-01-28", "08:00"), Within::Days(1));
         assert!(nothing.is_empty(), "{nothing:?}");
+    }
+
+    /// A second planned meeting with one mentor (a file copied by hand)
+    /// is not a second reminder, nor are its commitments counted twice.
+    #[test]
+    fn a_copied_planned_meeting_is_one_reminder() {
+        let mut ledger = ledger();
+        let mut copy = ledger.meetings[1].clone();
+        copy.id = Id::from("m00004");
+        ledger.meetings.push(copy);
+        let soon = select(&ledger, at("2027-01-28", "08:00"), Within::Days(1));
+        assert_eq!(
+            summary(&soon),
+            (
+                vec![
+                    ("priya".into(), vec!["u00001".into()]),
+                    ("alex".into(), vec!["a00001".into(), "a00002".into()]),
+                ],
+                vec![]
+            )
+        );
+        assert_eq!(soon.overdue(), 1);
     }
 
     #[test]

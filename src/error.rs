@@ -261,6 +261,10 @@ fn describe_io(err: &io::Error) -> String {
         io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::FileTooLarge => "the file is too large to write here".to_string(),
         io::ErrorKind::InvalidFilename => "the file name is not allowed here".to_string(),
+        io::ErrorKind::NotADirectory => {
+            "a file stands where a folder is needed on this path".to_string()
+        }
+        io::ErrorKind::IsADirectory => "this is a folder, where a file is needed".to_string(),
         _ => err.to_string(),
     }
 }
@@ -273,6 +277,15 @@ fn io_hint(path: &Path, err: &io::Error) -> Option<String> {
         }
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             "check the permissions of the data folder, or choose another with --dir or MENTEE_DIR"
+        }
+        io::ErrorKind::NotADirectory => {
+            "check that the data folder (--dir or MENTEE_DIR) is a folder, and that no file \
+             in it has the name of one of mentee's folders (meetings, journal); move such a \
+             file aside"
+        }
+        io::ErrorKind::IsADirectory => {
+            "move the folder aside (mentee keeps its data in a file of that name), then run \
+             the command again"
         }
         _ => return None,
     };

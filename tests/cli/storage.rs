@@ -280,6 +280,29 @@ fn a_file_from_a_newer_mentee_is_refused_and_left_alone() {
     assert_eq!(env.files(), before);
 }
 
+/// A file where a folder should be, or a folder where a file should be:
+/// a plain sentence and what to do, and nothing is changed.
+#[test]
+fn a_file_or_folder_in_the_wrong_place_is_named_with_a_way_out() {
+    let env = TestEnv::new();
+    let file = env.scratch("not-a-folder");
+    std::fs::write(&file, "x").expect("write");
+    env.run(["--dir", file.to_str().expect("utf-8"), "remind"])
+        .failure_code(1)
+        .stderr_has("a file stands where a folder is needed on this path")
+        .stderr_has("hint: check that the data folder (--dir or MENTEE_DIR) is a folder");
+    env.mentor("Alex Kim", &[]);
+    std::fs::create_dir_all(env.path("goals.toml")).expect("mkdir");
+    for command in [&["goal", "list"][..], &["search", "x"]] {
+        env.run(command)
+            .failure_code(1)
+            .stderr_has("goals.toml: this is a folder, where a file is needed")
+            .stderr_has("hint: move the folder aside");
+    }
+    assert_eq!(std::fs::read(&file).expect("read"), b"x");
+    assert!(env.path("goals.toml").is_dir());
+}
+
 #[test]
 fn dir_beats_mentee_dir() {
     let env = TestEnv::new();

@@ -153,10 +153,16 @@ impl fmt::Display for Role {
     }
 }
 
-/// A name with runs of white space made single spaces: `Alex  Kim` and
-/// `Alex Kim` are one person.
+/// A name with runs of white space made single spaces, and accents typed
+/// apart from their letters joined to them (Unicode NFC): `Alex  Kim` and
+/// `Alex Kim` are one person, as are `Zoë` typed either way.
 pub fn normalize_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
+    use unicode_normalization::UnicodeNormalization;
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
 }
 
 /// The longest name a mentor can have, in characters.
@@ -368,7 +374,7 @@ pub fn resolve<'a>(
         .collect();
     // A prefix of the name, the slug or any word of the name ("kim").
     let starts = |m: &Mentor| {
-        let name = m.name.to_lowercase();
+        let name = normalize_name(&m.name).to_lowercase();
         !lower.is_empty()
             && (name.starts_with(&lower)
                 || m.slug.starts_with(&lower)
@@ -574,6 +580,11 @@ mod tests {
             Ok("alex-kim")
         );
         assert_eq!(resolve(&[], None, today()), Err(Unresolved::NoMentors));
+        // Accents typed apart from their letters, on either side.
+        let zoe = vec![mentor("Zoë Papas", None), mentor("Zoe\u{308} Apart", None)];
+        let slug = |typed| resolve(&zoe, Some(typed), today()).map(|m| m.name.as_str());
+        assert_eq!(slug("Zoe\u{308} Papas"), Ok("Zoë Papas"));
+        assert_eq!(slug("zoë a"), Ok("Zoe\u{308} Apart"));
     }
 
     #[test]

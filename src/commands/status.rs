@@ -32,6 +32,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let records = Ledger::load(&ctx.store)?;
+    for (id, slug) in records.unknown_mentors() {
+        say(&render::status::unknown_mentor(id, slug, &records.mentors));
+    }
     if records.mentors.is_empty() && !args.json {
         say(
             "Welcome to mentee. Start by adding the person who mentors you:\n  mentee mentor add \"NAME\" --every 2w\nThen plan your first meeting: mentee agenda \"A specific question\"",

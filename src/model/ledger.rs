@@ -21,6 +21,22 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// The records that name a mentor the mentors file does not have (a
+    /// slug mistyped in a hand edit, a mentor removed by hand), each as its
+    /// ID and the slug it names: no mentor's dashboard can show them.
+    pub fn unknown_mentors(&self) -> Vec<(&Id, &str)> {
+        let known = |slug: &str| self.mentors.iter().any(|m| m.slug == slug);
+        let meetings = self.meetings.iter().map(|m| (&m.id, m.mentor.as_str()));
+        let unattached = self
+            .unattached
+            .iter()
+            .filter_map(|a| a.mentor.as_deref().map(|slug| (&a.id, slug)));
+        meetings
+            .chain(unattached)
+            .filter(|(_, slug)| !known(slug))
+            .collect()
+    }
+
     /// Every commitment, with where it was made, as of `today`.
     pub fn commitments(&self, today: NaiveDate) -> Vec<Commitment> {
         commitment::all(&self.meetings, &self.unattached, today)

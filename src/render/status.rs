@@ -1,6 +1,7 @@
 //! The dashboard shown by `mentee` and `mentee status`.
 
 use crate::model::commitment::Commitment;
+use crate::model::id::Id;
 use crate::model::mentor::Mentor;
 use crate::model::overview::Overview;
 use crate::render::color::{Paint, paint};
@@ -22,6 +23,24 @@ pub struct Shown<'a> {
     pub near: &'a HashSet<&'a str>,
     /// Everything, with no section cut to a screenful.
     pub all: bool,
+}
+
+/// A warning for a record that names a mentor the mentors file does not
+/// have, with how to mend it.
+pub fn unknown_mentor(id: &Id, slug: &str, mentors: &[Mentor]) -> String {
+    let known: Vec<&str> = mentors.iter().map(|m| m.slug.as_str()).collect();
+    let fix = match known.as_slice() {
+        [] => "add the mentor with: mentee mentor add \"NAME\"".to_string(),
+        known => format!(
+            "make it one of {} with: mentee edit {id}",
+            clean(&known.join(", "))
+        ),
+    };
+    format!(
+        "warning: [{id}] names the mentor `{}`, who is not in mentors.toml, so no \
+         mentor's dashboard shows it; {fix}",
+        clean(slug)
+    )
 }
 
 pub fn dashboard(

@@ -98,6 +98,37 @@ fn nothing_open_is_said_plainly() {
         .stdout_has("No open commitments.");
 }
 
+/// A meeting or commitment whose mentor was mistyped by hand would vanish
+/// from every dashboard: status says so and how to mend it, even when the
+/// mentors file is empty.
+#[test]
+fn a_record_naming_an_unknown_mentor_is_warned_about() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.run(["agenda", "How do I split billing?", "-m", "alex"])
+        .success();
+    let id = env.commit("Draft the proposal", &["-m", "alex"]);
+    let file = "meetings/next-alex-kim.toml";
+    let meeting = env.read(file).replace("\"alex-kim\"", "\"alex-kin\"");
+    env.write(file, &meeting);
+    let doc: toml::Table = meeting.parse().expect("a meeting file parses");
+    let meeting_id = doc["meeting"]["id"].as_str().expect("id").to_string();
+    env.run(["status"])
+        .success()
+        .stderr_has(&format!(
+            "warning: [{meeting_id}] names the mentor `alex-kin`, who is not in mentors.toml"
+        ))
+        .stderr_has(&format!(
+            "make it one of alex-kim with: mentee edit {meeting_id}"
+        ))
+        .stderr_lacks(&id);
+    env.write("mentors.toml", "");
+    env.run(["status"])
+        .success()
+        .stderr_has(&format!("[{id}] names the mentor `alex-kim`"))
+        .stderr_has("add the mentor with: mentee mentor add");
+}
+
 #[test]
 fn a_planned_date_that_has_passed_says_what_to_do() {
     let mut env = TestEnv::new();

@@ -125,15 +125,30 @@ pub(super) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .collect())
 }
 
-/// [`toml_files`], each with what it takes to stamp it.
+/// [`toml_files`], each with what it takes to stamp it. A folder named as
+/// a data file (`2026-10.toml/`) is an error: what it stands for would
+/// otherwise be missing without a word.
 pub(super) fn toml_entries(dir: &Path) -> Result<Vec<Listed>> {
-    let toml = |entry: &Listed| {
-        entry.kind == Kind::File
-            && Path::new(&entry.name)
-                .extension()
-                .is_some_and(|e| e == "toml")
-    };
-    sorted_plain(list(dir)?.into_iter().filter(toml).collect())
+    let mut files = Vec::new();
+    for entry in list(dir)? {
+        if Path::new(&entry.name)
+            .extension()
+            .is_none_or(|e| e != "toml")
+        {
+            continue;
+        }
+        match entry.kind {
+            Kind::File => files.push(entry),
+            Kind::Dir => {
+                return Err(Error::io(
+                    &entry.path,
+                    io::Error::from(io::ErrorKind::IsADirectory),
+                ));
+            }
+            Kind::Other => {}
+        }
+    }
+    sorted_plain(files)
 }
 
 pub(super) fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {

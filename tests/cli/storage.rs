@@ -301,6 +301,19 @@ fn a_file_or_folder_in_the_wrong_place_is_named_with_a_way_out() {
     }
     assert_eq!(std::fs::read(&file).expect("read"), b"x");
     assert!(env.path("goals.toml").is_dir());
+    // A folder named as a journal month or a meeting is not skipped as if
+    // the month or the meeting were not there.
+    std::fs::remove_dir(env.path("goals.toml")).expect("rmdir");
+    for folder in [
+        "journal/2026/2026-10.toml",
+        "meetings/2026/2026-10-01-alex-kim.toml",
+    ] {
+        std::fs::create_dir_all(env.path(folder)).expect("mkdir");
+        env.run(["log"]).failure_code(1).stderr_has(&format!(
+            "{folder}: this is a folder, where a file is needed"
+        ));
+        std::fs::remove_dir(env.path(folder)).expect("rmdir");
+    }
 }
 
 #[test]

@@ -67,6 +67,19 @@ impl Meeting {
         self.time.map(|_| self.minutes.unwrap_or(DEFAULT_MINUTES))
     }
 
+    /// Is this a planned copy of `held` left behind when the meeting was
+    /// held (written to its dated file, then the planned file removed, and
+    /// the run stopped between the two)? The held meeting is the truth. A
+    /// planned file made by hand from a held one (the same ID, other
+    /// topics) is a person's work, not such a copy.
+    pub fn is_left_behind_by(&self, held: &Meeting) -> bool {
+        !self.held
+            && held.held
+            && self.id == held.id
+            && self.mentor == held.mentor
+            && self.topics == held.topics
+    }
+
     /// What of it can still call for attention, if anything: a planned
     /// meeting whole; of a held one, the commitments still open, without
     /// its topics, check-in or closed commitments. A held meeting whose
@@ -250,6 +263,12 @@ pub fn last_held<'a>(
         .iter()
         .filter(|m| m.held && m.mentor == mentor && m.date.is_some_and(|d| d <= until))
         .max_by_key(|m| m.date)
+}
+
+/// Held meetings by date, then planned ones (by date, undated first); the
+/// ID breaks ties. The order every command sees the meetings in.
+pub fn sort(meetings: &mut [Meeting]) {
+    meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
 }
 
 /// The meeting planned with `mentor`, if any.

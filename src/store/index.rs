@@ -22,13 +22,16 @@ use crate::store::fsio;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the shape of the index changes; an index of another
-/// version is ignored and rebuilt.
+/// version is ignored and rebuilt. The index keeps the output of a rule of
+/// the model ([`Meeting::pending_part`], what the prompt's summary holds):
+/// a change to that rule, or to what `remind` reads of a meeting, must bump
+/// it too.
 const VERSION: u32 = 4;
 
 /// Identifies one version of a file without reading it. Every write changes
@@ -179,6 +182,11 @@ impl Indexed {
             .filter(|_| self.meeting.is_some())
             .and_then(Meeting::pending_part)
             .and_then(|part| serde_json::value::to_raw_value(&part).ok());
+    }
+
+    /// The ID of the meeting in the file, if it parsed when it was indexed.
+    pub fn meeting_id(&self) -> Option<&Id> {
+        self.meeting_id.as_ref()
     }
 
     /// The cached meeting as JSON text, if the file parsed when it was
@@ -412,6 +420,16 @@ impl Index {
         }
     }
 
+    /// Remembers the meeting a file holds, when it parses now and did not
+    /// when it was indexed (its stamp is the same: an older mentee read it).
+    pub fn set_meeting(&mut self, relative: &str, meeting: &Meeting) {
+        let shard = self.shard(relative);
+        if let Some(indexed) = shard.files.get_mut(relative) {
+            indexed.set_meeting(Some(meeting));
+            shard.changed = true;
+        }
+    }
+
     /// Remembers who the entries of a journal month file are for.
     pub fn set_latest(&mut self, relative: &str, latest: Latest) {
         let shard = self.shard(relative);
@@ -550,12 +568,31 @@ impl PendingSummary {
 }
 
 impl<'a> PendingSummary<&'a RawValue> {
-    /// Made from the meetings' shard. None when two meeting files hold a
-    /// meeting of the same ID (a planned copy left behind by an interrupted
-    /// move): which one counts is for the full reading of the meetings to
-    /// decide.
+    /// Made from the meetings' shard. A planned copy left behind by an
+    /// interrupted move is left out, as the full reading leaves it out
+    /// (see [`Meeting::is_left_behind_by`]). None when two meeting files
+    /// hold a meeting of the same ID otherwise: the full reading refuses
+    /// that, with the files' names.
     fn of(shard: &'a Shard, root: &Path) -> Option<Self> {
-        let mut ids = HashSet::new();
+        let mut first: HashMap<&Id, &String> = HashMap::new();
+        let mut left_behind: HashSet<&String> = HashSet::new();
+        for (relative, indexed) in &shard.files {
+            let Some(id) = &indexed.meeting_id else {
+                continue;
+            };
+            let Some(other) = first.insert(id, relative) else {
+                continue;
+            };
+            let (a, b) = (shard.files[other].meeting()?, indexed.meeting()?);
+            let copy = if a.is_left_behind_by(&b) {
+                other
+            } else if b.is_left_behind_by(&a) {
+                relative
+            } else {
+                return None;
+            };
+            left_behind.insert(copy);
+        }
         let mut summary = PendingSummary {
             version: VERSION,
             root: root.to_path_buf(),
@@ -565,11 +602,6 @@ impl<'a> PendingSummary<&'a RawValue> {
             meetings: Vec::new(),
         };
         for (relative, indexed) in &shard.files {
-            if let Some(id) = &indexed.meeting_id
-                && !ids.insert(id)
-            {
-                return None;
-            }
             match indexed.racy_hash {
                 Some(hash) => {
                     let stamp = indexed.stamp;
@@ -582,7 +614,9 @@ impl<'a> PendingSummary<&'a RawValue> {
             if indexed.meeting.is_none() {
                 summary.unparsed.push(relative.clone());
             }
-            summary.meetings.extend(indexed.pending.as_deref());
+            if !left_behind.contains(relative) {
+                summary.meetings.extend(indexed.pending.as_deref());
+            }
         }
         Some(summary)
     }
@@ -956,11 +990,33 @@ mod tests {
         }
     }
 
+    /// A planned copy left behind by a move that stopped half way is left
+    /// out, as the full reading leaves it out; but it is still one of the
+    /// files the summary must be true to.
+    #[test]
+    fn a_planned_copy_left_behind_is_left_out() {
+        let held = meeting("m00003", true, &[Status::Open]);
+        let planned_copy = meeting("m00003", false, &[]);
+        let files = [(OPEN, old(20, 2)), (NEXT, old(30, 3))];
+        let summary = summary(&shard(&[
+            (OPEN, files[0].1, &held),
+            (NEXT, files[1].1, &planned_copy),
+        ]));
+        let held_ones: Vec<bool> = summary.meetings.iter().map(|m| m.held).collect();
+        assert_eq!(held_ones, [true]);
+        let never = |_: &str| -> Option<Vec<u8>> { panic!("an old file is not read") };
+        assert!(summary.describes(stamps(&files), never));
+        assert!(!summary.describes(stamps(&files[..1]), never));
+    }
+
+    /// Two files holding one meeting otherwise (a copy made by hand, with
+    /// other topics) make no summary: the full reading refuses them.
     #[test]
     fn two_files_holding_one_meeting_make_no_summary() {
         let held = meeting("m00003", true, &[Status::Open]);
-        let planned_copy = meeting("m00003", false, &[]);
-        let shard = shard(&[(OPEN, old(20, 2), &held), (NEXT, old(30, 3), &planned_copy)]);
+        let mut hand_copy = meeting("m00003", false, &[]);
+        hand_copy.topics = vec!["Another question?".into()];
+        let shard = shard(&[(OPEN, old(20, 2), &held), (NEXT, old(30, 3), &hand_copy)]);
         assert!(PendingSummary::of(&shard, Path::new("/data")).is_none());
     }
 

@@ -7,10 +7,10 @@ use super::index::{PendingSummary, Stamp};
 use super::{Seen, Store, codec, fsio};
 use crate::error::{Error, Result};
 use crate::model::id::Id;
-use crate::model::meeting::Meeting;
+use crate::model::meeting::{self, Meeting};
 use crate::model::mentor::slugify;
 use chrono::Datelike;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 impl Store {
@@ -31,24 +31,47 @@ impl Store {
     }
 
     fn meetings_kept(&self, keep: &dyn Fn(&str) -> bool) -> Result<Vec<Meeting>> {
+        let mut parsed_now = Vec::new();
         let files: Vec<(PathBuf, Stamp, Meeting)> = {
             let index = self.index("meetings/")?;
+            // A meeting in two files is always looked at, so that which one
+            // counts is decided below whatever `keep` says of each.
+            let mut seen = HashSet::new();
+            let twice: HashSet<&Id> = index
+                .files("meetings/")
+                .filter_map(|(_, indexed)| indexed.meeting_id())
+                .filter(|id| !seen.insert(*id))
+                .collect();
             index
                 .files("meetings/")
-                .filter(|(_, indexed)| indexed.meeting_json().is_none_or(keep))
+                .filter(|(_, indexed)| {
+                    indexed.meeting_json().is_none_or(keep)
+                        || indexed.meeting_id().is_some_and(|id| twice.contains(id))
+                })
                 .map(|(relative, indexed)| {
                     let path = self.root.join(relative);
                     let meeting = match indexed.meeting() {
                         Some(meeting) => meeting,
                         None => {
                             let bytes = fsio::read_optional(&path)?.unwrap_or_default();
-                            codec::read_meeting(&path, &bytes)?
+                            let meeting = codec::read_meeting(&path, &bytes)?;
+                            // It did not parse when indexed (by an older
+                            // mentee, say) and does now.
+                            parsed_now.push((relative.clone(), meeting.clone()));
+                            meeting
                         }
                     };
                     Ok((path, indexed.stamp, meeting))
                 })
                 .collect::<Result<_>>()?
         };
+        if !parsed_now.is_empty()
+            && let Some(index) = self.index.borrow_mut().as_mut()
+        {
+            for (relative, meeting) in parsed_now {
+                index.set_meeting(&relative, &meeting);
+            }
+        }
         let mut meetings: Vec<Meeting> = Vec::with_capacity(files.len());
         let mut index: HashMap<Id, usize> = HashMap::new();
         for (path, stamp, meeting) in files {
@@ -65,18 +88,14 @@ impl Store {
             };
             // A planned meeting is moved to its dated file when held: write
             // the new file, then remove the old. A crash in between leaves
-            // the planned copy behind; the held one is the truth. Only such
-            // a copy goes: a planned file made by hand from a held one (the
-            // same ID, other topics) is a person's work.
+            // the planned copy behind, which goes (see
+            // `Meeting::is_left_behind_by`).
             let kept = self.meeting_files.borrow()[&meeting.id].clone();
-            let left_behind = |planned: &Meeting, held: &Meeting| {
-                planned.mentor == held.mentor && planned.topics == held.topics
-            };
             match (meetings[i].held, meeting.held) {
-                (true, false) if left_behind(&meeting, &meetings[i]) => {
+                (true, false) if meeting.is_left_behind_by(&meetings[i]) => {
                     self.stale.borrow_mut().push(path);
                 }
-                (false, true) if left_behind(&meetings[i], &meeting) => {
+                (false, true) if meetings[i].is_left_behind_by(&meeting) => {
                     self.stale.borrow_mut().push(kept);
                     self.meeting_files
                         .borrow_mut()
@@ -96,7 +115,7 @@ impl Store {
                 }
             }
         }
-        meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
+        meeting::sort(&mut meetings);
         Ok(meetings)
     }
 
@@ -122,7 +141,7 @@ impl Store {
                 meetings.iter().filter_map(Meeting::pending_part).collect()
             }
         };
-        meetings.sort_by(|a, b| (!a.held, a.date, &a.id).cmp(&(!b.held, b.date, &b.id)));
+        meeting::sort(&mut meetings);
         Ok(meetings)
     }
 
@@ -144,11 +163,14 @@ impl Store {
         if !summary.describes(stamps, read) {
             return Ok(None);
         }
-        // A file that did not parse: reading it again tells why.
-        for relative in &summary.unparsed {
+        // A file that did not parse: reading it again tells why. If it
+        // parses now (a newer mentee reads it), it is not in the summary:
+        // every meeting is read instead, and the summary made again.
+        if let Some(relative) = summary.unparsed.first() {
             let path = self.root.join(relative);
             let bytes = fsio::read_optional(&path)?.unwrap_or_default();
             codec::read_meeting(&path, &bytes)?;
+            return Ok(None);
         }
         Ok(Some(summary.meetings))
     }

@@ -335,6 +335,49 @@ mod tests {
         Mentor::new(name.to_string(), crate::model::mentor::slugify(name))
     }
 
+    /// A meeting file indexed as not parsing (by an older mentee, say) that
+    /// parses now is not left out of the prompt's summary: the meetings
+    /// are read in full, and the summary made again with it.
+    #[test]
+    fn a_meeting_file_that_parses_now_reaches_the_pending_summary() {
+        let data = tempfile::tempdir().expect("data folder");
+        let cache = tempfile::tempdir().expect("cache folder");
+        let open = || Store::with_cache(data.path().to_path_buf(), cache.path());
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20);
+        let meeting = Meeting::planned(Id::from("m00001"), "alex", day, vec!["Q?".into()]);
+        {
+            let store = open();
+            let lock = store.lock().expect("lock");
+            store.save_meeting(&lock, &meeting).expect("saved");
+        }
+        let ids = |store: &Store| -> Vec<String> {
+            let pending = store.pending_meetings().expect("read");
+            pending.iter().map(|m| m.id.to_string()).collect()
+        };
+        assert_eq!(ids(&open()), ["m00001"]);
+        {
+            // The index as an older mentee left it: the file did not parse.
+            let store = open();
+            let mut index = store.index("meetings/").expect("index");
+            let relative = "meetings/next-alex.toml";
+            let known = index.get(relative).expect("indexed").clone();
+            let bytes = fs::read(data.path().join(relative)).expect("read");
+            index.set(relative.to_string(), Indexed::new(known.stamp, &bytes));
+            index.pending_stale();
+        }
+        for _ in 0..2 {
+            assert_eq!(ids(&open()), ["m00001"]);
+        }
+        // The index knows the meeting again, so the summary is used.
+        let store = open();
+        let index = store.index("meetings/").expect("index");
+        let indexed = index.get("meetings/next-alex.toml").expect("indexed");
+        assert_eq!(
+            indexed.meeting_id().map(Id::to_string).as_deref(),
+            Some("m00001")
+        );
+    }
+
     /// Parts of meetings, or some of them, are never written back.
     #[test]
     fn a_store_that_read_only_part_of_the_meetings_does_not_write() {

@@ -135,6 +135,11 @@ impl Store {
         let pending = self.before_change(path, None)?;
         fsio::remove(path)?;
         self.after_change(pending);
+        // Gone from the index too, so that it does not outlive the file
+        // until the next listing (a moved meeting would be there twice).
+        if let Some(index) = self.index.borrow_mut().as_mut() {
+            index.forget(&self.relative(path));
+        }
         Ok(())
     }
 

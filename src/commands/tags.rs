@@ -4,6 +4,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::ledger::Ledger;
 use crate::model::search::TagCounter;
+use crate::model::tags;
 use crate::render::{self, json};
 use crate::workspace::say;
 use crate::workspace::search::{Scope, each_record};
@@ -30,7 +31,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         ctx,
         &ledger,
         &Scope::default(),
-        &|raw| raw.contains('#'),
+        &tags::may_hold_tags,
         &mut |record| counter.add(record),
     )?;
     let counts = counter.into_counts();

@@ -51,6 +51,12 @@ pub fn key(name: &str) -> String {
     fold(name)
 }
 
+/// Whether a file's raw text may hold a tag: `false` only when none of its
+/// texts can. An escape (`\u0023` is `#`) can hide one from the raw text.
+pub fn may_hold_tags(raw: &str) -> bool {
+    memchr::memchr2(b'#', b'\\', raw.as_bytes()).is_some()
+}
+
 /// Every tag used in `text`, in order, repeats included.
 pub fn tags_in(text: &str) -> Vec<TagUse<'_>> {
     if !text.contains('#') {
@@ -224,6 +230,13 @@ mod tests {
         case("``a ` #no`` #yes", &["yes"]);
         case("an ` unmatched #yes", &["yes"]);
         case("`one` #two `#three`", &["two"]);
+    }
+
+    #[test]
+    fn a_file_may_hold_tags_behind_an_escape() {
+        assert!(may_hold_tags("text = \"a #tag\""));
+        assert!(may_hold_tags("text = \"a \\u0023tag\""));
+        assert!(!may_hold_tags("text = \"no tag\""));
     }
 
     #[test]

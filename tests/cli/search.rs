@@ -353,6 +353,21 @@ fn tags_lists_counts_and_first_and_last_use() {
         .stderr_has("No tags yet");
 }
 
+/// A tag written with a TOML escape for its `#` is a tag all the same.
+#[test]
+fn a_tag_behind_an_escape_is_counted() {
+    let env = TestEnv::new();
+    env.mentor("Alex Kim", &[]);
+    env.write(
+        "journal/2026/2026-10.toml",
+        "format = 1\n\n[[entry]]\nid = \"esc001\"\ndate = 2026-10-01\nkind = \"note\"\n\
+         text = \"Went well \\u0023escaped\"\n",
+    );
+    let doc = env.json(["tags", "--json"]);
+    assert_eq!(doc["tags"][0]["tag"], "escaped", "{doc}");
+    assert_eq!(kinds(&env, &["--tag", "escaped"]), ["note"]);
+}
+
 #[test]
 fn log_and_summary_take_a_tag() {
     let env = journal();

@@ -279,13 +279,13 @@ fn io_hint(path: &Path, err: &io::Error) -> Option<String> {
             "check the permissions of the data folder, or choose another with --dir or MENTEE_DIR"
         }
         io::ErrorKind::NotADirectory => {
-            "check that the data folder (--dir or MENTEE_DIR) is a folder, and that no file \
-             in it has the name of one of mentee's folders (meetings, journal); move such a \
-             file aside"
+            "a part of this path is a file: check the path (the data folder is --dir or \
+             MENTEE_DIR), or move that file aside if it has the name of one of mentee's \
+             folders (meetings, journal)"
         }
         io::ErrorKind::IsADirectory => {
-            "move the folder aside (mentee keeps its data in a file of that name), then run \
-             the command again"
+            "give the name of a file, not a folder; if this is one of mentee's data files, \
+             move the folder aside and run the command again"
         }
         _ => return None,
     };

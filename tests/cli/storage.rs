@@ -290,14 +290,14 @@ fn a_file_or_folder_in_the_wrong_place_is_named_with_a_way_out() {
     env.run(["--dir", file.to_str().expect("utf-8"), "remind"])
         .failure_code(1)
         .stderr_has("a file stands where a folder is needed on this path")
-        .stderr_has("hint: check that the data folder (--dir or MENTEE_DIR) is a folder");
+        .stderr_has("hint: a part of this path is a file: check the path");
     env.mentor("Alex Kim", &[]);
     std::fs::create_dir_all(env.path("goals.toml")).expect("mkdir");
     for command in [&["goal", "list"][..], &["search", "x"]] {
         env.run(command)
             .failure_code(1)
             .stderr_has("goals.toml: this is a folder, where a file is needed")
-            .stderr_has("hint: move the folder aside");
+            .stderr_has("hint: give the name of a file, not a folder; if this is one of mentee's data files, move the folder aside");
     }
     assert_eq!(std::fs::read(&file).expect("read"), b"x");
     assert!(env.path("goals.toml").is_dir());
@@ -314,6 +314,16 @@ fn a_file_or_folder_in_the_wrong_place_is_named_with_a_way_out() {
         ));
         std::fs::remove_dir(env.path(folder)).expect("rmdir");
     }
+    // The same words fit a folder given where a file is to be written.
+    let out = env.scratch("out");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    env.run(["calendar", "-o", out.to_str().expect("utf-8")])
+        .failure_code(1)
+        .stderr_has(&format!(
+            "{}: this is a folder, where a file is needed",
+            out.display()
+        ))
+        .stderr_has("hint: give the name of a file, not a folder");
 }
 
 #[test]

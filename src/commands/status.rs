@@ -32,8 +32,12 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     let records = Ledger::load(&ctx.store)?;
-    for (id, slug) in records.unknown_mentors() {
-        say(&render::status::unknown_mentor(id, slug, &records.mentors));
+    for (slug, ids) in records.unknown_mentors() {
+        say(&render::status::unknown_mentor(
+            slug,
+            &ids,
+            &records.mentors,
+        ));
     }
     if records.mentors.is_empty() && !args.json {
         say(

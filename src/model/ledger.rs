@@ -7,6 +7,7 @@ use crate::model::id::Id;
 use crate::model::meeting::{self, Action, CheckIn, Meeting, Status};
 use crate::model::mentor::Mentor;
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 /// The mentee's ledger: every mentor, every meeting with the commitments
 /// made there, and the commitments made outside any meeting. Commands load
@@ -21,20 +22,24 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// The records that name a mentor the mentors file does not have (a
-    /// slug mistyped in a hand edit, a mentor removed by hand), each as its
-    /// ID and the slug it names: no mentor's dashboard can show them.
-    pub fn unknown_mentors(&self) -> Vec<(&Id, &str)> {
+    /// The mentors named by meetings and commitments that the mentors file
+    /// does not have (a slug mistyped in a hand edit, a mentor removed by
+    /// hand), each with the IDs of the records that name it: no mentor's
+    /// dashboard can show them.
+    pub fn unknown_mentors(&self) -> BTreeMap<&str, Vec<&Id>> {
         let known = |slug: &str| self.mentors.iter().any(|m| m.slug == slug);
         let meetings = self.meetings.iter().map(|m| (&m.id, m.mentor.as_str()));
         let unattached = self
             .unattached
             .iter()
             .filter_map(|a| a.mentor.as_deref().map(|slug| (&a.id, slug)));
-        meetings
-            .chain(unattached)
-            .filter(|(_, slug)| !known(slug))
-            .collect()
+        let mut unknown: BTreeMap<&str, Vec<&Id>> = BTreeMap::new();
+        for (id, slug) in meetings.chain(unattached) {
+            if !known(slug) {
+                unknown.entry(slug).or_default().push(id);
+            }
+        }
+        unknown
     }
 
     /// Every commitment, with where it was made, as of `today`.

@@ -25,21 +25,31 @@ pub struct Shown<'a> {
     pub all: bool,
 }
 
-/// A warning for a record that names a mentor the mentors file does not
-/// have, with how to mend it.
-pub fn unknown_mentor(id: &Id, slug: &str, mentors: &[Mentor]) -> String {
+/// A warning for the records (`ids`, at least one) that name a mentor the
+/// mentors file does not have, with how to mend them.
+pub fn unknown_mentor(slug: &str, ids: &[&Id], mentors: &[Mentor]) -> String {
+    let slug = clean(slug);
+    let Some(first) = ids.first() else {
+        return String::new();
+    };
     let known: Vec<&str> = mentors.iter().map(|m| m.slug.as_str()).collect();
+    let (records, them) = match ids.len() {
+        1 => (format!("[{first}] names"), "it"),
+        n => (format!("{n} records (such as [{first}]) name"), "them"),
+    };
     let fix = match known.as_slice() {
-        [] => "add the mentor with: mentee mentor add \"NAME\"".to_string(),
+        [] => format!(
+            "add the mentor with: mentee mentor add \"NAME\" (a name whose short form is \
+             {slug}), or correct {them} with: mentee edit {first}"
+        ),
         known => format!(
-            "make it one of {} with: mentee edit {id}",
+            "make it one of {} with: mentee edit {first}",
             clean(&known.join(", "))
         ),
     };
     format!(
-        "warning: [{id}] names the mentor `{}`, who is not in mentors.toml, so no \
-         mentor's dashboard shows it; {fix}",
-        clean(slug)
+        "warning: {records} the mentor `{slug}`, who is not in mentors.toml, so no \
+         mentor's dashboard shows {them}; {fix}"
     )
 }
 

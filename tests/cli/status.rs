@@ -122,11 +122,16 @@ fn a_record_naming_an_unknown_mentor_is_warned_about() {
             "make it one of alex-kim with: mentee edit {meeting_id}"
         ))
         .stderr_lacks(&id);
+    // One line per mentor named, however many records name it.
+    env.commit("Book the room", &["-m", "alex"]);
     env.write("mentors.toml", "");
-    env.run(["status"])
-        .success()
-        .stderr_has(&format!("[{id}] names the mentor `alex-kim`"))
-        .stderr_has("add the mentor with: mentee mentor add");
+    let run = env.run(["status"]).success();
+    run.stderr_has("warning: 2 records (such as [")
+        .stderr_has("]) name the mentor `alex-kim`, who is not in mentors.toml")
+        .stderr_has(
+            "add the mentor with: mentee mentor add \"NAME\" (a name whose short form is alex-kim)",
+        )
+        .stderr_has(&format!("[{meeting_id}] names the mentor `alex-kin`"));
 }
 
 #[test]

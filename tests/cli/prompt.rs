@@ -199,3 +199,90 @@ fn the_prompt_reads_a_summary_that_hand_edits_cannot_fool() {
         .stderr_is_empty()
         .stdout_is("mentee: !\n");
 }
+
+/// The first fenced block of `language` in docs/prompt.md, as a reader
+/// would paste it.
+fn documented_snippet(language: &str) -> String {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/prompt.md"))
+        .expect("docs/prompt.md");
+    let start = docs
+        .find(&format!("```{language}\n"))
+        .unwrap_or_else(|| panic!("no {language} block in docs/prompt.md"))
+        + language.len()
+        + 4;
+    let end = start + docs[start..].find("```").expect("the block ends");
+    docs[start..end].to_string()
+}
+
+/// Runs `script` with `shell` (and its arguments) as a reader's prompt
+/// would run it, the test's mentee first on PATH; `None` when the shell is
+/// not installed.
+fn through_shell(env: &TestEnv, shell: &[&str], script: &str) -> Option<String> {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_mentee"))
+        .parent()
+        .expect("the binary's folder")
+        .to_path_buf();
+    let mut path = std::ffi::OsString::from(bin);
+    path.push(":");
+    path.push(std::env::var_os("PATH").unwrap_or_default());
+    let output = Command::new(shell[0])
+        .args(&shell[1..])
+        .arg(script)
+        .env_clear()
+        .envs(env.environment())
+        .env("PATH", path)
+        .stdin(Stdio::null())
+        .output();
+    match output {
+        Ok(output) => {
+            assert!(
+                output.status.success(),
+                "{shell:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            Some(String::from_utf8_lossy(&output.stdout).into_owned())
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: no {} to try its prompt snippet with", shell[0]);
+            None
+        }
+        Err(err) => panic!("{shell:?}: {err}"),
+    }
+}
+
+/// The snippets of docs/prompt.md, run by the shells they are for: the
+/// line shows in the prompt, and the exit status of the last command still
+/// reaches what the prompt had before (bash's PROMPT_COMMAND, fish's
+/// prompt). zsh and fish are tried where they are installed.
+#[test]
+fn the_documented_prompt_snippets_show_the_line_and_keep_the_exit_status() {
+    let mut env = TestEnv::new();
+    env.scenario();
+    env.today("2026-11-16");
+    let bash = format!(
+        "PS1='$ '; PROMPT_COMMAND='__st=$?'\n{}\nfalse\neval \"$PROMPT_COMMAND\"\n\
+         printf '%s\\n' \"st=$__st\" \"${{PS1@P}}\"",
+        documented_snippet("bash")
+    );
+    let shown = through_shell(&env, &["bash", "--norc", "--noprofile", "-c"], &bash)
+        .expect("bash is installed");
+    assert_eq!(shown, "st=1\n[mentee: 1 overdue] $ \n");
+    let zsh = format!(
+        "PROMPT='> '\n{}\nfor hook in $precmd_functions; do $hook; done\nprint -rP -- \"$PROMPT\"",
+        documented_snippet("zsh")
+    );
+    if let Some(shown) = through_shell(&env, &["zsh", "-f", "-c"], &zsh) {
+        assert_eq!(shown, "[mentee: 1 overdue] > \n");
+    }
+    let fish = format!(
+        "function fish_prompt; echo \"status $status\"; end\n{}\n\
+         false; fish_prompt; true; fish_prompt",
+        documented_snippet("fish")
+    );
+    if let Some(shown) = through_shell(&env, &["fish", "--no-config", "-i", "-c"], &fish) {
+        assert_eq!(
+            shown,
+            "[mentee: 1 overdue] status 1\n[mentee: 1 overdue] status 0\n"
+        );
+    }
+}

@@ -1,9 +1,10 @@
 //! A summary or review as an email a mail client opens ready to send, and
 //! as the escape sequence that puts text on a terminal's clipboard.
 //!
-//! The email is a draft (`X-Unsent: 1`, which Thunderbird, Apple Mail and
-//! Outlook open as a message to send rather than one received) with two
-//! alternatives: the words exactly as mentee prints them, and HTML made
+//! The email written to a file is a draft (`X-Unsent: 1`, which
+//! Thunderbird, Apple Mail and Outlook open as a message to send rather
+//! than one received); the one handed to a mail command is not. Both have
+//! two alternatives: the words exactly as mentee prints them, and HTML made
 //! from the Markdown, so that headings and lists look like headings and
 //! lists in a mail client that shows HTML.
 
@@ -26,18 +27,24 @@ pub struct Draft<'a> {
     pub markdown: &'a str,
     /// When it was written, in seconds since 1970 (the Date header).
     pub date: i64,
+    /// A draft for a mail client to open (`X-Unsent: 1`), not a message
+    /// handed to a mail command to send.
+    pub unsent: bool,
 }
 
 /// The email as RFC 5322 bytes, lines ending in CRLF: headers To,
-/// Subject, Date, Message-ID, X-Unsent, then a multipart/alternative body
-/// with the plain text first and the HTML second (mail clients show the
-/// last one they can).
+/// Subject, Date, Message-ID, X-Unsent for a draft, then a
+/// multipart/alternative body with the plain text first and the HTML
+/// second (mail clients show the last one they can).
 pub fn message(draft: &Draft<'_>) -> Vec<u8> {
-    let builder = MessageBuilder::new()
+    let mut builder = MessageBuilder::new()
         .to(Address::new_address(Some(draft.to_name), draft.to_address))
         .subject(draft.subject)
-        .date(draft.date)
-        .header("X-Unsent", Raw::new("1"))
+        .date(draft.date);
+    if draft.unsent {
+        builder = builder.header("X-Unsent", Raw::new("1"));
+    }
+    let builder = builder
         .text_body(draft.plain)
         .html_body(html(draft.markdown));
     let mut bytes = Vec::new();
@@ -100,8 +107,7 @@ mod tests {
         assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
     }
 
-    #[test]
-    fn the_draft_has_its_headers_and_two_alternatives() {
+    fn draft(unsent: bool) -> String {
         let bytes = message(&Draft {
             to_name: "Alex Kim",
             to_address: "alex@example.com",
@@ -109,8 +115,19 @@ mod tests {
             plain: "# Progress\n",
             markdown: "# Progress\n",
             date: 1_795_000_000,
+            unsent,
         });
-        let text = String::from_utf8(bytes).expect("ASCII");
+        String::from_utf8(bytes).expect("ASCII")
+    }
+
+    #[test]
+    fn only_a_draft_says_it_is_unsent() {
+        assert!(!draft(false).contains("X-Unsent"));
+    }
+
+    #[test]
+    fn the_draft_has_its_headers_and_two_alternatives() {
+        let text = draft(true);
         for header in [
             "To: \"Alex Kim\" <alex@example.com>\r\n",
             "Subject: Progress update for Alex Kim, until 2026-11-24\r\n",

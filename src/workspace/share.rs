@@ -82,7 +82,7 @@ pub fn share(ctx: &Context, letter: &Letter<'_>, how: Share<'_>) -> Result<()> {
     match how {
         Share::Copy => copy(ctx, letter),
         Share::Eml(file) => {
-            let (message, _) = email(ctx, letter)?;
+            let (message, _) = email(ctx, letter, true)?;
             if file == "-" {
                 crate::output::bytes(&message);
                 return Ok(());
@@ -99,8 +99,9 @@ pub fn share(ctx: &Context, letter: &Letter<'_>, how: Share<'_>) -> Result<()> {
     }
 }
 
-/// The email and the address it goes to.
-fn email<'m>(ctx: &Context, letter: &Letter<'m>) -> Result<(Vec<u8>, &'m str)> {
+/// The email and the address it goes to: a draft to open (`unsent`) or a
+/// message to send.
+fn email<'m>(ctx: &Context, letter: &Letter<'m>, unsent: bool) -> Result<(Vec<u8>, &'m str)> {
     let mentor = letter.mentor;
     let address = match mentor.email.as_deref() {
         None => {
@@ -136,6 +137,7 @@ fn email<'m>(ctx: &Context, letter: &Letter<'m>) -> Result<(Vec<u8>, &'m str)> {
         plain: &letter.text,
         markdown: &letter.markdown,
         date: ctx.now.timestamp(),
+        unsent,
     });
     Ok((message, address))
 }
@@ -143,7 +145,7 @@ fn email<'m>(ctx: &Context, letter: &Letter<'m>) -> Result<(Vec<u8>, &'m str)> {
 /// `--send`: asks first on a terminal; elsewhere only with `--yes`.
 fn send(ctx: &Context, letter: &Letter<'_>, yes: bool) -> Result<()> {
     let command = ctx.settings.mail_command.clone().unwrap_or_default();
-    let (message, address) = email(ctx, letter)?;
+    let (message, address) = email(ctx, letter, false)?;
     let recipient = format!("{} <{address}>", letter.mentor.name);
     if !yes {
         if !ctx.interactive {

@@ -68,14 +68,31 @@ fn parse(bytes: &[u8]) -> Message<'_> {
 /// the same flags) must be, and returns its HTML part.
 #[track_caller]
 fn assert_draft(message: &Message<'_>, title: &str, printed: &str) -> String {
+    assert_eq!(
+        message.header("X-Unsent").and_then(|value| value.as_text()),
+        Some("1"),
+        "a draft for a mail client says it is unsent"
+    );
+    assert_email(message, title, printed)
+}
+
+/// [`assert_draft`] for a message handed to the mail command: the same,
+/// but not marked unsent (it is being sent).
+#[track_caller]
+fn assert_sent(message: &Message<'_>, title: &str, printed: &str) -> String {
+    assert!(
+        message.header("X-Unsent").is_none(),
+        "a sent message is not a draft"
+    );
+    assert_email(message, title, printed)
+}
+
+#[track_caller]
+fn assert_email(message: &Message<'_>, title: &str, printed: &str) -> String {
     let to = message.to().and_then(|to| to.first()).expect("a To header");
     assert_eq!(to.address(), Some(ADDRESS));
     assert_eq!(to.name(), Some("Alex Kim"));
     assert_eq!(message.subject(), Some(title));
-    assert_eq!(
-        message.header("X-Unsent").and_then(|value| value.as_text()),
-        Some("1")
-    );
     assert!(message.date().is_some(), "a Date header");
     assert!(message.message_id().is_some(), "a Message-ID header");
     let root = message.root_part().content_type().expect("a content type");
@@ -181,7 +198,7 @@ fn summary_send_hands_the_email_to_the_mail_command() {
         "-t\n-i\n"
     );
     let sent = fs::read(mail.join("stdin")).expect("the message read");
-    assert_draft(
+    assert_sent(
         &parse(&sent),
         "Progress update for Alex Kim, until 2026-11-10",
         &markdown,
@@ -281,7 +298,7 @@ fn review_eml_and_send_carry_the_review() {
         .success()
         .stderr_has("Sent the review to Alex Kim <alex@example.com>");
     let sent = fs::read(mail.join("stdin")).expect("the message read");
-    assert_draft(&parse(&sent), title, &markdown);
+    assert_sent(&parse(&sent), title, &markdown);
 }
 
 #[test]

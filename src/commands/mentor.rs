@@ -7,7 +7,8 @@ use crate::model::correction::{Edit, MentorFix};
 use crate::model::dates::{Direction, Span};
 use crate::model::ledger::Ledger;
 use crate::model::mentor::{
-    EndRefused, Ending, Mentor, NameError, Role, check_end, check_name, normalize_name, unique_slug,
+    EndRefused, Ending, Mentor, NameError, Role, check_end, check_name, email_address,
+    normalize_name, unique_slug,
 };
 use crate::model::overview;
 use crate::prompt;
@@ -210,11 +211,10 @@ fn add(ctx: &Context, args: &AddArgs) -> Result<()> {
         &name,
         &mentors.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>(),
     );
-    let email = args
-        .email
-        .as_deref()
-        .map(|e| e.trim().to_string())
-        .filter(|e| !e.is_empty());
+    let email = match args.email.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(typed) => Some(checked_email(typed)?),
+    };
     let mentor = Mentor {
         name,
         slug,
@@ -372,7 +372,7 @@ fn set(ctx: &Context, args: &SetArgs) -> Result<()> {
         role: args.role,
         email: match email {
             Some("") => Edit::Clear,
-            Some(email) => Edit::Set(email.to_string()),
+            Some(email) => Edit::Set(checked_email(email)?),
             None => Edit::Keep,
         },
         every: Edit::from_flags(args.every, args.no_cadence),
@@ -480,4 +480,17 @@ fn pause(ctx: &Context, typed: &str, until: Option<chrono::NaiveDate>) -> Result
         None => format!("{name} is back: the cadence and quiet nudges apply again."),
     });
     Ok(())
+}
+
+/// The address given with --email, if it is one address an email can be
+/// sent to (see [`email_address`]); refused now rather than at the first
+/// `summary --send`.
+fn checked_email(typed: &str) -> Result<String> {
+    email_address(typed).map(str::to_string).ok_or_else(|| {
+        Error::user_with_hint(
+            format!("--email {typed:?} is not one address like name@example.com"),
+            "give the address alone, such as --email alex@example.com (no name around it, \
+             no second address); nothing was changed",
+        )
+    })
 }

@@ -265,6 +265,35 @@ fn an_address_that_is_not_one_is_refused() {
         .failure_code(1)
         .stdout_is_empty()
         .stderr_has("is not one address");
+    // Typed with mentor add or set, it is refused at once.
+    let before = env.read("mentors.toml");
+    for (command, typed) in [
+        (
+            &["mentor", "set", "alex"][..],
+            "alex@example.com, boss@example.com",
+        ),
+        (&["mentor", "set", "alex"], "Alex <alex@example.com>"),
+        (
+            &["mentor", "add", "Sam Lee"],
+            "sam@example.com; boss@example.com",
+        ),
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--email", typed]);
+        env.run(&args)
+            .failure_code(1)
+            .stderr_has(&format!(
+                "--email {typed:?} is not one address like name@example.com"
+            ))
+            .stderr_has("hint: give the address alone");
+        assert_eq!(env.read("mentors.toml"), before, "{args:?}");
+    }
+    env.run(["mentor", "set", "alex", "--email", " alex@example.com "])
+        .success();
+    assert!(
+        env.read("mentors.toml")
+            .contains("email = \"alex@example.com\"")
+    );
 }
 
 #[test]

@@ -57,8 +57,10 @@ pub struct Settings {
     /// `$MENTEE_SUMMARY_FORMAT`, else `summary_format`.
     pub summary_format: Option<Format>,
     /// The calendar feed kept current after every command that writes:
-    /// `calendar_file`.
-    pub calendar_file: Option<PathBuf>,
+    /// `calendar_file`. A value that is not a usable path is kept as the
+    /// words of a warning, given when the feed would be refreshed: it is
+    /// never a command's failure.
+    pub calendar_file: Option<std::result::Result<PathBuf, String>>,
     /// When the feed's reminders go off: `calendar_alarm` and
     /// `calendar_alarm_all_day`.
     pub alarms: Alarms,
@@ -333,9 +335,7 @@ fn settings() -> Result<Settings> {
         .unwrap_or(Path::new("config.toml"))
         .display()
         .to_string();
-    let calendar_file = clean(file.calendar_file)
-        .map(|typed| calendar_file(&typed, &where_))
-        .transpose()?;
+    let calendar_file = clean(file.calendar_file).map(|typed| calendar_file(&typed, &where_));
     let alarms = alarms(
         clean(file.calendar_alarm).as_deref(),
         clean(file.calendar_alarm_all_day).as_deref(),
@@ -366,17 +366,18 @@ fn settings() -> Result<Settings> {
     })
 }
 
-/// `calendar_file`: an absolute path, or one under the home folder (`~/`).
-fn calendar_file(typed: &str, config: &str) -> Result<PathBuf> {
+/// `calendar_file`: an absolute path, or one under the home folder (`~/`);
+/// otherwise what is wrong with it and what to do.
+fn calendar_file(typed: &str, config: &str) -> std::result::Result<PathBuf, String> {
     let path = match typed.strip_prefix("~/") {
         Some(rest) => dirs::home_dir().map(|home| home.join(rest)),
         None => Some(PathBuf::from(typed)),
     };
     match path {
         Some(path) if path.is_absolute() => Ok(path),
-        _ => Err(Error::user_with_hint(
-            format!("calendar_file = \"{typed}\" in {config} is not an absolute path"),
-            "give the whole path, such as \"/home/sam/mentoring.ics\" or \"~/mentoring.ics\"",
+        _ => Err(format!(
+            "calendar_file = \"{typed}\" in {config} is not an absolute path (give the whole \
+             path, such as \"/home/sam/mentoring.ics\" or \"~/mentoring.ics\")"
         )),
     }
 }

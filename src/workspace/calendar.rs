@@ -93,8 +93,15 @@ pub fn write_calendar(
 /// settings so that a calendar subscribed to it stays current. A failure
 /// is a warning: the command itself has succeeded.
 pub fn refresh(ctx: &Context) {
-    let Some(path) = &ctx.settings.calendar_file else {
-        return;
+    let path = match &ctx.settings.calendar_file {
+        None => return,
+        Some(Ok(path)) => path,
+        Some(Err(wrong)) => {
+            say(&format!(
+                "warning: the calendar feed was not refreshed: {wrong}"
+            ));
+            return;
+        }
     };
     let refreshed = Ledger::load(&ctx.store).and_then(|ledger| {
         let mentors = ledger.mentors.clone();

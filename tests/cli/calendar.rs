@@ -543,4 +543,18 @@ fn calendar_file_is_refreshed_after_every_command_that_writes() {
     env.run(["action", "add", "Read chapter 4"])
         .success()
         .stderr_has("warning: the calendar_file");
+
+    // So is a path that is not one: the command is done, and reading
+    // commands say nothing of it.
+    write_config(&env, "calendar_file = \"mentoring.ics\"\n");
+    env.run(["action", "add", "Read chapter 5"])
+        .success()
+        .stderr_has(
+            "warning: the calendar feed was not refreshed: calendar_file = \"mentoring.ics\" in",
+        )
+        .stderr_has("is not an absolute path (give the whole path");
+    env.run(["action", "list"])
+        .success()
+        .stdout_has("Read chapter 5")
+        .stderr_is_empty();
 }

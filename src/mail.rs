@@ -99,9 +99,14 @@ impl MailCommand {
                  msmtp-mta or postfix), or {SET_COMMAND}"
             )
         } else {
-            "the email may not have been sent: fix the command (mail_command in config.toml), \
-             or write a draft with --eml FILE and send it from your mail client"
-                .to_string()
+            let fix = match &self.from {
+                Some(from) => format!("fix the command ({from})"),
+                None => SET_COMMAND.to_string(),
+            };
+            format!(
+                "the email may not have been sent: {fix}, or write a draft with --eml FILE and \
+                 send it from your mail client"
+            )
         };
         Error::user_with_hint(message, hint)
     }

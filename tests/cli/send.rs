@@ -227,7 +227,21 @@ fn a_failing_mail_command_is_reported_with_its_status_and_its_words() {
         .failure_code(1)
         .stderr_has("failed (exit status: 75)")
         .stderr_has("relay refused the message")
-        .stderr_has("hint: the email may not have been sent");
+        .stderr_has("hint: the email may not have been sent: fix the command (mail_command in ");
+    // The hint points where the command came from.
+    let run = env
+        .std_command(["summary", "--send", "--yes"])
+        .env("MENTEE_MAIL_COMMAND", "cat > /dev/null; exit 75")
+        .output()
+        .expect("mentee runs");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains(
+            "hint: the email may not have been sent: fix the command (MENTEE_MAIL_COMMAND)"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

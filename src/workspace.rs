@@ -554,6 +554,32 @@ impl Ledger {
     }
 }
 
+/// The file that `-o FILE` names, if any: without one, or with `-`, the
+/// output goes to standard output.
+pub fn output_file(file: Option<&std::path::Path>) -> Option<&std::path::Path> {
+    file.filter(|path| path.as_os_str() != "-")
+}
+
+/// Sends a document the user asked for (an export, a brag document, a
+/// draft email) where `-o FILE` says: to standard output without a file or
+/// for `-`, else to the file, written whole and readable by the user alone.
+/// The file, if one was written, for the message that says so.
+pub fn write_document<'a>(
+    file: Option<&'a std::path::Path>,
+    bytes: &[u8],
+) -> Result<Option<&'a std::path::Path>> {
+    match output_file(file) {
+        None => {
+            crate::output::bytes(bytes);
+            Ok(None)
+        }
+        Some(path) => {
+            crate::store::write_private(path, bytes)?;
+            Ok(Some(path))
+        }
+    }
+}
+
 /// Prints a message for the user (not data) on stderr.
 pub fn say(message: &str) {
     eoutln!("{}", crate::render::text::clean(message));

@@ -9,7 +9,7 @@ use crate::model::ledger::Ledger;
 use crate::render::brag::{render, title};
 use crate::render::summary::Style;
 use crate::render::{Format, html, json};
-use crate::workspace::{check_period, say};
+use crate::workspace::{check_period, say, write_document};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -88,19 +88,11 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    match args
-        .output
-        .as_deref()
-        .filter(|path| path.as_os_str() != "-")
-    {
-        None => out!("{text}"),
-        Some(path) => {
-            crate::store::write_private(path, text.as_bytes())?;
-            say(&format!(
-                "Wrote the brag document for {since} to {until} to {}.",
-                path.display()
-            ));
-        }
+    if let Some(path) = write_document(args.output.as_deref(), text.as_bytes())? {
+        say(&format!(
+            "Wrote the brag document for {since} to {until} to {}.",
+            path.display()
+        ));
     }
     if brag.is_empty() && format != Format::Json {
         say("Nothing to brag about in this period yet: log wins with mentee update \"...\" --win");

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::model::ledger::Ledger;
 use crate::render::text::plural;
 use crate::workspace::calendar::{CalendarOptions, calendar_text, write_calendar};
-use crate::workspace::{resolve_mentor, say};
+use crate::workspace::{output_file, resolve_mentor, say};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -32,8 +32,9 @@ config.toml and subscribe to that file: every command that writes refreshes it."
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// Write to FILE (readable by you alone) instead of standard output;
-    /// a calendar mentee wrote there before is replaced
+    /// Write to FILE (readable by you alone) instead of standard output
+    /// (- is standard output); a calendar mentee wrote there before is
+    /// replaced
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -53,7 +54,7 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
         todos: args.todos,
         meetings_only: false,
     };
-    let Some(path) = &args.output else {
+    let Some(path) = output_file(args.output.as_deref()) else {
         let (_, text) = calendar_text(ctx, &ledger, &mentors, options, None)?;
         crate::output::bytes(text.as_bytes());
         return Ok(());

@@ -6,7 +6,7 @@ use crate::model::archive::{Archive, Filter};
 use crate::model::dates::Direction;
 use crate::model::ledger::Ledger;
 use crate::render::export;
-use crate::workspace::{resolve_mentor, say};
+use crate::workspace::{resolve_mentor, say, write_document};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -75,24 +75,14 @@ pub fn run(ctx: &Context, args: &Args) -> Result<()> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    match args
-        .output
-        .as_deref()
-        .filter(|path| path.as_os_str() != "-")
-    {
-        None => {
-            crate::output::bytes(text.as_bytes());
-        }
-        Some(path) => {
-            crate::store::write_private(path, text.as_bytes())?;
-            say(&format!(
-                "Exported {} meetings, {} commitments and {} journal entries to {}.",
-                archive.meetings.len(),
-                archive.commitments().count(),
-                archive.entries.len(),
-                path.display()
-            ));
-        }
+    if let Some(path) = write_document(args.output.as_deref(), text.as_bytes())? {
+        say(&format!(
+            "Exported {} meetings, {} commitments and {} journal entries to {}.",
+            archive.meetings.len(),
+            archive.commitments().count(),
+            archive.entries.len(),
+            path.display()
+        ));
     }
     Ok(())
 }

@@ -83,11 +83,9 @@ pub fn share(ctx: &Context, letter: &Letter<'_>, how: Share<'_>) -> Result<()> {
         Share::Copy => copy(ctx, letter),
         Share::Eml(file) => {
             let (message, _) = email(ctx, letter, true)?;
-            if file == "-" {
-                crate::output::bytes(&message);
+            if super::write_document(Some(std::path::Path::new(file)), &message)?.is_none() {
                 return Ok(());
             }
-            crate::store::write_private(std::path::Path::new(file), &message)?;
             say(&format!(
                 "Wrote the {} for {} as a draft email to {file}: open it in your mail client \
                  to read it over and send it.",

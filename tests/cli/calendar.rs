@@ -456,6 +456,10 @@ fn the_feed_can_hold_to_dos_and_one_mentor() {
         .run(["calendar", "--todos", "-m", "priya"])
         .success()
         .stdout();
+    // `-o -` is standard output too, as for export and brag: no file `-`.
+    env.run(["calendar", "--todos", "-m", "priya", "-o", "-"])
+        .success()
+        .stdout_is(&text);
     let calendar = parse(&text);
     let summaries: Vec<&str> = calendar.events().filter_map(|e| e.get_summary()).collect();
     assert_eq!(summaries, ["Mentoring: Priya Natarajan"], "{text}");

@@ -44,19 +44,12 @@ pub fn run(dir: Option<PathBuf>, _args: &Args) {
 }
 
 fn line(dir: Option<PathBuf>) -> crate::error::Result<Option<String>> {
-    let dir = crate::context::data_dir(dir)?;
-    // No data folder yet: nothing presses, and nothing is made. Something
-    // else in its place (a file) cannot be read as one.
-    match std::fs::metadata(&dir) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(crate::error::Error::io(&dir, err)),
-        Ok(meta) if !meta.is_dir() => {
-            return Err(crate::error::Error::user("the data folder is not a folder"));
-        }
-        Ok(_) => {}
+    let store = crate::context::open_store(crate::context::data_dir(dir)?).meetings_index_only();
+    // No data folder yet: nothing presses, and nothing is made.
+    if !store.is_made()? {
+        return Ok(None);
     }
     let (today, now) = crate::context::today_and_now()?;
-    let store = crate::context::open_store(dir).meetings_index_only();
     let ledger = Ledger::load_pending(&store)?;
     let pressing = remind::pressing(&ledger, now.naive_local());
     Ok(words::prompt_line(&pressing, &ledger.mentors, today))

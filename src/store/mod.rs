@@ -135,6 +135,20 @@ impl Store {
         &self.root
     }
 
+    /// Whether the data folder has been made: `false` when nothing is there
+    /// yet, an error when something else (a file) stands in its place.
+    pub fn is_made(&self) -> Result<bool> {
+        match std::fs::metadata(&self.root) {
+            Ok(meta) if meta.is_dir() => Ok(true),
+            Ok(_) => Err(Error::io(
+                &self.root,
+                io::Error::from(io::ErrorKind::NotADirectory),
+            )),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(err) => Err(Error::io(&self.root, err)),
+        }
+    }
+
     /// Whether this run has written or removed a data file.
     pub fn wrote(&self) -> bool {
         self.wrote.get()

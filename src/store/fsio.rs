@@ -28,6 +28,16 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
+/// [`read_optional`] for a file the user named to be written over (an
+/// output file): anything but a plain file (a pipe, a device) reads as
+/// nothing, so that reading it never waits or takes what it holds.
+pub fn read_regular(path: &Path) -> Result<Option<Vec<u8>>> {
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Ok(None);
+    }
+    read_optional(path)
+}
+
 /// [`read_optional`] into `buffer`, emptied first, reusing its memory:
 /// `false` for a missing file. For reading many files one after another.
 pub fn read_optional_into(path: &Path, buffer: &mut Vec<u8>) -> Result<bool> {

@@ -30,7 +30,7 @@ mod preserve;
 mod undo;
 mod write;
 
-pub use fsio::{Lock, read_optional};
+pub use fsio::{Lock, read_optional, read_regular};
 pub use git_files::JOURNAL_MERGE_DRIVER;
 pub use install::Installed;
 pub use layout::{DataFile, month_of, owned_by_mentee};

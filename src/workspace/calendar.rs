@@ -54,10 +54,7 @@ pub struct CalendarOptions {
 /// mistyped `-o` never replaces something else.
 fn seen_in(path: &std::path::Path) -> Result<std::collections::HashMap<String, calendar::Seen>> {
     // A pipe or a device is written to as it is, and not read.
-    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
-        return Ok(Default::default());
-    }
-    let Some(bytes) = store::read_optional(path)? else {
+    let Some(bytes) = store::read_regular(path)? else {
         return Ok(Default::default());
     };
     let text = String::from_utf8_lossy(&bytes);

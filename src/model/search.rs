@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use memchr::memmem::Finder;
 use regex::Regex;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::ops::Range;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -237,6 +238,8 @@ pub struct Query {
     tag: Option<String>,
     /// `#` and the tag's key, to look for in raw text.
     tag_mark: Option<Word>,
+    /// The text being sifted, folded, in memory reused from file to file.
+    folded: RefCell<Vec<u8>>,
 }
 
 #[derive(Debug, Clone)]
@@ -271,11 +274,6 @@ impl Word {
     }
 }
 
-thread_local! {
-    /// The text being sifted, folded, in memory reused from file to file.
-    static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// A regular expression that does not compile.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PatternError {
@@ -307,6 +305,7 @@ impl Query {
             pattern: (!words.is_empty()).then_some(Pattern::Words(words)),
             tag: None,
             tag_mark: None,
+            folded: RefCell::default(),
         }
     }
 
@@ -345,6 +344,7 @@ impl Query {
             pattern: Some(Pattern::Regex { regex, anchored }),
             tag: None,
             tag_mark: None,
+            folded: RefCell::default(),
         })
     }
 
@@ -376,11 +376,10 @@ impl Query {
         if words.is_empty() && self.tag_mark.is_none() {
             return true;
         }
-        FOLDED.with_borrow_mut(|folded| {
-            folded.clear();
-            fold_into(raw, folded);
-            words.iter().chain(&self.tag_mark).all(|w| w.is_in(folded))
-        })
+        let mut folded = self.folded.borrow_mut();
+        folded.clear();
+        fold_into(raw, &mut folded);
+        words.iter().chain(&self.tag_mark).all(|w| w.is_in(&folded))
     }
 
     /// The record as a hit, with the lines that match, if it matches.
@@ -393,15 +392,13 @@ impl Query {
         if let Some(Pattern::Words(words)) = &self.pattern {
             // Most records hold no word at all: ruled out without going
             // through them line by line.
-            let all_in = FOLDED.with_borrow_mut(|folded| {
-                folded.clear();
-                for (_, text) in &record.texts {
-                    fold_into(text, folded);
-                    folded.push(b'\n');
-                }
-                words.iter().all(|w| w.is_in(folded))
-            });
-            if !all_in {
+            let mut folded = self.folded.borrow_mut();
+            folded.clear();
+            for (_, text) in &record.texts {
+                fold_into(text, &mut folded);
+                folded.push(b'\n');
+            }
+            if !words.iter().all(|w| w.is_in(&folded)) {
                 return None;
             }
         }

@@ -187,8 +187,11 @@ impl Timing {
     }
 }
 
-/// The day of a meeting still to come, as typed with --on.
-fn meeting_day(ctx: &Context, typed: &str) -> Result<NaiveDate> {
+/// The day of a meeting still to come, as given with --on, if it was.
+fn meeting_day(ctx: &Context, args: &Args) -> Result<Option<NaiveDate>> {
+    let Some(typed) = args.on.as_deref() else {
+        return Ok(None);
+    };
     let on = ctx.date("--on", typed, Direction::Future)?;
     if on < ctx.today {
         return Err(Error::user_with_hint(
@@ -196,18 +199,14 @@ fn meeting_day(ctx: &Context, typed: &str) -> Result<NaiveDate> {
             "to record a meeting that was held, use: mentee meet --on DATE",
         ));
     }
-    Ok(on)
+    Ok(Some(on))
 }
 
 /// Moves the planned meeting to another day, time or length, keeping its
 /// topics.
 fn reschedule(ctx: &Context, args: &Args) -> Result<()> {
     let mentor = args.mentor.typed();
-    let on = args
-        .on
-        .as_deref()
-        .map(|typed| meeting_day(ctx, typed))
-        .transpose()?;
+    let on = meeting_day(ctx, args)?;
     let timing = Timing::typed(args)?;
     let lock = ctx.store.lock()?;
     let records = Ledger::load(&ctx.store)?;
@@ -300,11 +299,7 @@ fn plan(ctx: &Context, args: &Args) -> Result<()> {
             "give it once, or a second, different question",
         ),
     })?;
-    let on = args
-        .on
-        .as_deref()
-        .map(|typed| meeting_day(ctx, typed))
-        .transpose()?;
+    let on = meeting_day(ctx, args)?;
     let timing = Timing::typed(args)?;
     // Offer queued topics before taking the lock: a prompt may wait a while.
     if ctx.interactive && topics.len() < MAX_TOPICS && args.topic.is_none() {
